@@ -1,0 +1,38 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordPolicy;
+import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.Username;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Adds a user whose name is free and whose password meets the {@link PasswordPolicy}. */
+public final class AddUser {
+
+    private final UserAccounts accounts;
+
+    public AddUser(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public CompletionStage<AddUserResult> add(String typedUsername, Password password) {
+        Username username;
+        try {
+            username = new Username(typedUsername);
+        } catch (IllegalArgumentException invalid) {
+            password.wipe();
+            return CompletableFuture.completedFuture(new AddUserResult.InvalidUsername(invalid.getMessage()));
+        }
+        Optional<PasswordPolicy.Problem> problem = PasswordPolicy.problemWith(password);
+        if (problem.isPresent()) {
+            password.wipe();
+            return CompletableFuture.completedFuture(new AddUserResult.WeakPassword(problem.get()));
+        }
+        return accounts.addIfAbsent(username, password)
+                .whenComplete((added, failure) -> password.wipe())
+                .thenApply(added -> added ? new AddUserResult.Added(username) : new AddUserResult.AlreadyExists(username));
+    }
+}

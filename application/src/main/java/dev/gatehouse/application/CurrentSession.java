@@ -1,0 +1,54 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The session a request belongs to, as every use case needs it: loaded, removed if it has
+ * expired, and with its activity recorded when the recorded time has gone stale.
+ */
+final class CurrentSession {
+
+    private static final CompletionStage<Optional<Session>> NONE = CompletableFuture.completedFuture(Optional.empty());
+
+    private final SessionRepository sessions;
+    private final SessionPolicy policy;
+    private final Clock clock;
+
+    CurrentSession(SessionRepository sessions, SessionPolicy policy, Clock clock) {
+        this.sessions = sessions;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    CompletionStage<Optional<Session>> find(Optional<SessionId> id) {
+        return id.isEmpty() ? NONE : find(id.get());
+    }
+
+    CompletionStage<Optional<Session>> find(SessionId id) {
+        return sessions.load(id).thenCompose(loaded -> {
+            if (loaded.isEmpty()) {
+                return NONE;
+            }
+            Session session = loaded.get();
+            Instant now = clock.instant();
+            if (session.isExpiredAt(now, policy)) {
+                return sessions.delete(id).thenCompose(deleted -> NONE);
+            }
+            if (!session.needsTouchAt(now, policy)) {
+                return CompletableFuture.completedFuture(loaded);
+            }
+            Session touched = session.touchedAt(now);
+            // When a logout has won the race the session is gone, and it stays gone.
+            return sessions.update(touched).thenApply(stillThere -> stillThere ? Optional.of(touched) : Optional.<Session>empty());
+        });
+    }
+}

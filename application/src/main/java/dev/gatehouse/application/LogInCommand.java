@@ -1,0 +1,25 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.SessionId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A login attempt as it arrived: the session it came with, the CSRF token the form sent back,
+ * and the username and password as typed. The username is raw text so the core, not the
+ * adapter, decides what an unusable one means.
+ */
+public record LogInCommand(Optional<SessionId> sessionId, String csrfToken, String username, Password password) {
+
+    public LogInCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(password, "password");
+    }
+
+    @Override
+    public String toString() {
+        return "LogInCommand[sessionId=" + sessionId + ", username=" + username + ", password=hidden]";
+    }
+}

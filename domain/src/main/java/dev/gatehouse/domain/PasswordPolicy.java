@@ -1,0 +1,41 @@
+package dev.gatehouse.domain;
+
+import java.util.Optional;
+
+/**
+ * What a new password must be (NIST SP 800-63B): 15 to 1024 characters of any Unicode, counted
+ * after NFC normalisation, with no composition rules and no truncation.
+ */
+public final class PasswordPolicy {
+
+    public static final int MIN_CODE_POINTS = 15;
+
+    public enum Problem {
+        TOO_SHORT("must be at least " + MIN_CODE_POINTS + " characters long"),
+        TOO_LONG("must be at most " + Password.MAX_CODE_POINTS + " characters long");
+
+        private final String explanation;
+
+        Problem(String explanation) {
+            this.explanation = explanation;
+        }
+
+        public String explanation() {
+            return "The password " + explanation + ".";
+        }
+    }
+
+    private PasswordPolicy() {
+    }
+
+    public static Optional<Problem> problemWith(Password password) {
+        int length = password.codePointCount();
+        if (length < MIN_CODE_POINTS) {
+            return Optional.of(Problem.TOO_SHORT);
+        }
+        if (length > Password.MAX_CODE_POINTS) {
+            return Optional.of(Problem.TOO_LONG);
+        }
+        return Optional.empty();
+    }
+}

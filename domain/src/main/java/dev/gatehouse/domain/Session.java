@@ -1,0 +1,108 @@
+package dev.gatehouse.domain;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A server-side session: its id, the user it is logged in as (if any), its CSRF token, the
+ * attributes the application keeps in it, and when it was created and last seen. It is
+ * immutable: every change yields a new session.
+ */
+public final class Session {
+
+    private final SessionId id;
+    private final Username user;
+    private final CsrfToken csrfToken;
+    private final Map<String, String> attributes;
+    private final Instant createdAt;
+    private final Instant lastSeenAt;
+
+    public Session(SessionId id, Optional<Username> user, CsrfToken csrfToken, Map<String, String> attributes,
+                   Instant createdAt, Instant lastSeenAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.user = user.orElse(null);
+        this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
+        this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(attributes));
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.lastSeenAt = Objects.requireNonNull(lastSeenAt, "lastSeenAt");
+        if (lastSeenAt.isBefore(createdAt)) {
+            throw new IllegalArgumentException("a session cannot be seen before it was created");
+        }
+    }
+
+    /** A new session for a visitor who is not logged in yet (it carries the login form's token). */
+    public static Session startAnonymous(Instant now) {
+        return new Session(SessionId.generate(), Optional.empty(), CsrfToken.generate(), Map.of(), now, now);
+    }
+
+    public SessionId id() {
+        return id;
+    }
+
+    public Optional<Username> user() {
+        return Optional.ofNullable(user);
+    }
+
+    public boolean isLoggedIn() {
+        return user != null;
+    }
+
+    public CsrfToken csrfToken() {
+        return csrfToken;
+    }
+
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
+    /** The first instant at which the session is no longer valid: idle or absolute, whichever comes first. */
+    public Instant expiresAt(SessionPolicy policy) {
+        Instant idleEnd = lastSeenAt.plus(policy.idleTimeout());
+        Instant absoluteEnd = createdAt.plus(policy.absoluteTimeout());
+        return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
+    }
+
+    public boolean isExpiredAt(Instant now, SessionPolicy policy) {
+        return !now.isBefore(expiresAt(policy));
+    }
+
+    /** True when the recorded last-seen time is stale enough that this request should move it. */
+    public boolean needsTouchAt(Instant now, SessionPolicy policy) {
+        return !now.isBefore(lastSeenAt.plus(policy.touchInterval()));
+    }
+
+    public Session touchedAt(Instant now) {
+        return new Session(id, user(), csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
+    }
+
+    /**
+     * Logging in yields a new session: a new id and a new CSRF token (so nothing known before
+     * login works after it), the same attributes, and the absolute timeout counted from now.
+     */
+    public Session loggedInAs(Username username, Instant now) {
+        return new Session(SessionId.generate(), Optional.of(username), CsrfToken.generate(), attributes, now, now);
+    }
+
+    public Session withAttribute(String name, String value) {
+        Map<String, String> changed = new HashMap<>(attributes);
+        changed.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new Session(id, user(), csrfToken, changed, createdAt, lastSeenAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + id + ", user=" + user + ", createdAt=" + createdAt + ", lastSeenAt=" + lastSeenAt + "]";
+    }
+}

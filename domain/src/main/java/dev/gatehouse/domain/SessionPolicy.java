@@ -1,0 +1,33 @@
+package dev.gatehouse.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long sessions live: an idle timeout (since the last request) and an absolute timeout
+ * (since login), both enforced on the server from the session's own timestamps.
+ */
+public record SessionPolicy(Duration idleTimeout, Duration absoluteTimeout) {
+
+    public static final SessionPolicy DEFAULT = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8));
+
+    /** Recording activity more often than this would cost a store write on nearly every request. */
+    private static final Duration MAX_TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    public SessionPolicy {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || absoluteTimeout.isNegative() || absoluteTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+    }
+
+    /**
+     * How stale the recorded last-seen time may get before a request records a new one. A session
+     * may so expire up to this much earlier than its idle timeout, never later.
+     */
+    public Duration touchInterval() {
+        Duration tenth = idleTimeout.dividedBy(10);
+        return tenth.compareTo(MAX_TOUCH_INTERVAL) < 0 ? tenth : MAX_TOUCH_INTERVAL;
+    }
+}

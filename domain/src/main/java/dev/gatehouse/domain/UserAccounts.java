@@ -1,0 +1,13 @@
+package dev.gatehouse.domain;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** The users that may log in, as an administrator manages them. Passwords are kept only as slow hashes. */
+public interface UserAccounts {
+
+    /** Adds the user with this password unless the name is taken; completes with whether it was added. */
+    CompletionStage<Boolean> addIfAbsent(Username username, Password password);
+
+    CompletionStage<List<Username>> list();
+}
