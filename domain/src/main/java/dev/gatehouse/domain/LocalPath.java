@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A path on this site that is safe to redirect to after login: one leading '/', then no second
- * '/' or '\' right after it, no backslash, no scheme, no control or whitespace characters and no
- * percent escape that could decode into one of those. Anything else is refused, and callers go to
+ * '/' right after it, no backslash, no scheme, only printable ASCII, and no percent escape that
+ * could decode into one of those. Anything else is refused, and callers go to
  * {@link #ROOT} instead.
  */
 public record LocalPath(String value) {
@@ -41,15 +41,19 @@ public record LocalPath(String value) {
             if (c <= 0x20 || c >= 0x7f || c == '\\') {
                 return false;
             }
-            if (c == '%' && !isHarmlessEscape(text, i)) {
+            if (c == '%' && !isHarmlessEscape(text, i, i == 1)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** A percent escape is allowed only when it is well formed and decodes to a harmless character. */
-    private static boolean isHarmlessEscape(String text, int at) {
+    /**
+     * A percent escape is allowed only when it is well formed and decodes to a harmless character:
+     * never a control character, a space, a backslash or a percent sign (which could decode twice),
+     * and never a slash right after the leading one (some servers would decode that into "//").
+     */
+    private static boolean isHarmlessEscape(String text, int at, boolean rightAfterLeadingSlash) {
         if (at + 2 >= text.length()) {
             return false;
         }
@@ -62,6 +66,9 @@ public record LocalPath(String value) {
         if (decoded >= 0x80) {
             return true; // a byte of a UTF-8 sequence: it cannot decode into a separator
         }
-        return decoded > 0x20 && decoded < 0x7f && decoded != '/' && decoded != '\\' && decoded != '%' && decoded != '.';
+        if (decoded <= 0x20 || decoded == 0x7f || decoded == '\\' || decoded == '%') {
+            return false;
+        }
+        return !(rightAfterLeadingSlash && decoded == '/');
     }
 }

@@ -1,0 +1,59 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error a visitor can meet, as a short plain page with the right status: never a stack
+ * trace, never an internal detail. Unexpected failures are logged here, once.
+ */
+final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private ErrorPages() {
+    }
+
+    static void register(Router router, Views views) {
+        page(router, views, 400, "Bad request", "The request could not be understood.");
+        page(router, views, 403, "Forbidden", "This request was refused because it did not come from this site's own pages.");
+        page(router, views, 404, "Not found", "There is no page at this address.");
+        page(router, views, 405, "Method not allowed", "This page does not accept that kind of request.");
+        page(router, views, 413, "Request too large", "The request is larger than this page accepts.");
+        page(router, views, 415, "Unsupported form", "This page accepts only an HTML form (application/x-www-form-urlencoded).");
+        router.errorHandler(500, ctx -> {
+            Throwable failure = ctx.failure();
+            if (failure != null) {
+                LOG.error("Request to {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            }
+            render(ctx, views, 500, new MessagePage("Something went wrong", "The server could not answer this request. Please try again."));
+        });
+    }
+
+    static void badRequest(RoutingContext ctx, Views views, String why) {
+        render(ctx, views, 400, new MessagePage("Bad request", why));
+    }
+
+    static void formExpired(RoutingContext ctx, Views views) {
+        render(ctx, views, 403, new MessagePage("This form has expired",
+                "For your security, forms are valid for one session only. Please try again.", "/login", "Back to the login page"));
+    }
+
+    private static void page(Router router, Views views, int status, String title, String message) {
+        MessagePage page = new MessagePage(title, message, "/", "Go to the start page");
+        router.errorHandler(status, ctx -> render(ctx, views, status, page));
+    }
+
+    private static void render(RoutingContext ctx, Views views, int status, MessagePage page) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        Responses.page(ctx, status, views.message(page));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import io.vertx.core.buffer.Buffer;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A strict reader of {@code application/x-www-form-urlencoded} bodies. Browsers' lenient
+ * decoders turn bad escapes and invalid UTF-8 into replacement characters; a login form should
+ * refuse them instead, along with repeated fields, too many fields and control characters.
+ */
+final class FormBody {
+
+    static final int MAX_FIELDS = 8;
+
+    /** Why a body was refused, in words fit for the visitor. */
+    static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<String, String> fields;
+
+    private FormBody(Map<String, String> fields) {
+        this.fields = fields;
+    }
+
+    static FormBody parse(Buffer body) throws Malformed {
+        return parse(body.toString(StandardCharsets.ISO_8859_1)); // raw bytes; escapes are decoded below
+    }
+
+    /** Parses a query string or a body read byte for byte; a null text is an empty form. */
+    static FormBody parse(String text) throws Malformed {
+        if (text == null) {
+            text = "";
+        }
+        Map<String, String> fields = new HashMap<>();
+        if (text.isEmpty()) {
+            return new FormBody(fields);
+        }
+        for (String pair : text.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (fields.size() == MAX_FIELDS) {
+                throw new Malformed("The form has too many fields.");
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (fields.put(name, value) != null) {
+                throw new Malformed("The form repeats a field.");
+            }
+        }
+        return new FormBody(fields);
+    }
+
+    Optional<String> field(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    String required(String name) throws Malformed {
+        String value = fields.get(name);
+        if (value == null) {
+            throw new Malformed("The form is missing a field.");
+        }
+        return value;
+    }
+
+    private static String decode(String encoded) throws Malformed {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
+                if (high < 0 || low < 0) {
+                    throw new Malformed("The form has a bad percent escape.");
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException invalid) {
+            throw new Malformed("The form is not valid UTF-8.");
+        }
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new Malformed("The form contains a control character.");
+            }
+        }
+        return decoded;
+    }
+}

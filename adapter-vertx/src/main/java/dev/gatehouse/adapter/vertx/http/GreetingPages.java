@@ -1,0 +1,53 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.Greeting;
+import dev.gatehouse.domain.LocalPath;
+import io.vertx.ext.web.RoutingContext;
+
+/** The pages that only need to know who is there: {@code GET /}, {@code GET /home} and {@code GET /logout}. */
+final class GreetingPages {
+
+    private static final LocalPath LOGIN_THEN_HOME = new LocalPath("/login?next=%2Fhome");
+
+    private final Greet greet;
+    private final SessionCookie cookie;
+    private final Views views;
+
+    GreetingPages(Greet greet, SessionCookie cookie, Views views) {
+        this.greet = greet;
+        this.cookie = cookie;
+        this.views = views;
+    }
+
+    void index(RoutingContext ctx) {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                Responses.page(ctx, 200, views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value())));
+            } else {
+                Responses.page(ctx, 200, views.index(new IndexPage(null, null)));
+            }
+        });
+    }
+
+    void home(RoutingContext ctx) {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                Responses.page(ctx, 200, views.home(new HomePage(welcome.username().value())));
+            } else {
+                Responses.redirect(ctx, 302, LOGIN_THEN_HOME);
+            }
+        });
+    }
+
+    /** The tutorial's logout link: it asks for confirmation, since a GET must never change state. */
+    void confirmLogout(RoutingContext ctx) {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                Responses.page(ctx, 200, views.logout(new LogoutPage(welcome.username().value(), welcome.session().csrfToken().value())));
+            } else {
+                Responses.redirect(ctx, 303, LocalPath.ROOT);
+            }
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package dev.gatehouse.adapter.vertx.http;
+
+/** The page only logged-in users see. */
+record HomePage(String username) {
+}

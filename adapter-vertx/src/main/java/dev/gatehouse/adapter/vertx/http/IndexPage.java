@@ -1,0 +1,5 @@
+package dev.gatehouse.adapter.vertx.http;
+
+/** The start page: {@code username} is null for a visitor who is not logged in. */
+record IndexPage(String username, String csrfToken) {
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogInCommand;
+import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionId;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+
+/** {@code GET /login} shows the form; {@code POST /login} checks it. */
+final class LoginForms {
+
+    static final String INVALID_CREDENTIALS = "Invalid username or password.";
+
+    private final OpenLoginForm openLoginForm;
+    private final LogIn logIn;
+    private final SessionCookie cookie;
+    private final Views views;
+
+    LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views) {
+        this.openLoginForm = openLoginForm;
+        this.logIn = logIn;
+        this.cookie = cookie;
+        this.views = views;
+    }
+
+    void show(RoutingContext ctx) {
+        FormBody query;
+        try {
+            query = FormBody.parse(ctx.request().query());
+        } catch (FormBody.Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return;
+        }
+        String next = safeNext(query.field("next"));
+        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers())), form -> {
+            if (form.started()) {
+                ctx.response().addCookie(cookie.issue(form.session().id()));
+            }
+            Responses.page(ctx, 200, views.login(new LoginPage(form.session().csrfToken().value(), next, "", null)));
+        });
+    }
+
+    void submit(RoutingContext ctx) {
+        String username;
+        String csrf;
+        String next;
+        Password password;
+        try {
+            FormBody form = FormBody.parse(ctx.body().buffer());
+            username = form.required("username");
+            csrf = form.required("csrf");
+            next = safeNext(form.field("next"));
+            password = Password.of(form.required("password"));
+        } catch (FormBody.Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return;
+        }
+        Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
+        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password)), result -> {
+            if (result instanceof LoginResult.LoggedIn loggedIn) {
+                ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                Responses.redirect(ctx, 303, LocalPath.orRoot(next));
+            } else if (result instanceof LoginResult.Rejected rejected) {
+                Session formSession = rejected.formSession();
+                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, INVALID_CREDENTIALS)));
+            } else {
+                ErrorPages.formExpired(ctx, views);
+            }
+        });
+    }
+
+    /** The {@code next} target when it is a safe path of this site; anything else is dropped. */
+    private static String safeNext(Optional<String> next) {
+        return next.flatMap(LocalPath::parse).map(LocalPath::value).orElse(null);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.LogOutCommand;
+import dev.gatehouse.application.LogoutResult;
+import dev.gatehouse.domain.LocalPath;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /logout}: ends the session on the server and clears the cookie. */
+final class LogoutForms {
+
+    private final LogOut logOut;
+    private final SessionCookie cookie;
+    private final Views views;
+
+    LogoutForms(LogOut logOut, SessionCookie cookie, Views views) {
+        this.logOut = logOut;
+        this.cookie = cookie;
+        this.views = views;
+    }
+
+    void submit(RoutingContext ctx) {
+        String csrf;
+        try {
+            csrf = FormBody.parse(ctx.body().buffer()).required("csrf");
+        } catch (FormBody.Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return;
+        }
+        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), csrf);
+        Responses.whenDone(ctx, logOut.logOut(command), result -> {
+            if (result instanceof LogoutResult.LoggedOut) {
+                ctx.response().addCookie(cookie.clear());
+                Responses.redirect(ctx, 303, LocalPath.ROOT);
+            } else {
+                ErrorPages.formExpired(ctx, views);
+            }
+        });
+    }
+}

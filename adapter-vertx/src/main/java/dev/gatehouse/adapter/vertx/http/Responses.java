@@ -1,0 +1,63 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import dev.gatehouse.domain.LocalPath;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/** How every answer leaves the server: the headers each kind carries, and the bridge from the core's stages. */
+final class Responses {
+
+    static final String HTML = "text/html; charset=utf-8";
+
+    private Responses() {
+    }
+
+    /** An HTML page. Pages carry a session's name or token, so no cache may keep them. */
+    static void page(RoutingContext ctx, int status, String html) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, HTML)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(html);
+    }
+
+    /** A redirect to a path of this site; the Location never comes from the Host header. */
+    static void redirect(RoutingContext ctx, int status, LocalPath location) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.LOCATION, location.value())
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end();
+    }
+
+    /**
+     * Continues with the core's answer on this request's event loop; a failure goes to the
+     * router's failure handling (a plain error page, never a stack trace).
+     */
+    static <T> void whenDone(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> next) {
+        Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).onComplete(outcome -> {
+            if (outcome.failed()) {
+                ctx.fail(unwrap(outcome.cause()));
+                return;
+            }
+            try {
+                next.accept(outcome.result());
+            } catch (RuntimeException bug) {
+                ctx.fail(bug);
+            }
+        });
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP adapter: the tutorial's routes ({@code /}, {@code /home}, {@code /login},
+ * {@code /logout}) plus the stylesheet, with the limits and headers a real deployment needs.
+ * One instance per event loop; they share the use cases, which are thread-safe.
+ */
+public final class WebVerticle extends VerticleBase {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final HttpSettings settings;
+    private final WebUseCases useCases;
+    private final SessionCookie cookie;
+    private HttpServer server;
+
+    public WebVerticle(HttpSettings settings, WebUseCases useCases, SessionCookie cookie) {
+        this.settings = settings;
+        this.useCases = useCases;
+        this.cookie = cookie;
+    }
+
+    @Override
+    public Future<?> start() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setMaxInitialLineLength(settings.maxUrlLength())
+                .setMaxHeaderSize(settings.maxHeaderSize())
+                .setMaxFormAttributeSize(settings.formBodyLimit())
+                .setIdleTimeout((int) settings.idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        server = vertx.createHttpServer(options).requestHandler(router());
+        return server.listen();
+    }
+
+    /** The port actually bound: the configured one, or the free one picked for port 0. */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private Router router() {
+        Views views = new Views();
+        GreetingPages greetings = new GreetingPages(useCases.greet(), cookie, views);
+        LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views);
+        LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views);
+        BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
+
+        Router router = Router.router(vertx);
+        router.route().handler(new SecurityHeaders());
+        // Every state-changing request is checked for a cross-site origin before its body is read.
+        router.post().handler(new CrossSiteGuard());
+        router.get("/").handler(greetings::index);
+        router.get("/home").handler(greetings::home);
+        router.get("/login").handler(login::show);
+        router.get("/logout").handler(greetings::confirmLogout);
+        router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
+        router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
+        router.route(HttpMethod.GET, Stylesheet.PATH).handler(new Stylesheet());
+        ErrorPages.register(router, views);
+        return router;
+    }
+}

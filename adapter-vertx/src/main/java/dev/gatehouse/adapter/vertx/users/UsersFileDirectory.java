@@ -1,0 +1,101 @@
+package dev.gatehouse.adapter.vertx.users;
+
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.Username;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The embedded user directory: users and password hashes in a file ({@link UsersFile}). Hashing
+ * and file work run on a dedicated worker pool, never on an event loop. The file is re-read
+ * whenever it has changed on disk, so users added by {@code gatehouse users add} in another
+ * process can log in without a restart. An unknown or disabled user costs the same hash check as
+ * a known one, so the time taken tells nothing.
+ */
+public final class UsersFileDirectory implements AuthenticationService, UserAccounts {
+
+    private final WorkerExecutor workers;
+    private final UsersFile file;
+    private final PasswordHashing hashing;
+    /** A hash no password matches, checked for unknown users so they cost as much as known ones. */
+    private final String dummyHash;
+
+    private Map<Username, UserRecord> cached = Map.of();
+    private Object cachedVersion;
+
+    public UsersFileDirectory(Vertx vertx, Path usersFile, PasswordHashing hashing, int hashingThreads) {
+        this.workers = vertx.createSharedWorkerExecutor("gatehouse-password-hashing", hashingThreads);
+        this.file = new UsersFile(usersFile);
+        this.hashing = hashing;
+        this.dummyHash = hashing.hash(Password.of(UUID.randomUUID().toString()));
+    }
+
+    public Path path() {
+        return file.path();
+    }
+
+    @Override
+    public CompletionStage<Authentication> authenticate(Credentials credentials) {
+        return workers.<Authentication>executeBlocking(() -> {
+            UserRecord user = current().get(credentials.username());
+            String hash = user == null ? dummyHash : user.passwordHash();
+            boolean matches = hashing.verify(hash, credentials.password());
+            if (matches && user != null && !user.disabled()) {
+                return new Authentication.Authenticated(user.username());
+            }
+            return new Authentication.Rejected();
+        }, false).toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
+        return workers.executeBlocking(() -> {
+            String hash = hashing.hash(password);
+            boolean[] added = {false};
+            file.update(users -> {
+                if (!users.containsKey(username)) {
+                    users.put(username, new UserRecord(username, hash, false));
+                    added[0] = true;
+                }
+                return users;
+            });
+            return added[0];
+        }, false).toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<List<Username>> list() {
+        return workers.executeBlocking(() -> List.copyOf(current().keySet()), false).toCompletionStage();
+    }
+
+    /** The users as the file holds them now: re-read when its size, time or identity changed. Blocking. */
+    private synchronized Map<Username, UserRecord> current() throws IOException {
+        Object version;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
+            version = List.of(attributes.lastModifiedTime(), attributes.size(), Objects.toString(attributes.fileKey()));
+        } catch (NoSuchFileException absent) {
+            version = "absent";
+        }
+        if (!version.equals(cachedVersion)) {
+            cached = Map.copyOf(file.read());
+            cachedVersion = version;
+        }
+        return cached;
+    }
+}

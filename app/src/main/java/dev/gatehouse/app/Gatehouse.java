@@ -1,0 +1,144 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.vertx.http.CookieSettings;
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.http.SessionCookie;
+import dev.gatehouse.adapter.vertx.http.WebUseCases;
+import dev.gatehouse.adapter.vertx.http.WebVerticle;
+import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
+import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.AddUserResult;
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.SessionPolicy;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The composition root: builds every part with {@code new}, wires them, and starts the server. */
+public final class Gatehouse {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
+    static final String FIRST_USER = "admin";
+
+    private Gatehouse() {
+    }
+
+    /** A started server: where it listens, and how to stop it. */
+    public record Running(Vertx vertx, int port, String deploymentId) {
+
+        public Future<Void> stop() {
+            return vertx.undeploy(deploymentId);
+        }
+    }
+
+    /**
+     * Starts the server on {@code vertx}. On the very first start, with no users yet, it creates
+     * {@value #FIRST_USER} with a long random password and prints that password once to {@code console}.
+     */
+    public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
+        return vertx.executeBlocking(() -> {
+            byte[] secret = Secrets.load(config.secretFromEnvironment(), config.secretFile());
+            UsersFileDirectory users = openUsers(vertx, config);
+            return new Object[] {secret, users};
+        }).compose(parts -> {
+            byte[] secret = (byte[]) parts[0];
+            UsersFileDirectory users = (UsersFileDirectory) parts[1];
+            return createFirstUserIfNone(vertx, users, console).compose(ignored -> deploy(vertx, config, eventLoops, secret, users));
+        });
+    }
+
+    static UsersFileDirectory openUsers(Vertx vertx, ServerConfig config) {
+        PasswordHashing hashing = new PasswordHashing(config.hashingIterations());
+        return new UsersFileDirectory(vertx, config.usersFile(), hashing, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, byte[] secret, UsersFileDirectory users) {
+        SessionPolicy policy = config.sessionPolicy();
+        InMemorySessionRepository sessions = new InMemorySessionRepository(policy, config.clock());
+        WebUseCases useCases = new WebUseCases(
+                new Greet(sessions, policy, config.clock()),
+                new OpenLoginForm(sessions, policy, config.clock()),
+                new LogIn(sessions, users, policy, config.clock()),
+                new LogOut(sessions, policy, config.clock()));
+
+        boolean secureContext = isLoopback(config.host());
+        if (!secureContext) {
+            LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
+                    + "Secure. Put Gatehouse behind a TLS-terminating proxy.", config.host(), CookieSettings.PLAIN_NAME);
+        }
+        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), List.of(secret));
+        HttpSettings http = HttpSettings.defaults(config.host(), config.port());
+
+        AtomicReference<WebVerticle> first = new AtomicReference<>();
+        DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
+        return vertx.deployVerticle(() -> {
+            WebVerticle verticle = new WebVerticle(http, useCases, cookie);
+            first.compareAndSet(null, verticle);
+            return verticle;
+        }, options).map(deploymentId -> {
+            vertx.setPeriodic(config.reapInterval().toMillis(), timer -> sessions.removeExpired());
+            LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(config.host()), first.get().actualPort());
+            return new Running(vertx, first.get().actualPort(), deploymentId);
+        });
+    }
+
+    private static Future<Void> createFirstUserIfNone(Vertx vertx, UsersFileDirectory users, PrintStream console) {
+        return Future.fromCompletionStage(users.list(), vertx.getOrCreateContext()).compose(names -> {
+            if (!names.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            String password = randomPassword();
+            return Future.fromCompletionStage(new AddUser(users).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
+                    .map(result -> {
+                        if (result instanceof AddUserResult.Added) {
+                            console.println();
+                            console.println("  First start: created the user '" + FIRST_USER + "' with this password (shown only once):");
+                            console.println();
+                            console.println("      " + password);
+                            console.println();
+                            console.println("  Add more users with: ./gatehouse users add NAME");
+                            console.println();
+                        }
+                        return null;
+                    });
+        });
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Browsers treat loopback as a secure context even over plain HTTP, so Secure cookies work there. */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException unknown) {
+            return false;
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.domain.SessionPolicy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything a server is started with. The defaults are the embedded ones: in-memory sessions,
+ * a users file and a generated secret under {@code ./gatehouse-data}.
+ *
+ * @param secretFromEnvironment the value of {@code GATEHOUSE_SECRET}, or null to use (or create) the secret file
+ * @param reapInterval           how often expired sessions are dropped from the in-memory store
+ */
+public record ServerConfig(String host, int port, Path dataDir, SessionPolicy sessionPolicy,
+                           int hashingIterations, String secretFromEnvironment, Duration reapInterval, Clock clock) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public Path usersFile() {
+        return dataDir.resolve("users.json");
+    }
+
+    public Path secretFile() {
+        return dataDir.resolve("secret");
+    }
+}
