@@ -1,0 +1,194 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordPolicy;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.Username;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UseCasesTest {
+
+    private static final SessionPolicy POLICY = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8));
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
+    private final FakeSessions sessions = new FakeSessions();
+    private final AtomicInteger passwordChecks = new AtomicInteger();
+    /** Knows one user: alice, with the password "correct horse battery staple". */
+    private final AuthenticationService authentication = credentials -> {
+        passwordChecks.incrementAndGet();
+        boolean ok = credentials.username().value().equals("alice") && credentials.password().reveal().equals("correct horse battery staple");
+        return CompletableFuture.completedFuture(ok ? new Authentication.Authenticated(credentials.username()) : new Authentication.Rejected());
+    };
+
+    private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, POLICY, clock);
+    private final LogIn logIn = new LogIn(sessions, authentication, POLICY, clock);
+    private final LogOut logOut = new LogOut(sessions, POLICY, clock);
+    private final Greet greet = new Greet(sessions, POLICY, clock);
+
+    private static <T> T done(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    private Session loggedInAlice() {
+        Session form = done(openLoginForm.open(Optional.empty())).session();
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"))));
+        return assertInstanceOf(LoginResult.LoggedIn.class, result).session();
+    }
+
+    @Test
+    void givenNoSession_whenGreeting_thenNotLoggedInAndNothingIsWritten() {
+        assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.empty())));
+        assertEquals(0, sessions.writes);
+    }
+
+    @Test
+    void givenAnOpenForm_thenAnAnonymousSessionIsStartedOnceAndReused() {
+        LoginForm first = done(openLoginForm.open(Optional.empty()));
+        assertTrue(first.started());
+        LoginForm again = done(openLoginForm.open(Optional.of(first.session().id())));
+        assertFalse(again.started());
+        assertEquals(first.session().id(), again.session().id());
+        assertEquals(1, sessions.stored.size());
+    }
+
+    @Test
+    void givenGoodCredentials_whenLoggingIn_thenTheSessionIsReplacedByOneWithANewIdThatKeepsTheAttributes() {
+        Session form = done(openLoginForm.open(Optional.empty())).session().withAttribute("theme", "dark");
+        done(sessions.save(form));
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"))));
+        Session after = assertInstanceOf(LoginResult.LoggedIn.class, result).session();
+        assertNotEquals(form.id(), after.id());
+        assertFalse(sessions.stored.containsKey(form.id()), "the pre-login id no longer works");
+        assertEquals(Map.of("theme", "dark"), after.attributes());
+        Greeting greeting = done(greet.greet(Optional.of(after.id())));
+        assertEquals("alice", assertInstanceOf(Greeting.Welcome.class, greeting).username().value());
+    }
+
+    @Test
+    void givenWrongCredentials_thenRejectedAndTheFormSessionStays() {
+        Session form = done(openLoginForm.open(Optional.empty())).session();
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
+                Password.of("wrong password entirely"))));
+        assertEquals(form.id(), assertInstanceOf(LoginResult.Rejected.class, result).formSession().id());
+        assertTrue(sessions.stored.containsKey(form.id()));
+    }
+
+    @Test
+    void givenAWrongOrMissingCsrfToken_thenNoPasswordIsChecked() {
+        Session form = done(openLoginForm.open(Optional.empty())).session();
+        for (String token : new String[] {null, "", Session.startAnonymous(clock.instant()).csrfToken().value()}) {
+            LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), token, "alice",
+                    Password.of("correct horse battery staple"))));
+            assertInstanceOf(LoginResult.FormExpired.class, result);
+        }
+        LoginResult noSession = done(logIn.logIn(new LogInCommand(Optional.empty(), form.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"))));
+        assertInstanceOf(LoginResult.FormExpired.class, noSession);
+        assertEquals(0, passwordChecks.get());
+    }
+
+    @Test
+    void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
+        Session form = done(openLoginForm.open(Optional.empty())).session();
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",
+                Password.of("correct horse battery staple"))));
+        assertInstanceOf(LoginResult.Rejected.class, result);
+        assertEquals(0, passwordChecks.get());
+    }
+
+    @Test
+    void givenALoggedInSession_whenGreetingWithinTheTouchInterval_thenNothingIsWritten() {
+        Session session = loggedInAlice();
+        int writes = sessions.writes;
+        clock.advance(Duration.ofSeconds(30));
+        assertInstanceOf(Greeting.Welcome.class, done(greet.greet(Optional.of(session.id()))));
+        assertEquals(writes, sessions.writes);
+        clock.advance(Duration.ofSeconds(31));
+        assertInstanceOf(Greeting.Welcome.class, done(greet.greet(Optional.of(session.id()))));
+        assertEquals(writes + 1, sessions.writes, "the idle window moved once");
+    }
+
+    @Test
+    void givenIdleTimeoutPassed_thenTheSessionIsGoneFromTheStore() {
+        Session session = loggedInAlice();
+        clock.advance(Duration.ofMinutes(30));
+        assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(session.id()))));
+        assertFalse(sessions.stored.containsKey(session.id()));
+    }
+
+    @Test
+    void givenActivityEvery20Minutes_thenTheAbsoluteTimeoutStillEndsTheSessionAfter8Hours() {
+        Session session = loggedInAlice();
+        for (int i = 0; i < 23; i++) {
+            clock.advance(Duration.ofMinutes(20));
+            assertInstanceOf(Greeting.Welcome.class, done(greet.greet(Optional.of(session.id()))), "after " + (i + 1) * 20 + " min");
+        }
+        clock.advance(Duration.ofMinutes(20));
+        assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(session.id()))));
+    }
+
+    @Test
+    void givenLogoutWithTheToken_thenTheSessionIsDeleted_andWithoutIt_nothingChanges() {
+        Session session = loggedInAlice();
+        assertInstanceOf(LogoutResult.FormExpired.class, done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), "forged"))));
+        assertTrue(sessions.stored.containsKey(session.id()));
+        assertInstanceOf(LogoutResult.LoggedOut.class, done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value()))));
+        assertFalse(sessions.stored.containsKey(session.id()));
+        assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(session.id()))));
+    }
+
+    @Test
+    void givenALogoutRacingAGreeting_thenTheTouchDoesNotResurrectTheSession() {
+        Session session = loggedInAlice();
+        clock.advance(Duration.ofMinutes(2));
+        // The greeting has loaded the session; a logout deletes it before the greeting writes.
+        sessions.beforeUpdate = () -> sessions.stored.remove(session.id());
+        Greeting greeting = done(greet.greet(Optional.of(session.id())));
+        assertInstanceOf(Greeting.NotLoggedIn.class, greeting);
+        assertFalse(sessions.stored.containsKey(session.id()));
+    }
+
+    @Test
+    void givenAddUser_thenNamesAndPasswordsAreCheckedBeforeTheDirectory() {
+        Map<Username, Password> users = new HashMap<>();
+        UserAccounts accounts = new UserAccounts() {
+            @Override
+            public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
+                return CompletableFuture.completedFuture(users.putIfAbsent(username, password) == null);
+            }
+
+            @Override
+            public CompletionStage<List<Username>> list() {
+                return CompletableFuture.completedFuture(List.copyOf(users.keySet()));
+            }
+        };
+        AddUser addUser = new AddUser(accounts);
+        assertInstanceOf(AddUserResult.Added.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
+        assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
+        assertInstanceOf(AddUserResult.InvalidUsername.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
+        assertEquals(PasswordPolicy.Problem.TOO_SHORT, assertInstanceOf(AddUserResult.WeakPassword.class, done(addUser.add("carol", Password.of("short")))).problem());
+        assertEquals(List.of(new Username("bob")), done(new ListUsers(accounts).list()));
+    }
+}
