@@ -39,8 +39,8 @@ public final class Gatehouse {
     private Gatehouse() {
     }
 
-    /** A started server: where it listens, and how to stop it. */
-    public record Running(Vertx vertx, int port, String deploymentId) {
+    /** A started server: where it listens, its session store, and how to stop it. */
+    public record Running(Vertx vertx, int port, String deploymentId, InMemorySessionRepository sessions) {
 
         public Future<Void> stop() {
             return vertx.undeploy(deploymentId);
@@ -94,7 +94,7 @@ public final class Gatehouse {
         }, options).map(deploymentId -> {
             vertx.setPeriodic(config.reapInterval().toMillis(), timer -> sessions.removeExpired());
             LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(config.host()), first.get().actualPort());
-            return new Running(vertx, first.get().actualPort(), deploymentId);
+            return new Running(vertx, first.get().actualPort(), deploymentId, sessions);
         });
     }
 

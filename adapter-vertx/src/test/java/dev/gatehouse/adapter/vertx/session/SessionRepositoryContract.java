@@ -1,0 +1,68 @@
+package dev.gatehouse.adapter.vertx.session;
+
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Username;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every session store must do; each implementation runs these tests against its real backend. */
+abstract class SessionRepositoryContract {
+
+    protected static final Instant NOW = Instant.parse("2026-01-01T09:00:00Z");
+
+    private SessionRepository repository;
+
+    protected abstract SessionRepository createRepository();
+
+    @BeforeEach
+    void setUp() {
+        repository = createRepository();
+    }
+
+    protected static <T> T done(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    @Test
+    void givenASavedSession_whenLoadedById_thenItComesBackWhole() {
+        Session session = Session.startAnonymous(NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), NOW);
+        done(repository.save(session));
+        Session loaded = done(repository.load(session.id())).orElseThrow();
+        assertEquals(session.id(), loaded.id());
+        assertEquals(session.user(), loaded.user());
+        assertEquals(session.csrfToken(), loaded.csrfToken());
+        assertEquals(session.attributes(), loaded.attributes());
+        assertEquals(session.createdAt(), loaded.createdAt());
+        assertEquals(session.lastSeenAt(), loaded.lastSeenAt());
+    }
+
+    @Test
+    void givenAnUnknownId_thenNothingIsLoaded() {
+        assertTrue(done(repository.load(Session.startAnonymous(NOW).id())).isEmpty());
+    }
+
+    @Test
+    void givenADeletedSession_thenAnUpdateDoesNotBringItBack() {
+        Session session = Session.startAnonymous(NOW);
+        done(repository.save(session));
+        done(repository.delete(session.id()));
+        assertFalse(done(repository.update(session.touchedAt(NOW.plusSeconds(60)))));
+        assertTrue(done(repository.load(session.id())).isEmpty());
+    }
+
+    @Test
+    void givenAStoredSession_thenAnUpdateReplacesIt() {
+        Session session = Session.startAnonymous(NOW);
+        done(repository.save(session));
+        assertTrue(done(repository.update(session.touchedAt(NOW.plusSeconds(60)))));
+        assertEquals(NOW.plusSeconds(60), done(repository.load(session.id())).orElseThrow().lastSeenAt());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gatehouse.adapter.vertx.users;
+
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.Username;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+class UsersFileDirectoryTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path dir;
+    private Path file;
+    private UsersFileDirectory directory;
+
+    @BeforeEach
+    void setUp(Vertx vertx) {
+        file = dir.resolve("users.json");
+        directory = new UsersFileDirectory(vertx, file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2);
+    }
+
+    private static <T> T done(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    private Authentication logIn(String name, String password) {
+        return done(directory.authenticate(new Credentials(new Username(name), Password.of(password))));
+    }
+
+    @Test
+    void givenAnAddedUser_thenTheFileHoldsAPbkdf2HashAtOwaspStrengthWithMode0600() throws Exception {
+        assertTrue(done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD))));
+        String content = Files.readString(file);
+        assertTrue(content.contains("\"$pbkdf2$it=210000$"), content);
+        assertFalse(content.contains(PASSWORD));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (var leftovers = Files.list(dir)) {
+            assertEquals(List.of(), leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void givenAUser_thenOnlyTheRightPasswordAuthenticates() {
+        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
+        assertEquals("alice", assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD)).username().value());
+        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD + "!"));
+        assertInstanceOf(Authentication.Rejected.class, logIn("nobody", PASSWORD));
+        assertFalse(done(directory.addIfAbsent(new Username("alice"), Password.of("another long password"))), "the name is taken");
+    }
+
+    @Test
+    void givenAnotherProcessAddsAUser_thenThisDirectorySeesItWithoutARestart(Vertx vertx) {
+        assertInstanceOf(Authentication.Rejected.class, logIn("bob", PASSWORD));
+        UsersFileDirectory other = new UsersFileDirectory(vertx, file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+        done(other.addIfAbsent(new Username("bob"), Password.of(PASSWORD)));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("bob", PASSWORD));
+        assertEquals(List.of(new Username("bob")), done(directory.list()));
+    }
+
+    @Test
+    void givenADisabledUserOrAWeakHandEditedHash_thenNothingAuthenticates() throws Exception {
+        String weak = new PasswordHashing(PasswordHashing.MIN_ITERATIONS).hash(Password.of(PASSWORD)).replace("it=100000", "it=1000");
+        Files.writeString(file, "{\"format\":\"gatehouse-users/1\",\"users\":["
+                + "{\"name\":\"carol\",\"password\":\"" + new PasswordHashing(PasswordHashing.MIN_ITERATIONS).hash(Password.of(PASSWORD)) + "\",\"disabled\":true},"
+                + "{\"name\":\"dave\",\"password\":\"" + weak + "\"},"
+                + "{\"name\":\"erin\",\"password\":\"{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=\"}]}");
+        assertInstanceOf(Authentication.Rejected.class, logIn("carol", PASSWORD));
+        assertInstanceOf(Authentication.Rejected.class, logIn("dave", PASSWORD));
+        assertInstanceOf(Authentication.Rejected.class, logIn("erin", "password"));
+    }
+}

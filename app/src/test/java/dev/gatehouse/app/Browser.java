@@ -1,0 +1,105 @@
+package dev.gatehouse.app;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.Vertx;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP client that keeps the session cookie the way a browser would, and waits for each
+ * answer (the test thread is not an event loop, so waiting is allowed). Redirects are not
+ * followed, so tests see them.
+ */
+final class Browser {
+
+    static final String COOKIE = "__Host-gh_session";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final WebClient client;
+    private final int port;
+    /** The session cookie's value as the browser holds it, or null. */
+    String cookie;
+
+    Browser(Vertx vertx, int port) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+        this.port = port;
+    }
+
+    HttpResponse<Buffer> get(String path) {
+        return send(client.request(HttpMethod.GET, port, "127.0.0.1", path), null, null);
+    }
+
+    /** Posts a form exactly as given (already encoded), with the headers a same-origin browser form sends. */
+    HttpResponse<Buffer> postRaw(String path, String body, String contentType) {
+        HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", path)
+                .putHeader("Origin", "http://127.0.0.1:" + port)
+                .putHeader("Sec-Fetch-Site", "same-origin");
+        return send(request, body, contentType);
+    }
+
+    HttpResponse<Buffer> post(String path, Map<String, String> fields) {
+        return postRaw(path, encode(fields), "application/x-www-form-urlencoded");
+    }
+
+    HttpResponse<Buffer> send(HttpRequest<Buffer> request, String body, String contentType) {
+        if (cookie != null) {
+            request.putHeader("Cookie", COOKIE + "=" + cookie);
+        }
+        if (contentType != null) {
+            request.putHeader("Content-Type", contentType);
+        }
+        HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)))
+                .await();
+        for (String setCookie : response.headers().getAll("set-cookie")) {
+            if (setCookie.startsWith(COOKIE + "=")) {
+                String value = setCookie.substring(COOKIE.length() + 1, setCookie.indexOf(';'));
+                cookie = value.isEmpty() || setCookie.contains("Max-Age=0") ? null : value;
+            }
+        }
+        return response;
+    }
+
+    HttpRequest<Buffer> request(HttpMethod method, String path) {
+        return client.request(method, port, "127.0.0.1", path);
+    }
+
+    /** Opens the login form and returns its CSRF token. */
+    String openLoginForm() {
+        return csrfOf(get("/login"));
+    }
+
+    HttpResponse<Buffer> logIn(String username, String password) {
+        String csrf = openLoginForm();
+        return post("/login", Map.of("username", username, "password", password, "csrf", csrf));
+    }
+
+    static String csrfOf(HttpResponse<Buffer> page) {
+        Matcher matcher = CSRF.matcher(page.bodyAsString());
+        if (!matcher.find()) {
+            throw new AssertionError("no CSRF token on the page:\n" + page.bodyAsString());
+        }
+        return matcher.group(1);
+    }
+
+    static String encode(Map<String, String> fields) {
+        StringJoiner body = new StringJoiner("&");
+        fields.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    static MultiMap headersOf(HttpResponse<Buffer> response) {
+        return response.headers();
+    }
+}

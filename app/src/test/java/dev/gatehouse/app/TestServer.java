@@ -1,0 +1,42 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.domain.SessionPolicy;
+import io.vertx.core.Vertx;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real Gatehouse on a free port of 127.0.0.1, wired by the real composition root, with a clock the test moves. */
+final class TestServer {
+
+    static final Duration IDLE = Duration.ofMinutes(30);
+    static final Duration ABSOLUTE = Duration.ofHours(8);
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
+    final Gatehouse.Running running;
+    final String adminPassword;
+    final String console;
+    final Path dataDir;
+
+    TestServer(Vertx vertx, Path dataDir) {
+        this.dataDir = dataDir;
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, new SessionPolicy(IDLE, ABSOLUTE),
+                PasswordHashing.DEFAULT_ITERATIONS, null, Duration.ofMinutes(1), clock);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
+        console = out.toString(StandardCharsets.UTF_8);
+        Matcher password = Pattern.compile("shown only once\\):\\s+(\\S+)").matcher(console);
+        adminPassword = password.find() ? password.group(1) : null;
+    }
+
+    int port() {
+        return running.port();
+    }
+}
