@@ -36,7 +36,8 @@ final class FormBody {
     }
 
     static FormBody parse(Buffer body) throws Malformed {
-        return parse(body.toString(StandardCharsets.ISO_8859_1)); // raw bytes; escapes are decoded below
+        // Raw bytes one char each; escapes and UTF-8 are decoded strictly below. No body is an empty form.
+        return parse(body == null ? "" : body.toString(StandardCharsets.ISO_8859_1));
     }
 
     /** Parses a query string or a body read byte for byte; a null text is an empty form. */

@@ -58,12 +58,13 @@ public final class WebVerticle extends VerticleBase {
 
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
-        // Every state-changing request is checked for a cross-site origin before its body is read.
-        router.post().handler(new CrossSiteGuard());
         router.get("/").handler(greetings::index);
         router.get("/home").handler(greetings::home);
         router.get("/login").handler(login::show);
         router.get("/logout").handler(greetings::confirmLogout);
+        // Every state-changing request is checked for a cross-site origin first, before its body is read.
+        router.post("/login").handler(new CrossSiteGuard());
+        router.post("/logout").handler(new CrossSiteGuard());
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.route(HttpMethod.GET, Stylesheet.PATH).handler(new Stylesheet());
