@@ -1,0 +1,67 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.domain.SessionPolicy;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the server refuses to start with, and what it does on a second start. */
+@ExtendWith(VertxExtension.class)
+class StartupTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Throwable startFailure(Vertx vertx, String secret) {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, SessionPolicy.DEFAULT,
+                PasswordHashing.DEFAULT_ITERATIONS, secret, Duration.ofMinutes(1), Clock.systemUTC());
+        return assertThrows(Throwable.class, () -> Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my_secret_key", "your_secret_key", "short but not 32 bytes long", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void givenAShortOrObviousSecret_thenTheServerRefusesToStart(String secret, Vertx vertx) {
+        Throwable failure = startFailure(vertx, secret);
+        Secrets.Refused refused = assertInstanceOf(Secrets.Refused.class, failure);
+        assertFalse(refused.getMessage().contains(secret), "the message never repeats the secret");
+    }
+
+    @Test
+    void givenASecretFileOthersCanRead_thenTheServerRefusesToStart(Vertx vertx) throws Exception {
+        Path secret = dataDir.resolve("secret");
+        Files.writeString(secret, "0123456789abcdefghijklmnopqrstuvwxyzABCDEF\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        assertTrue(startFailure(vertx, null).getMessage().contains("chmod 600"));
+    }
+
+    @Test
+    void givenASecondStart_thenNoNewAdminIsCreatedAndTheSameSecretIsUsed(Vertx vertx) throws Exception {
+        TestServer first = new TestServer(vertx, dataDir);
+        String secret = Files.readString(dataDir.resolve("secret"));
+        first.running.stop().await();
+        TestServer second = new TestServer(vertx, dataDir);
+        assertEquals(null, second.adminPassword);
+        assertEquals(secret, Files.readString(dataDir.resolve("secret")));
+        Browser browser = new Browser(vertx, second.port());
+        assertEquals(303, browser.logIn("admin", first.adminPassword).statusCode());
+    }
+}
