@@ -53,6 +53,7 @@ public final class Gatehouse {
      */
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
         return vertx.executeBlocking(() -> {
+            DataDirectory.prepare(config.dataDir());
             byte[] secret = Secrets.load(config.secretFromEnvironment(), config.secretFile());
             UsersFileDirectory users = openUsers(vertx, config);
             return new Object[] {secret, users};

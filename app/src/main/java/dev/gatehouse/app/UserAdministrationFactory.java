@@ -16,6 +16,7 @@ final class UserAdministrationFactory {
     }
 
     static UserAdministration open(Path dataDir) {
+        DataDirectory.prepare(dataDir);
         Vertx vertx = Vertx.vertx();
         UsersFileDirectory users = new UsersFileDirectory(vertx, dataDir.resolve("users.json"),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);

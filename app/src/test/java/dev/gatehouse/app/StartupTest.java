@@ -55,12 +55,14 @@ class StartupTest {
 
     @Test
     void givenASecondStart_thenNoNewAdminIsCreatedAndTheSameSecretIsUsed(Vertx vertx) throws Exception {
-        TestServer first = new TestServer(vertx, dataDir);
-        String secret = Files.readString(dataDir.resolve("secret"));
+        Path data = dataDir.resolve("data");
+        TestServer first = new TestServer(vertx, data);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)), "created owner-only");
+        String secret = Files.readString(data.resolve("secret"));
         first.running.stop().await();
-        TestServer second = new TestServer(vertx, dataDir);
+        TestServer second = new TestServer(vertx, data);
         assertEquals(null, second.adminPassword);
-        assertEquals(secret, Files.readString(dataDir.resolve("secret")));
+        assertEquals(secret, Files.readString(data.resolve("secret")));
         Browser browser = new Browser(vertx, second.port());
         assertEquals(303, browser.logIn("admin", first.adminPassword).statusCode());
     }
