@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.application.MutableClock;
 import dev.gatehouse.domain.SessionPolicy;
 import io.vertx.core.Vertx;
 
