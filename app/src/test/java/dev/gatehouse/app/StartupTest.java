@@ -66,4 +66,15 @@ class StartupTest {
         Browser browser = new Browser(vertx, second.port());
         assertEquals(303, browser.logIn("admin", first.adminPassword).statusCode());
     }
+
+    @Test
+    void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
+        ServerConfig config = new ServerConfig("0.0.0.0", 0, dataDir, SessionPolicy.DEFAULT,
+                PasswordHashing.DEFAULT_ITERATIONS, null, Duration.ofMinutes(1), Clock.systemUTC());
+        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
+        String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();
+        assertTrue(setCookie.startsWith("gh_session="), setCookie);
+        assertFalse(setCookie.contains("; secure"));
+        assertTrue(setCookie.contains("; httponly") && setCookie.contains("; samesite=lax") && setCookie.contains("; path=/"));
+    }
 }
