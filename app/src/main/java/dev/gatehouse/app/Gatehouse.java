@@ -55,13 +55,13 @@ public final class Gatehouse {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
             byte[] secret = Secrets.load(config.secretFromEnvironment(), config.secretFile());
-            UsersFileDirectory users = openUsers(vertx, config);
-            return new Object[] {secret, users};
-        }).compose(parts -> {
-            byte[] secret = (byte[]) parts[0];
-            UsersFileDirectory users = (UsersFileDirectory) parts[1];
-            return createFirstUserIfNone(vertx, users, console).compose(ignored -> deploy(vertx, config, eventLoops, secret, users));
-        });
+            return new Opened(secret, openUsers(vertx, config));
+        }).compose(opened -> createFirstUserIfNone(vertx, opened.users(), console)
+                .compose(ignored -> deploy(vertx, config, eventLoops, opened.secret(), opened.users())));
+    }
+
+    /** What start-up reads from disk, off the event loop, before anything is deployed. */
+    private record Opened(byte[] secret, UsersFileDirectory users) {
     }
 
     static UsersFileDirectory openUsers(Vertx vertx, ServerConfig config) {

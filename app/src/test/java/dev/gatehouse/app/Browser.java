@@ -1,6 +1,5 @@
 package dev.gatehouse.app;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
@@ -97,9 +96,5 @@ final class Browser {
         fields.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
-    }
-
-    static MultiMap headersOf(HttpResponse<Buffer> response) {
-        return response.headers();
     }
 }
