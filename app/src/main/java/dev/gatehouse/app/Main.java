@@ -1,6 +1,8 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.cli.LoginCommand;
 import dev.gatehouse.adapter.cli.PasswordSource;
+import dev.gatehouse.adapter.cli.SessionsCommand;
 import dev.gatehouse.adapter.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,9 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine root = new CommandLine(new Main());
-        root.addSubcommand(new UsersCommand(UserAdministrationFactory::open, PasswordSource.system(System.in)));
+        root.addSubcommand(new LoginCommand(TerminalCores::open, LoginCommand.SYSTEM_TERMINAL, System.in));
+        root.addSubcommand(new UsersCommand(TerminalCores::open, PasswordSource.system(System.in)));
+        root.addSubcommand(new SessionsCommand(TerminalCores::open));
         return root;
     }
 }

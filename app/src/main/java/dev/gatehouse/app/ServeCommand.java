@@ -1,15 +1,16 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.cli.CoreOptions;
+import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.ExitCodes;
-import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -30,17 +31,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GATEHOUSE_DATA_DIR:-gatehouse-data}",
-            description = "Where the users file and the generated secret live (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
-            description = "A session ends after this long without a request (default: ${DEFAULT-VALUE}).")
-    Duration idleTimeout;
-
-    @Option(names = "--absolute-timeout", paramLabel = "DURATION", defaultValue = "8h", converter = DurationConverter.class,
-            description = "A session ends this long after login, however active (default: ${DEFAULT-VALUE}).")
-    Duration absoluteTimeout;
+    @Mixin
+    CoreOptions options;
 
     @Option(names = "--hash-iterations", paramLabel = "N", defaultValue = "" + PasswordHashing.DEFAULT_ITERATIONS,
             description = "PBKDF2-HMAC-SHA512 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure).")
@@ -51,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = new ServerConfig(host, port, dataDir, new SessionPolicy(idleTimeout, absoluteTimeout),
+        CoreSettings settings = options.settings();
+        ServerConfig config = new ServerConfig(host, port, settings.dataDir(), settings.sessionPolicy(),
                 hashIterations, System.getenv("GATEHOUSE_SECRET"), Duration.ofMinutes(1), Clock.systemUTC());
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -18,9 +18,10 @@ public record ServerConfig(String host, int port, Path dataDir, SessionPolicy se
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    static final String USERS_FILE = "users.json";
 
     public Path usersFile() {
-        return dataDir.resolve("users.json");
+        return dataDir.resolve(USERS_FILE);
     }
 
     public Path secretFile() {

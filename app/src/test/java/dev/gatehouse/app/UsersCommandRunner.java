@@ -20,7 +20,7 @@ final class UsersCommandRunner {
     private UsersCommandRunner(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new UsersCommand(UserAdministrationFactory::open,
+        CommandLine command = new CommandLine(new UsersCommand(TerminalCores::open,
                 PasswordSource.system(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));

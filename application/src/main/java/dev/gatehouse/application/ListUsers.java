@@ -1,13 +1,13 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.UserAccounts;
-import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.UserSummary;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** The names of all users, sorted. */
+/** All users, sorted by name, with whether each may log in. */
 public final class ListUsers {
 
     private final UserAccounts accounts;
@@ -16,7 +16,9 @@ public final class ListUsers {
         this.accounts = accounts;
     }
 
-    public CompletionStage<List<Username>> list() {
-        return accounts.list().thenApply(names -> names.stream().sorted(Comparator.comparing(Username::value)).toList());
+    public CompletionStage<List<UserSummary>> list() {
+        return accounts.list().thenApply(users -> users.stream()
+                .sorted(Comparator.comparing(user -> user.username().value()))
+                .toList());
     }
 }

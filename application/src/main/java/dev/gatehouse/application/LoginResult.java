@@ -11,6 +11,9 @@ public sealed interface LoginResult {
 
     /** Bad credentials, whatever the cause; the form's session stays so the visitor can try again. */
     record Rejected(Session formSession) implements LoginResult {
+
+        /** What every adapter says, word for word, so that no way in tells which part was wrong. */
+        public static final String MESSAGE = "Invalid username or password.";
     }
 
     /**

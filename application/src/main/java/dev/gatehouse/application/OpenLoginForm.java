@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
@@ -27,12 +28,13 @@ public final class OpenLoginForm {
         this.clock = clock;
     }
 
-    public CompletionStage<LoginForm> open(Optional<SessionId> sessionId) {
+    /** Opens the form for the session a request came with, if any; a new session is tagged with the channel. */
+    public CompletionStage<LoginForm> open(Optional<SessionId> sessionId, Channel channel) {
         return current.find(sessionId).thenCompose(found -> {
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(new LoginForm(found.get(), false));
             }
-            Session started = Session.startAnonymous(clock.instant());
+            Session started = Session.startAnonymous(channel, clock.instant());
             return sessions.save(started).thenApply(saved -> new LoginForm(started, true));
         });
     }

@@ -3,12 +3,17 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.SessionSummary;
+import dev.gatehouse.domain.Username;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 
 /** A session repository in a map that counts its writes; {@code beforeUpdate} lets a test race an update. */
 final class FakeSessions implements SessionRepository {
@@ -16,6 +21,8 @@ final class FakeSessions implements SessionRepository {
     final Map<SessionId, Session> stored = new HashMap<>();
     int writes;
     Runnable beforeUpdate = () -> { };
+    /** Sessions the fake lists (and can delete) without holding them, for storage keys a test chooses. */
+    final List<SessionSummary> summariesOnly = new ArrayList<>();
 
     @Override
     public CompletionStage<Optional<Session>> load(SessionId id) {
@@ -41,5 +48,21 @@ final class FakeSessions implements SessionRepository {
         writes++;
         stored.remove(id);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<List<SessionSummary>> listLoggedIn(Optional<Username> user) {
+        Stream<SessionSummary> held = stored.values().stream().filter(Session::isLoggedIn).map(Session::summary);
+        return CompletableFuture.completedFuture(Stream.concat(held, summariesOnly.stream())
+                .filter(summary -> user.isEmpty() || summary.user().equals(user.get()))
+                .toList());
+    }
+
+    @Override
+    public CompletionStage<Boolean> deleteByKey(String storageKey) {
+        writes++;
+        boolean held = stored.values().removeIf(session -> session.id().storageKey().equals(storageKey));
+        boolean listedOnly = summariesOnly.removeIf(summary -> summary.storageKey().equals(storageKey));
+        return CompletableFuture.completedFuture(held || listedOnly);
     }
 }

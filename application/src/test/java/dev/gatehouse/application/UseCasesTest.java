@@ -2,11 +2,12 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
-import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class UseCasesTest {
     }
 
     private Session loggedInAlice() {
-        Session form = done(openLoginForm.open(Optional.empty())).session();
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
                 Password.of("correct horse battery staple"))));
         return assertInstanceOf(LoginResult.LoggedIn.class, result).session();
@@ -64,9 +65,9 @@ class UseCasesTest {
 
     @Test
     void givenAnOpenForm_thenAnAnonymousSessionIsStartedOnceAndReused() {
-        LoginForm first = done(openLoginForm.open(Optional.empty()));
+        LoginForm first = done(openLoginForm.open(Optional.empty(), Channel.WEB));
         assertTrue(first.started());
-        LoginForm again = done(openLoginForm.open(Optional.of(first.session().id())));
+        LoginForm again = done(openLoginForm.open(Optional.of(first.session().id()), Channel.WEB));
         assertFalse(again.started());
         assertEquals(first.session().id(), again.session().id());
         assertEquals(1, sessions.stored.size());
@@ -74,7 +75,7 @@ class UseCasesTest {
 
     @Test
     void givenGoodCredentials_whenLoggingIn_thenTheSessionIsReplacedByOneWithANewIdThatKeepsTheAttributes() {
-        Session form = done(openLoginForm.open(Optional.empty())).session().withAttribute("theme", "dark");
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session().withAttribute("theme", "dark");
         done(sessions.save(form));
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
                 Password.of("correct horse battery staple"))));
@@ -88,7 +89,7 @@ class UseCasesTest {
 
     @Test
     void givenWrongCredentials_thenRejectedAndTheFormSessionStays() {
-        Session form = done(openLoginForm.open(Optional.empty())).session();
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
                 Password.of("wrong password entirely"))));
         assertEquals(form.id(), assertInstanceOf(LoginResult.Rejected.class, result).formSession().id());
@@ -97,8 +98,8 @@ class UseCasesTest {
 
     @Test
     void givenAWrongOrMissingCsrfToken_thenNoPasswordIsChecked() {
-        Session form = done(openLoginForm.open(Optional.empty())).session();
-        for (String token : new String[] {null, "", Session.startAnonymous(clock.instant()).csrfToken().value()}) {
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        for (String token : new String[] {null, "", Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
             LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), token, "alice",
                     Password.of("correct horse battery staple"))));
             assertInstanceOf(LoginResult.FormExpired.class, result);
@@ -111,7 +112,7 @@ class UseCasesTest {
 
     @Test
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
-        Session form = done(openLoginForm.open(Optional.empty())).session();
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",
                 Password.of("correct horse battery staple"))));
         assertInstanceOf(LoginResult.Rejected.class, result);
@@ -172,23 +173,20 @@ class UseCasesTest {
 
     @Test
     void givenAddUser_thenNamesAndPasswordsAreCheckedBeforeTheDirectory() {
-        Map<Username, Password> users = new HashMap<>();
-        UserAccounts accounts = new UserAccounts() {
-            @Override
-            public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
-                return CompletableFuture.completedFuture(users.putIfAbsent(username, password) == null);
-            }
-
-            @Override
-            public CompletionStage<List<Username>> list() {
-                return CompletableFuture.completedFuture(List.copyOf(users.keySet()));
-            }
-        };
+        FakeAccounts accounts = new FakeAccounts();
         AddUser addUser = new AddUser(accounts);
         assertInstanceOf(AddUserResult.Added.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.InvalidUsername.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
         assertEquals(PasswordPolicy.Problem.TOO_SHORT, assertInstanceOf(AddUserResult.WeakPassword.class, done(addUser.add("carol", Password.of("short")))).problem());
-        assertEquals(List.of(new Username("bob")), done(new ListUsers(accounts).list()));
+        assertEquals(List.of(new UserSummary(new Username("bob"), false)), done(new ListUsers(accounts).list()));
+    }
+
+    @Test
+    void givenATerminalLogin_thenTheSessionIsTaggedAsTerminalThroughLogin() {
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.TERMINAL)).session();
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"))));
+        assertEquals(Channel.TERMINAL, assertInstanceOf(LoginResult.LoggedIn.class, result).session().channel());
     }
 }

@@ -16,15 +16,17 @@ public final class Session {
 
     private final SessionId id;
     private final Username user;
+    private final Channel channel;
     private final CsrfToken csrfToken;
     private final Map<String, String> attributes;
     private final Instant createdAt;
     private final Instant lastSeenAt;
 
-    public Session(SessionId id, Optional<Username> user, CsrfToken csrfToken, Map<String, String> attributes,
+    public Session(SessionId id, Optional<Username> user, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
                    Instant createdAt, Instant lastSeenAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.user = user.orElse(null);
+        this.channel = Objects.requireNonNull(channel, "channel");
         this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
         this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(attributes));
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -35,8 +37,8 @@ public final class Session {
     }
 
     /** A new session for a visitor who is not logged in yet (it carries the login form's token). */
-    public static Session startAnonymous(Instant now) {
-        return new Session(SessionId.generate(), Optional.empty(), CsrfToken.generate(), Map.of(), now, now);
+    public static Session startAnonymous(Channel channel, Instant now) {
+        return new Session(SessionId.generate(), Optional.empty(), channel, CsrfToken.generate(), Map.of(), now, now);
     }
 
     public SessionId id() {
@@ -49,6 +51,11 @@ public final class Session {
 
     public boolean isLoggedIn() {
         return user != null;
+    }
+
+    /** Where the session was started: a browser or the terminal. */
+    public Channel channel() {
+        return channel;
     }
 
     public CsrfToken csrfToken() {
@@ -69,9 +76,7 @@ public final class Session {
 
     /** The first instant at which the session is no longer valid: idle or absolute, whichever comes first. */
     public Instant expiresAt(SessionPolicy policy) {
-        Instant idleEnd = lastSeenAt.plus(policy.idleTimeout());
-        Instant absoluteEnd = createdAt.plus(policy.absoluteTimeout());
-        return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
+        return policy.expiresAt(createdAt, lastSeenAt);
     }
 
     public boolean isExpiredAt(Instant now, SessionPolicy policy) {
@@ -84,7 +89,7 @@ public final class Session {
     }
 
     public Session touchedAt(Instant now) {
-        return new Session(id, user(), csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
+        return new Session(id, user(), channel, csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
     }
 
     /**
@@ -92,17 +97,25 @@ public final class Session {
      * login works after it), the same attributes, and the absolute timeout counted from now.
      */
     public Session loggedInAs(Username username, Instant now) {
-        return new Session(SessionId.generate(), Optional.of(username), CsrfToken.generate(), attributes, now, now);
+        return new Session(SessionId.generate(), Optional.of(username), channel, CsrfToken.generate(), attributes, now, now);
     }
 
     public Session withAttribute(String name, String value) {
         Map<String, String> changed = new HashMap<>(attributes);
         changed.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new Session(id, user(), csrfToken, changed, createdAt, lastSeenAt);
+        return new Session(id, user(), channel, csrfToken, changed, createdAt, lastSeenAt);
+    }
+
+    /** What an administrator may see of this session; only a logged-in session has one. */
+    public SessionSummary summary() {
+        if (user == null) {
+            throw new IllegalStateException("an anonymous session has no summary");
+        }
+        return new SessionSummary(id.storageKey(), user, channel, createdAt, lastSeenAt);
     }
 
     @Override
     public String toString() {
-        return "Session[" + id + ", user=" + user + ", createdAt=" + createdAt + ", lastSeenAt=" + lastSeenAt + "]";
+        return "Session[" + id + ", user=" + user + ", channel=" + channel + ", createdAt=" + createdAt + ", lastSeenAt=" + lastSeenAt + "]";
     }
 }

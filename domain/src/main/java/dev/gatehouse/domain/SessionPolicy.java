@@ -1,6 +1,7 @@
 package dev.gatehouse.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,13 @@ public record SessionPolicy(Duration idleTimeout, Duration absoluteTimeout) {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || absoluteTimeout.isNegative() || absoluteTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+    }
+
+    /** The first instant at which a session is no longer valid: idle or absolute, whichever comes first. */
+    public Instant expiresAt(Instant createdAt, Instant lastSeenAt) {
+        Instant idleEnd = lastSeenAt.plus(idleTimeout);
+        Instant absoluteEnd = createdAt.plus(absoluteTimeout);
+        return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gatehouse.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -22,4 +23,13 @@ public interface SessionRepository {
     CompletionStage<Boolean> update(Session session);
 
     CompletionStage<Void> delete(SessionId id);
+
+    /**
+     * The logged-in sessions of one user, or of every user; expired ones not yet removed may be
+     * among them. For administration, never on a request's path.
+     */
+    CompletionStage<List<SessionSummary>> listLoggedIn(Optional<Username> user);
+
+    /** Deletes the session stored under this key; completes with whether there was one. */
+    CompletionStage<Boolean> deleteByKey(String storageKey);
 }

@@ -3,11 +3,20 @@ package dev.gatehouse.domain;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** The users that may log in, as an administrator manages them. Passwords are kept only as slow hashes. */
+/**
+ * The users that may log in, as an administrator manages them. Passwords are kept only as slow
+ * hashes. The changes of an existing user complete with false when there is no such user.
+ */
 public interface UserAccounts {
 
     /** Adds the user with this password unless the name is taken; completes with whether it was added. */
     CompletionStage<Boolean> addIfAbsent(Username username, Password password);
 
-    CompletionStage<List<Username>> list();
+    CompletionStage<Boolean> changePassword(Username username, Password password);
+
+    CompletionStage<Boolean> setDisabled(Username username, boolean disabled);
+
+    CompletionStage<Boolean> remove(Username username);
+
+    CompletionStage<List<UserSummary>> list();
 }

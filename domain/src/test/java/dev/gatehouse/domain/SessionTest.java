@@ -18,14 +18,14 @@ class SessionTest {
 
     @Test
     void givenNoRequestForTheIdleTimeout_thenTheSessionHasExpired() {
-        Session session = Session.startAnonymous(T0);
+        Session session = Session.startAnonymous(Channel.WEB, T0);
         assertFalse(session.isExpiredAt(T0.plus(Duration.ofMinutes(30)).minusMillis(1), POLICY));
         assertTrue(session.isExpiredAt(T0.plus(Duration.ofMinutes(30)), POLICY));
     }
 
     @Test
     void givenConstantActivity_thenTheAbsoluteTimeoutStillEndsTheSession() {
-        Session session = Session.startAnonymous(T0);
+        Session session = Session.startAnonymous(Channel.WEB, T0);
         Instant now = T0;
         while (now.isBefore(T0.plus(Duration.ofHours(8)))) {
             assertFalse(session.isExpiredAt(now, POLICY));
@@ -38,7 +38,7 @@ class SessionTest {
 
     @Test
     void givenARecentTouch_thenNoNewTouchIsNeededUntilTheIntervalPasses() {
-        Session session = Session.startAnonymous(T0);
+        Session session = Session.startAnonymous(Channel.WEB, T0);
         assertEquals(Duration.ofMinutes(1), POLICY.touchInterval());
         assertFalse(session.needsTouchAt(T0.plusSeconds(59), POLICY));
         assertTrue(session.needsTouchAt(T0.plusSeconds(60), POLICY));
@@ -47,7 +47,7 @@ class SessionTest {
 
     @Test
     void givenLogin_thenTheSessionGetsANewIdAndTokenButKeepsItsAttributes() {
-        Session before = Session.startAnonymous(T0).withAttribute("cart", "3 apples");
+        Session before = Session.startAnonymous(Channel.WEB, T0).withAttribute("cart", "3 apples");
         Session after = before.loggedInAs(new Username("alice"), T0.plusSeconds(5));
         assertNotEquals(before.id(), after.id());
         assertNotEquals(before.csrfToken().value(), after.csrfToken().value());

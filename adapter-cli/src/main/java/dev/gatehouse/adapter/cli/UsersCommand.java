@@ -1,24 +1,24 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.AddUserResult;
+import dev.gatehouse.application.UserChangeResult;
 import dev.gatehouse.domain.Password;
-import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.UserSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+
+import static dev.gatehouse.adapter.cli.CoreCalls.await;
 
 /** {@code gatehouse users ...}: the users who can log in, managed from the terminal (never over HTTP). */
 @Command(name = "users", mixinStandardHelpOptions = true,
@@ -28,15 +28,14 @@ public final class UsersCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "${env:GATEHOUSE_DATA_DIR:-gatehouse-data}",
-            description = "Where the users file lives (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    CoreOptions options;
 
-    private final Function<Path, UserAdministration> administration;
+    private final Function<CoreSettings, TerminalCore> core;
     private final PasswordSource passwords;
 
-    public UsersCommand(Function<Path, UserAdministration> administration, PasswordSource passwords) {
-        this.administration = administration;
+    public UsersCommand(Function<CoreSettings, TerminalCore> core, PasswordSource passwords) {
+        this.core = core;
         this.passwords = passwords;
     }
 
@@ -45,50 +44,107 @@ public final class UsersCommand {
     int add(@Parameters(paramLabel = "USERNAME", description = "The new user's name.") String username,
             @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
             boolean passwordStdin) {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Password> password;
-        try {
-            password = passwordStdin ? passwords.readLine().map(Password::of) : promptTwice(err);
-        } catch (IOException unreadable) {
-            err.println("Could not read the password from standard input.");
-            return ExitCodes.USAGE;
-        }
+        Optional<Password> password = newPassword(passwordStdin);
         if (password.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        try (UserAdministration admin = administration.apply(dataDir)) {
-            AddUserResult result = await(admin.addUser().add(username, password.get()));
-            PrintWriter out = spec.commandLine().getOut();
+        return withCore(users -> {
+            AddUserResult result = await(users.add().add(username, password.get()));
             if (result instanceof AddUserResult.Added added) {
-                out.println("Added user " + Terminal.escape(added.username().value()) + ".");
-                return ExitCodes.OK;
+                return done("Added user " + TerminalText.escape(added.username().value()) + ".");
             }
             if (result instanceof AddUserResult.AlreadyExists exists) {
-                err.println("A user named " + Terminal.escape(exists.username().value()) + " already exists.");
-            } else if (result instanceof AddUserResult.InvalidUsername invalid) {
-                err.println("That username cannot be used: " + invalid.reason() + ".");
-            } else if (result instanceof AddUserResult.WeakPassword weak) {
-                err.println(weak.problem().explanation());
+                return refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists.");
             }
-            return ExitCodes.REFUSED;
-        } catch (CompletionException | UncheckedIOException | IllegalStateException failure) {
-            return unavailable(err, failure);
-        }
+            if (result instanceof AddUserResult.InvalidUsername invalid) {
+                return refused("That username cannot be used: " + invalid.reason() + ".");
+            }
+            return refused(((AddUserResult.WeakPassword) result).problem().explanation());
+        });
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users, one name a line.")
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Set a new password for a user. Asks twice without echo, or reads it from standard input.")
+    int passwd(@Parameters(paramLabel = "USERNAME", description = "The user whose password changes.") String username,
+               @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+               boolean passwordStdin) {
+        Optional<Password> password = newPassword(passwordStdin);
+        if (password.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        return change(username, "Changed the password of", users -> users.changePassword().change(username, password.get()));
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stop a user from logging in, keeping the account. Their next login attempt is rejected like a wrong password.")
+    int disable(@Parameters(paramLabel = "USERNAME", description = "The user to disable.") String username) {
+        return change(username, "Disabled", users -> users.setEnabled().set(username, false));
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled user log in again.")
+    int enable(@Parameters(paramLabel = "USERNAME", description = "The user to enable.") String username) {
+        return change(username, "Enabled", users -> users.setEnabled().set(username, true));
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user for good.")
+    int remove(@Parameters(paramLabel = "USERNAME", description = "The user to remove.") String username) {
+        return change(username, "Removed", users -> users.remove().remove(username));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the users, one a line, sorted; a disabled one is marked (disabled).")
     int list() {
-        try (UserAdministration admin = administration.apply(dataDir)) {
-            List<Username> names = await(admin.listUsers().list());
+        return withCore(users -> {
+            List<UserSummary> all = await(users.list().list());
             PrintWriter out = spec.commandLine().getOut();
-            names.forEach(name -> out.println(Terminal.escape(name.value())));
+            all.forEach(user -> out.println(TerminalText.escape(user.username().value()) + (user.disabled() ? " (disabled)" : "")));
             return ExitCodes.OK;
-        } catch (CompletionException | UncheckedIOException | IllegalStateException failure) {
-            return unavailable(spec.commandLine().getErr(), failure);
-        }
+        });
     }
 
-    private Optional<Password> promptTwice(PrintWriter err) {
+    private int change(String username, String doneVerb,
+                       Function<TerminalCore.UserAdministration, CompletionStage<UserChangeResult>> change) {
+        return withCore(users -> {
+            UserChangeResult result = await(change.apply(users));
+            if (result instanceof UserChangeResult.Changed changed) {
+                return done(doneVerb + " user " + TerminalText.escape(changed.username().value()) + ".");
+            }
+            if (result instanceof UserChangeResult.WeakPassword weak) {
+                return refused(weak.problem().explanation());
+            }
+            return refused("There is no user named " + TerminalText.escape(username) + ".");
+        });
+    }
+
+    private int withCore(Function<TerminalCore.UserAdministration, Integer> work) {
+        return CoreCalls.withCore(core, options.settings(), spec.commandLine().getErr(), opened -> work.apply(opened.users()));
+    }
+
+    private int done(String message) {
+        spec.commandLine().getOut().println(message);
+        return ExitCodes.OK;
+    }
+
+    private int refused(String message) {
+        spec.commandLine().getErr().println(message);
+        return ExitCodes.REFUSED;
+    }
+
+    /** The new password: from standard input, or typed twice at the terminal; empty (with the reason printed) when there is none. */
+    private Optional<Password> newPassword(boolean fromStdin) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (fromStdin) {
+            try {
+                Optional<Password> read = passwords.readLine().map(Password::of);
+                if (read.isEmpty()) {
+                    err.println("Standard input ended before a password was read.");
+                }
+                return read;
+            } catch (IOException unreadable) {
+                err.println("Could not read the password from standard input.");
+                return Optional.empty();
+            }
+        }
         Optional<char[]> first = passwords.prompt("Password: ");
         if (first.isEmpty()) {
             err.println("No terminal to ask for the password at: use --password-stdin to read it from standard input.");
@@ -104,16 +160,5 @@ public final class UsersCommand {
             return Optional.empty();
         }
         return Optional.of(password);
-    }
-
-    private static int unavailable(PrintWriter err, RuntimeException failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        err.println("The user directory is unavailable: " + Terminal.escape(String.valueOf(cause.getMessage())));
-        return ExitCodes.UNAVAILABLE;
-    }
-
-    /** The terminal has nothing else to do while the core works, so it simply waits. */
-    private static <T> T await(CompletionStage<T> stage) {
-        return stage.toCompletableFuture().join();
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LoginResult;
 import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
@@ -15,7 +16,6 @@ import java.util.Optional;
 /** {@code GET /login} shows the form; {@code POST /login} checks it. */
 final class LoginForms {
 
-    static final String INVALID_CREDENTIALS = "Invalid username or password.";
 
     private final OpenLoginForm openLoginForm;
     private final LogIn logIn;
@@ -38,7 +38,7 @@ final class LoginForms {
             return;
         }
         String next = safeNext(query.field("next"));
-        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers())), form -> {
+        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), Channel.WEB), form -> {
             if (form.started()) {
                 ctx.response().addCookie(cookie.issue(form.session().id()));
             }
@@ -68,7 +68,7 @@ final class LoginForms {
                 Responses.redirect(ctx, 303, LocalPath.orRoot(next));
             } else if (result instanceof LoginResult.Rejected rejected) {
                 Session formSession = rejected.formSession();
-                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, INVALID_CREDENTIALS)));
+                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, LoginResult.Rejected.MESSAGE)));
             } else {
                 ErrorPages.formExpired(ctx, views);
             }

@@ -4,9 +4,12 @@ import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.SessionSummary;
+import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemorySessionRepository implements SessionRepository {
 
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-    private static final CompletionStage<Boolean> UPDATED = CompletableFuture.completedFuture(true);
-    private static final CompletionStage<Boolean> NOT_THERE = CompletableFuture.completedFuture(false);
+    private static final CompletionStage<Boolean> TRUE = CompletableFuture.completedFuture(true);
+    private static final CompletionStage<Boolean> FALSE = CompletableFuture.completedFuture(false);
 
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final SessionPolicy policy;
@@ -47,13 +50,27 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Boolean> update(Session session) {
-        return sessions.computeIfPresent(session.id().storageKey(), (key, old) -> session) != null ? UPDATED : NOT_THERE;
+        return sessions.computeIfPresent(session.id().storageKey(), (key, old) -> session) != null ? TRUE : FALSE;
     }
 
     @Override
     public CompletionStage<Void> delete(SessionId id) {
         sessions.remove(id.storageKey());
         return DONE;
+    }
+
+    @Override
+    public CompletionStage<List<SessionSummary>> listLoggedIn(Optional<Username> user) {
+        List<SessionSummary> found = sessions.values().stream()
+                .filter(session -> session.isLoggedIn() && (user.isEmpty() || session.user().equals(user)))
+                .map(Session::summary)
+                .toList();
+        return CompletableFuture.completedFuture(found);
+    }
+
+    @Override
+    public CompletionStage<Boolean> deleteByKey(String storageKey) {
+        return sessions.remove(storageKey) != null ? TRUE : FALSE;
     }
 
     /** Drops every session that has expired; returns how many. */

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
  * The embedded user directory: users and password hashes in a file ({@link UsersFile}). Hashing
@@ -66,21 +68,45 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
     public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
         return workers.executeBlocking(() -> {
             String hash = hashing.hash(password);
-            boolean[] added = {false};
-            file.update(users -> {
-                if (!users.containsKey(username)) {
-                    users.put(username, new UserRecord(username, hash, false));
-                    added[0] = true;
-                }
-                return users;
-            });
-            return added[0];
+            return change(users -> users.putIfAbsent(username, new UserRecord(username, hash, false)) == null);
         }, false).toCompletionStage();
     }
 
     @Override
-    public CompletionStage<List<Username>> list() {
-        return workers.executeBlocking(() -> List.copyOf(current().keySet()), false).toCompletionStage();
+    public CompletionStage<Boolean> changePassword(Username username, Password password) {
+        return workers.executeBlocking(() -> {
+            String hash = hashing.hash(password);
+            return change(users -> users.computeIfPresent(username, (name, user) -> new UserRecord(name, hash, user.disabled())) != null);
+        }, false).toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Boolean> setDisabled(Username username, boolean disabled) {
+        return workers.executeBlocking(() -> change(users ->
+                users.computeIfPresent(username, (name, user) -> new UserRecord(name, user.passwordHash(), disabled)) != null),
+                false).toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Boolean> remove(Username username) {
+        return workers.executeBlocking(() -> change(users -> users.remove(username) != null), false).toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<List<UserSummary>> list() {
+        return workers.executeBlocking(() -> current().values().stream()
+                .map(user -> new UserSummary(user.username(), user.disabled()))
+                .toList(), false).toCompletionStage();
+    }
+
+    /** Applies a change to the users file under its lock; answers whether the change found its user. Blocking. */
+    private boolean change(Predicate<Map<Username, UserRecord>> change) throws IOException {
+        boolean[] found = {false};
+        file.update(users -> {
+            found[0] = change.test(users);
+            return users;
+        });
+        return found[0];
     }
 
     /** The users as the file holds them now: re-read when its size, time or identity changed. Blocking. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -28,8 +29,8 @@ class InMemorySessionRepositoryTest extends SessionRepositoryContract {
     void givenSessionsPastTheirIdleTimeout_whenReaping_thenOnlyThoseAreDropped() {
         InMemorySessionRepository repository =
                 new InMemorySessionRepository(POLICY, Clock.fixed(NOW.plus(Duration.ofMinutes(31)), ZoneOffset.UTC));
-        Session old = Session.startAnonymous(NOW);
-        Session fresh = Session.startAnonymous(NOW.plus(Duration.ofMinutes(5)));
+        Session old = Session.startAnonymous(Channel.WEB, NOW);
+        Session fresh = Session.startAnonymous(Channel.WEB, NOW.plus(Duration.ofMinutes(5)));
         done(repository.save(old));
         done(repository.save(fresh));
         assertEquals(1, repository.removeExpired());
@@ -40,7 +41,7 @@ class InMemorySessionRepositoryTest extends SessionRepositoryContract {
     @Test
     void givenAStoredSession_thenTheStoreIsKeyedByTheHashOfTheIdNotTheId() throws ReflectiveOperationException {
         InMemorySessionRepository repository = (InMemorySessionRepository) createRepository();
-        Session session = Session.startAnonymous(NOW);
+        Session session = Session.startAnonymous(Channel.WEB, NOW);
         done(repository.save(session));
         Field field = InMemorySessionRepository.class.getDeclaredField("sessions");
         field.setAccessible(true);

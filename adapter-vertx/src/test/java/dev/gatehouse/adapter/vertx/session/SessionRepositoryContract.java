@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
@@ -7,6 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,11 +37,12 @@ abstract class SessionRepositoryContract {
 
     @Test
     void givenASavedSession_whenLoadedById_thenItComesBackWhole() {
-        Session session = Session.startAnonymous(NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), NOW);
+        Session session = Session.startAnonymous(Channel.WEB, NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), NOW);
         done(repository.save(session));
         Session loaded = done(repository.load(session.id())).orElseThrow();
         assertEquals(session.id(), loaded.id());
         assertEquals(session.user(), loaded.user());
+        assertEquals(session.channel(), loaded.channel());
         assertEquals(session.csrfToken(), loaded.csrfToken());
         assertEquals(session.attributes(), loaded.attributes());
         assertEquals(session.createdAt(), loaded.createdAt());
@@ -46,12 +51,12 @@ abstract class SessionRepositoryContract {
 
     @Test
     void givenAnUnknownId_thenNothingIsLoaded() {
-        assertTrue(done(repository.load(Session.startAnonymous(NOW).id())).isEmpty());
+        assertTrue(done(repository.load(Session.startAnonymous(Channel.WEB, NOW).id())).isEmpty());
     }
 
     @Test
     void givenADeletedSession_thenAnUpdateDoesNotBringItBack() {
-        Session session = Session.startAnonymous(NOW);
+        Session session = Session.startAnonymous(Channel.WEB, NOW);
         done(repository.save(session));
         done(repository.delete(session.id()));
         assertFalse(done(repository.update(session.touchedAt(NOW.plusSeconds(60)))));
@@ -60,9 +65,35 @@ abstract class SessionRepositoryContract {
 
     @Test
     void givenAStoredSession_thenAnUpdateReplacesIt() {
-        Session session = Session.startAnonymous(NOW);
+        Session session = Session.startAnonymous(Channel.WEB, NOW);
         done(repository.save(session));
         assertTrue(done(repository.update(session.touchedAt(NOW.plusSeconds(60)))));
         assertEquals(NOW.plusSeconds(60), done(repository.load(session.id())).orElseThrow().lastSeenAt());
+    }
+
+    @Test
+    void givenLoggedInSessions_thenTheyAreListedByUserWithoutTheAnonymousOnes() {
+        Session alice = Session.startAnonymous(Channel.TERMINAL, NOW).loggedInAs(new Username("alice"), NOW);
+        Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), NOW);
+        done(repository.save(alice));
+        done(repository.save(bob));
+        done(repository.save(Session.startAnonymous(Channel.WEB, NOW)));
+
+        assertEquals(Set.of(alice.summary(), bob.summary()), Set.copyOf(done(repository.listLoggedIn(Optional.empty()))));
+        assertEquals(List.of(alice.summary()), done(repository.listLoggedIn(Optional.of(new Username("alice")))));
+        assertEquals(List.of(), done(repository.listLoggedIn(Optional.of(new Username("carol")))));
+    }
+
+    @Test
+    void givenAStorageKey_thenDeleteByKeyEndsThatSessionOnly() {
+        Session alice = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), NOW);
+        Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), NOW);
+        done(repository.save(alice));
+        done(repository.save(bob));
+
+        assertTrue(done(repository.deleteByKey(alice.summary().storageKey())));
+        assertTrue(done(repository.load(alice.id())).isEmpty());
+        assertTrue(done(repository.load(bob.id())).isPresent());
+        assertFalse(done(repository.deleteByKey(alice.summary().storageKey())), "nothing left to delete");
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.users;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -73,7 +74,7 @@ class UsersFileDirectoryTest {
         UsersFileDirectory other = new UsersFileDirectory(vertx, file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
         done(other.addIfAbsent(new Username("bob"), Password.of(PASSWORD)));
         assertInstanceOf(Authentication.Authenticated.class, logIn("bob", PASSWORD));
-        assertEquals(List.of(new Username("bob")), done(directory.list()));
+        assertEquals(List.of(new UserSummary(new Username("bob"), false)), done(directory.list()));
     }
 
     @Test
@@ -86,5 +87,33 @@ class UsersFileDirectoryTest {
         assertInstanceOf(Authentication.Rejected.class, logIn("carol", PASSWORD));
         assertInstanceOf(Authentication.Rejected.class, logIn("dave", PASSWORD));
         assertInstanceOf(Authentication.Rejected.class, logIn("erin", "password"));
+    }
+
+    @Test
+    void givenAPasswordChange_thenOnlyTheNewPasswordAuthenticatesAndTheOtherUsersAreUntouched() {
+        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
+        done(directory.addIfAbsent(new Username("bob"), Password.of(PASSWORD)));
+        assertTrue(done(directory.changePassword(new Username("alice"), Password.of("a brand new passphrase"))));
+        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("alice", "a brand new passphrase"));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("bob", PASSWORD));
+        assertFalse(done(directory.changePassword(new Username("carol"), Password.of(PASSWORD))), "no such user");
+    }
+
+    @Test
+    void givenDisableEnableAndRemove_thenLoginFollowsAndTheFileKeepsItsOrder() {
+        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
+        done(directory.addIfAbsent(new Username("bob"), Password.of(PASSWORD)));
+        assertTrue(done(directory.setDisabled(new Username("alice"), true)));
+        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD));
+        assertEquals(List.of(new UserSummary(new Username("alice"), true), new UserSummary(new Username("bob"), false)), done(directory.list()));
+        assertTrue(done(directory.setDisabled(new Username("alice"), false)));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
+
+        assertTrue(done(directory.remove(new Username("alice"))));
+        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD));
+        assertEquals(List.of(new UserSummary(new Username("bob"), false)), done(directory.list()));
+        assertFalse(done(directory.remove(new Username("alice"))));
+        assertFalse(done(directory.setDisabled(new Username("alice"), true)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.adapter.cli;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations as people write them: {@code 500ms}, {@code 3s}, {@code 30m}, {@code 8h}, {@code 1d} (or ISO-8601, {@code PT30M}). */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 

@@ -1,9 +1,9 @@
 package dev.gatehouse.adapter.cli;
 
 /** Text from users on its way to a terminal: control characters are shown escaped, so a name cannot move the cursor or forge a line. */
-public final class Terminal {
+public final class TerminalText {
 
-    private Terminal() {
+    private TerminalText() {
     }
 
     public static String escape(String text) {

@@ -1,0 +1,33 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.domain.SessionPolicy;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The options every command that opens the core shares (a picocli mixin), so that the server and
+ * the terminal read the same users and give sessions the same timeouts.
+ */
+public final class CoreOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "${env:GATEHOUSE_DATA_DIR:-gatehouse-data}",
+            description = "Where the users file (and the server's secret) live (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, defaultValue = "30m",
+            converter = DurationConverter.class,
+            description = "A session ends after this long without a request (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--absolute-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, defaultValue = "8h",
+            converter = DurationConverter.class,
+            description = "A session ends this long after login, however active (default: ${DEFAULT-VALUE}).")
+    Duration absoluteTimeout;
+
+    public CoreSettings settings() {
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout));
+    }
+}

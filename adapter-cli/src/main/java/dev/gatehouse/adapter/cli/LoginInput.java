@@ -1,0 +1,14 @@
+package dev.gatehouse.adapter.cli;
+
+import java.util.Optional;
+
+/** Where {@code gatehouse login} reads from: a terminal with line editing, or a script's standard input. Empty means the input ended. */
+interface LoginInput {
+
+    Optional<String> username(String prompt);
+
+    /** Read without echo; the caller wipes it. */
+    Optional<char[]> password(String prompt);
+
+    Optional<String> command(String prompt);
+}

@@ -1,0 +1,124 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.RevokeResult;
+import dev.gatehouse.application.RevokeSessions;
+import dev.gatehouse.domain.SessionSummary;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.gatehouse.adapter.cli.CoreCalls.await;
+
+/**
+ * {@code gatehouse sessions ...}: the logged-in sessions, listed and ended from the terminal. A
+ * session is named by its handle, the start of the hash of its id: the id itself is a
+ * credential and is never shown.
+ */
+@Command(name = "sessions", mixinStandardHelpOptions = true,
+        description = {"List and end logged-in sessions in a session store shared with the server.",
+            "The embedded in-memory store lives inside the server process, out of reach of this command."})
+public final class SessionsCommand {
+
+    static final String NOT_SHARED = "Sessions are kept in memory inside the process that made them (the embedded default), "
+            + "so this command cannot reach the server's sessions. A shared session store (Redis) makes them reachable.";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CoreOptions options;
+
+    private final Function<CoreSettings, TerminalCore> core;
+
+    public SessionsCommand(Function<CoreSettings, TerminalCore> core) {
+        this.core = core;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the live logged-in sessions: handle, user, where it was made, created and last seen (UTC).")
+    int list(@Option(names = "--user", paramLabel = "NAME", description = "Only this user's sessions.") Optional<String> user) {
+        return withSessions(sessions -> {
+            List<SessionSummary> found = await(sessions.list().list(user));
+            PrintWriter out = spec.commandLine().getOut();
+            if (found.isEmpty()) {
+                out.println("No live sessions.");
+                return ExitCodes.OK;
+            }
+            out.printf("%-12s  %-20s  %-8s  %-20s  %-20s%n", "HANDLE", "USER", "CHANNEL", "CREATED", "LAST SEEN");
+            for (SessionSummary session : found) {
+                out.printf("%-12s  %-20s  %-8s  %-20s  %-20s%n", session.handle(), TerminalText.escape(session.user().value()),
+                        session.channel().label(), time(session.createdAt()), time(session.lastSeenAt()));
+            }
+            return ExitCodes.OK;
+        });
+    }
+
+    /** Exactly one of a handle and a user. */
+    static final class RevokeTarget {
+        @Parameters(paramLabel = "HANDLE", description = "The handle of one session as `sessions list` shows it, or its first "
+                + RevokeSessions.MIN_PREFIX_LENGTH + " characters or more.")
+        String handle;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "End every session of this user.")
+        String user;
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "End one session, or every session of a user. Its next request finds no session.")
+    int revoke(@ArgGroup(exclusive = true, multiplicity = "1") RevokeTarget target) {
+        RevokeSessions.Target chosen = target.user != null
+                ? new RevokeSessions.Target.AllOfUser(target.user) : new RevokeSessions.Target.ByHandle(target.handle);
+        return withSessions(sessions -> {
+            RevokeResult result = await(sessions.revoke().revoke(chosen));
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (result instanceof RevokeResult.Revoked revoked) {
+                revoked.sessions().forEach(session -> out.println("Revoked session " + session.handle() + " of "
+                        + TerminalText.escape(session.user().value()) + "."));
+                return ExitCodes.OK;
+            }
+            if (result instanceof RevokeResult.Ambiguous ambiguous) {
+                err.println("More than one session starts with " + TerminalText.escape(target.handle) + "; give more of the handle:");
+                ambiguous.candidates().forEach(session -> err.println("  " + session.handle() + "  "
+                        + TerminalText.escape(session.user().value())));
+                return ExitCodes.USAGE;
+            }
+            if (result instanceof RevokeResult.InvalidHandle) {
+                err.println("A handle is " + RevokeSessions.MIN_PREFIX_LENGTH + " or more hexadecimal characters, "
+                        + "as `gatehouse sessions list` shows it.");
+                return ExitCodes.USAGE;
+            }
+            err.println(target.user != null
+                    ? "There is no live session of " + TerminalText.escape(target.user) + "."
+                    : "No live session has the handle " + TerminalText.escape(target.handle) + ".");
+            return ExitCodes.REFUSED;
+        });
+    }
+
+    private int withSessions(Function<TerminalCore.SessionAdministration, Integer> work) {
+        PrintWriter err = spec.commandLine().getErr();
+        return CoreCalls.withCore(core, options.settings(), err, opened -> {
+            Optional<TerminalCore.SessionAdministration> sessions = opened.sessions();
+            if (sessions.isEmpty()) {
+                err.println(NOT_SHARED);
+                return ExitCodes.UNAVAILABLE;
+            }
+            return work.apply(sessions.get());
+        });
+    }
+
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", "");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gatehouse.adapter.cli;
+
+import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangePassword;
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.ListSessions;
+import dev.gatehouse.application.ListUsers;
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.application.RemoveUser;
+import dev.gatehouse.application.RevokeSessions;
+import dev.gatehouse.application.SetUserEnabled;
+
+import java.util.Optional;
+
+/**
+ * The use cases the terminal drives, wired by the composition root over the configured user
+ * directory and session store; the terminal knows nothing of how they are stored. Closing it
+ * releases what was opened.
+ */
+public interface TerminalCore extends AutoCloseable {
+
+    UserAdministration users();
+
+    LoginUseCases login();
+
+    /**
+     * Empty when the sessions live in the memory of the process that made them (the embedded
+     * default), where no other process can reach them.
+     */
+    Optional<SessionAdministration> sessions();
+
+    @Override
+    void close();
+
+    record UserAdministration(AddUser add, ChangePassword changePassword, SetUserEnabled setEnabled, RemoveUser remove,
+                              ListUsers list) {
+    }
+
+    record LoginUseCases(OpenLoginForm openLoginForm, LogIn logIn, Greet greet, LogOut logOut) {
+    }
+
+    record SessionAdministration(ListSessions list, RevokeSessions revoke) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.adapter.cli.TerminalCore;
+import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
+import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangePassword;
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.ListSessions;
+import dev.gatehouse.application.ListUsers;
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.application.RemoveUser;
+import dev.gatehouse.application.RevokeSessions;
+import dev.gatehouse.application.SetUserEnabled;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionRepository;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Wires the terminal's use cases over the stores, as {@link Gatehouse} wires the web's. */
+final class TerminalCores {
+
+    private TerminalCores() {
+    }
+
+    /**
+     * For a command in its own process: the users file of the data directory, on a Vert.x of its
+     * own, and sessions in this process's memory. Those are not the server's, so the sessions
+     * commands are not offered.
+     */
+    static TerminalCore open(CoreSettings settings) {
+        DataDirectory.prepare(settings.dataDir());
+        Vertx vertx = Vertx.vertx();
+        try {
+            UsersFileDirectory users = new UsersFileDirectory(vertx, settings.dataDir().resolve(ServerConfig.USERS_FILE),
+                    new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+            Clock clock = Clock.systemUTC();
+            InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
+            return assemble(users, sessions, false, settings.sessionPolicy(), clock,
+                    () -> vertx.close().toCompletionStage().toCompletableFuture().join());
+        } catch (RuntimeException failure) {
+            vertx.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * The use cases over the given stores. {@code sessionsShared} says whether the session store is
+     * the one the server uses, which is what makes listing and revoking sessions mean anything.
+     */
+    static TerminalCore assemble(UsersFileDirectory users, SessionRepository sessions, boolean sessionsShared,
+                                 SessionPolicy policy, Clock clock, Runnable onClose) {
+        TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(
+                new AddUser(users), new ChangePassword(users), new SetUserEnabled(users), new RemoveUser(users), new ListUsers(users));
+        TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
+                new OpenLoginForm(sessions, policy, clock), new LogIn(sessions, users, policy, clock),
+                new Greet(sessions, policy, clock), new LogOut(sessions, policy, clock));
+        ListSessions listSessions = new ListSessions(sessions, policy, clock);
+        Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
+                ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions)))
+                : Optional.empty();
+        return new TerminalCore() {
+            @Override
+            public UserAdministration users() {
+                return userAdministration;
+            }
+
+            @Override
+            public LoginUseCases login() {
+                return login;
+            }
+
+            @Override
+            public Optional<SessionAdministration> sessions() {
+                return sessionAdministration;
+            }
+
+            @Override
+            public void close() {
+                onClose.run();
+            }
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.UserSummary;
+import dev.gatehouse.domain.Username;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** User accounts in a map, with the password in clear (a fake for the use cases only). */
+final class FakeAccounts implements UserAccounts {
+
+    record Account(String password, boolean disabled) {
+    }
+
+    final Map<Username, Account> accounts = new LinkedHashMap<>();
+
+    @Override
+    public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
+        return answer(accounts.putIfAbsent(username, new Account(password.reveal(), false)) == null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> changePassword(Username username, Password password) {
+        return answer(accounts.computeIfPresent(username, (name, account) -> new Account(password.reveal(), account.disabled())) != null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> setDisabled(Username username, boolean disabled) {
+        return answer(accounts.computeIfPresent(username, (name, account) -> new Account(account.password(), disabled)) != null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> remove(Username username) {
+        return answer(accounts.remove(username) != null);
+    }
+
+    @Override
+    public CompletionStage<List<UserSummary>> list() {
+        return CompletableFuture.completedFuture(accounts.entrySet().stream()
+                .map(entry -> new UserSummary(entry.getKey(), entry.getValue().disabled()))
+                .toList());
+    }
+
+    private static CompletionStage<Boolean> answer(boolean value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}
