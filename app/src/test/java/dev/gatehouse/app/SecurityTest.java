@@ -42,8 +42,8 @@ class SecurityTest {
     void start(Vertx vertx) {
         this.vertx = vertx;
         server = new TestServer(vertx, dataDir);
-        UsersCommandRunner.addUser(dataDir, "alice", ALICE_PASSWORD);
-        UsersCommandRunner.addUser(dataDir, "<b>bob</b>", ALICE_PASSWORD);
+        CommandRunner.addUser(dataDir, "alice", ALICE_PASSWORD);
+        CommandRunner.addUser(dataDir, "<b>bob</b>", ALICE_PASSWORD);
     }
 
     private Browser browser() {

@@ -117,7 +117,7 @@ class TutorialFlowTest {
 
     @Test
     void givenAUserAddedWhileTheServerRuns_thenThatUserCanLogInWithoutARestart() {
-        UsersCommandRunner.addUser(dataDir, "alice", "correct horse battery staple");
+        CommandRunner.addUser(dataDir, "alice", "correct horse battery staple");
         Browser browser = browser();
         assertEquals(303, browser.logIn("alice", "correct horse battery staple").statusCode());
         assertTrue(browser.get("/").bodyAsString().contains("Hello, alice!"));

@@ -4,63 +4,122 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code gatehouse users}: through picocli, against a real users file. */
+/** {@code gatehouse users}: through picocli, against a real users file; logins checked with {@code gatehouse login}. */
 class UsersCommandTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
 
     @TempDir
     Path dataDir;
 
-    private UsersCommandRunner users(String stdin, String... args) {
-        String[] withDir = new String[args.length + 2];
-        System.arraycopy(args, 0, withDir, 0, args.length);
-        withDir[args.length] = "--data-dir";
-        withDir[args.length + 1] = dataDir.toString();
-        return UsersCommandRunner.run(stdin, withDir);
+    private CommandRunner gatehouse(String stdin, String... args) {
+        return CommandRunner.run(stdin, Stream.concat(Stream.of(args), Stream.of("--data-dir", dataDir.toString())).toArray(String[]::new));
+    }
+
+    private CommandRunner logIn(String user, String password) {
+        return gatehouse(password + "\ngreet\n", "login", "--user", user, "--password-stdin");
     }
 
     @Test
     void givenAPasswordOnStandardInput_thenTheUserIsAddedAndListed() {
-        UsersCommandRunner added = users("correct horse battery staple\n", "add", "alice", "--password-stdin");
-        assertEquals(0, added.exitCode, added.err);
-        assertEquals("Added user alice.\n", added.out.replace("\r", ""));
-        UsersCommandRunner list = users("", "list");
-        assertEquals("alice\n", list.out.replace("\r", ""));
+        CommandRunner added = gatehouse(PASSWORD + "\n", "users", "add", "alice", "--password-stdin");
+        assertEquals(0, added.exitCode, added.toString());
+        assertEquals("Added user alice.\n", added.out);
+        assertEquals("alice\n", gatehouse("", "users", "list").out);
     }
 
     @Test
     void givenNoTerminalAndNoPasswordStdin_thenTheCommandRefusesWithUsageExitCode() {
-        UsersCommandRunner run = users("correct horse battery staple\n", "add", "alice");
-        assertEquals(2, run.exitCode);
-        assertTrue(run.err.contains("--password-stdin"), run.err);
+        for (String command : new String[] {"add", "passwd"}) {
+            CommandRunner run = gatehouse(PASSWORD + "\n", "users", command, "alice");
+            assertEquals(2, run.exitCode, run.toString());
+            assertTrue(run.err.contains("--password-stdin"), run.err);
+        }
     }
 
     @Test
     void givenAShortPasswordOrATakenName_thenTheCommandRefusesWithExitCode1() {
-        UsersCommandRunner weak = users("too short\n", "add", "bob", "--password-stdin");
+        CommandRunner weak = gatehouse("too short\n", "users", "add", "bob", "--password-stdin");
         assertEquals(1, weak.exitCode);
         assertTrue(weak.err.contains("at least 15 characters"), weak.err);
-        users("correct horse battery staple\n", "add", "bob", "--password-stdin");
-        UsersCommandRunner taken = users("another long password\n", "add", "bob", "--password-stdin");
+        gatehouse(PASSWORD + "\n", "users", "add", "bob", "--password-stdin");
+        CommandRunner taken = gatehouse("another long password\n", "users", "add", "bob", "--password-stdin");
         assertEquals(1, taken.exitCode);
         assertTrue(taken.err.contains("already exists"));
     }
 
     @Test
     void givenANameWithControlCharacters_thenItIsRefusedAndNothingRawReachesTheTerminal() {
-        UsersCommandRunner run = users("correct horse battery staple\n", "add", "evil\u001b[2Jname", "--password-stdin");
-        assertEquals(1, run.exitCode);
-        assertTrue(run.err.contains("control"), run.err);
-        assertTrue(!run.err.contains("\u001b") && !run.out.contains("\u001b"));
+        CommandRunner add = gatehouse(PASSWORD + "\n", "users", "add", "evil\u001b[2Jname", "--password-stdin");
+        assertEquals(1, add.exitCode);
+        assertTrue(add.err.contains("control"), add.err);
+        CommandRunner remove = gatehouse("", "users", "remove", "evil\u001b[2Jname");
+        assertEquals(1, remove.exitCode);
+        assertEquals("There is no user named evil\\u001b[2Jname.\n", remove.err);
+        for (CommandRunner run : new CommandRunner[] {add, remove}) {
+            assertFalse(run.err.contains("\u001b") || run.out.contains("\u001b"), run.toString());
+        }
+    }
+
+    @Test
+    void givenPasswd_thenOnlyTheNewPasswordLogsIn() {
+        gatehouse(PASSWORD + "\n", "users", "add", "alice", "--password-stdin");
+        CommandRunner passwd = gatehouse("a brand new passphrase\n", "users", "passwd", "alice", "--password-stdin");
+        assertEquals(0, passwd.exitCode, passwd.toString());
+        assertEquals("Changed the password of user alice.\n", passwd.out);
+        assertEquals(1, logIn("alice", PASSWORD).exitCode);
+        assertEquals(0, logIn("alice", "a brand new passphrase").exitCode);
+
+        CommandRunner weak = gatehouse("short\n", "users", "passwd", "alice", "--password-stdin");
+        assertEquals(1, weak.exitCode);
+        assertTrue(weak.err.contains("at least 15 characters"), weak.err);
+        assertEquals(1, gatehouse(PASSWORD + "\n", "users", "passwd", "nobody", "--password-stdin").exitCode);
+    }
+
+    @Test
+    void givenDisableEnableAndRemove_thenTheListAndLoginFollow() {
+        gatehouse(PASSWORD + "\n", "users", "add", "alice", "--password-stdin");
+        gatehouse(PASSWORD + "\n", "users", "add", "bob", "--password-stdin");
+
+        assertEquals("Disabled user bob.\n", gatehouse("", "users", "disable", "bob").out);
+        assertEquals("alice\nbob (disabled)\n", gatehouse("", "users", "list").out);
+        CommandRunner disabled = logIn("bob", PASSWORD);
+        assertEquals(1, disabled.exitCode, disabled.toString());
+        assertTrue(disabled.out.contains("Invalid username or password."), "the same message as a wrong password");
+
+        assertEquals("Enabled user bob.\n", gatehouse("", "users", "enable", "bob").out);
+        assertEquals(0, logIn("bob", PASSWORD).exitCode);
+
+        assertEquals("Removed user bob.\n", gatehouse("", "users", "remove", "bob").out);
+        assertEquals("alice\n", gatehouse("", "users", "list").out);
+        assertEquals(1, logIn("bob", PASSWORD).exitCode);
+        CommandRunner again = gatehouse("", "users", "remove", "bob");
+        assertEquals(1, again.exitCode);
+        assertEquals("There is no user named bob.\n", again.err);
+    }
+
+    @Test
+    void givenAnUnusableDataDirectory_thenTheCommandSaysSoWithExitCode3() throws Exception {
+        Path notADirectory = java.nio.file.Files.writeString(dataDir.resolve("file"), "x");
+        CommandRunner run = CommandRunner.run("", "users", "list", "--data-dir", notADirectory.toString());
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("A store Gatehouse needs is unavailable"), run.err);
     }
 
     @Test
     void givenHelp_thenEveryCommandDescribesItself() {
-        UsersCommandRunner help = users("", "add", "--help");
-        assertEquals(0, help.exitCode);
-        assertTrue(help.out.contains("--password-stdin"));
+        for (String[] command : new String[][] {{"users"}, {"users", "add"}, {"users", "passwd"}, {"users", "disable"},
+            {"users", "enable"}, {"users", "remove"}, {"users", "list"}, {"login"}, {"sessions"}, {"sessions", "list"},
+            {"sessions", "revoke"}}) {
+            CommandRunner help = CommandRunner.run("", Stream.concat(Stream.of(command), Stream.of("--help")).toArray(String[]::new));
+            assertEquals(0, help.exitCode, String.join(" ", command));
+            assertTrue(help.out.startsWith("Usage: gatehouse " + String.join(" ", command)), help.out);
+        }
     }
 }

@@ -55,9 +55,9 @@ public final class SessionsCommand {
                 out.println("No live sessions.");
                 return ExitCodes.OK;
             }
-            out.printf("%-12s  %-20s  %-8s  %-20s  %-20s%n", "HANDLE", "USER", "CHANNEL", "CREATED", "LAST SEEN");
+            out.printf("%-12s  %-20s  %-8s  %-19s  %s%n", "HANDLE", "USER", "CHANNEL", "CREATED", "LAST SEEN");
             for (SessionSummary session : found) {
-                out.printf("%-12s  %-20s  %-8s  %-20s  %-20s%n", session.handle(), TerminalText.escape(session.user().value()),
+                out.printf("%-12s  %-20s  %-8s  %-19s  %s%n", session.handle(), TerminalText.escape(session.user().value()),
                         session.channel().label(), time(session.createdAt()), time(session.lastSeenAt()));
             }
             return ExitCodes.OK;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,7 +110,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
         return found[0];
     }
 
-    /** The users as the file holds them now: re-read when its size, time or identity changed. Blocking. */
+    /** The users as the file holds them now, in file order: re-read when its size, time or identity changed. Blocking. */
     private synchronized Map<Username, UserRecord> current() throws IOException {
         Object version;
         try {
@@ -119,7 +120,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
             version = "absent";
         }
         if (!version.equals(cachedVersion)) {
-            cached = Map.copyOf(file.read());
+            cached = Collections.unmodifiableMap(file.read());
             cachedVersion = version;
         }
         return cached;
