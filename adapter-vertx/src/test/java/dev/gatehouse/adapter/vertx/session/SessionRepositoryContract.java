@@ -37,7 +37,9 @@ abstract class SessionRepositoryContract {
 
     @Test
     void givenASavedSession_whenLoadedById_thenItComesBackWhole() {
-        Session session = Session.startAnonymous(Channel.WEB, NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), NOW);
+        Instant precise = NOW.plusNanos(123_456_789);
+        Session session = Session.startAnonymous(Channel.WEB, NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), NOW)
+                .touchedAt(precise);
         done(repository.save(session));
         Session loaded = done(repository.load(session.id())).orElseThrow();
         assertEquals(session.id(), loaded.id());
