@@ -55,18 +55,19 @@ public final class Gatehouse {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
             byte[] secret = Secrets.load(config.secretFromEnvironment(), config.secretFile());
-            return new Opened(secret, openUsers(vertx, config));
-        }).compose(opened -> createFirstUserIfNone(vertx, opened.users(), console)
-                .compose(ignored -> deploy(vertx, config, eventLoops, opened.secret(), opened.users())));
+            return new Opened(secret, openUsers(config));
+        }).compose(opened -> deploy(vertx, config, eventLoops, opened.secret(), opened.users())
+                // Listening first: the first user's password hash need not delay the first page.
+                .compose(running -> createFirstUserIfNone(vertx, opened.users(), console).map(running)));
     }
 
     /** What start-up reads from disk, off the event loop, before anything is deployed. */
     private record Opened(byte[] secret, UsersFileDirectory users) {
     }
 
-    static UsersFileDirectory openUsers(Vertx vertx, ServerConfig config) {
+    static UsersFileDirectory openUsers(ServerConfig config) {
         PasswordHashing hashing = new PasswordHashing(config.hashingIterations());
-        return new UsersFileDirectory(vertx, config.usersFile(), hashing, Runtime.getRuntime().availableProcessors());
+        return new UsersFileDirectory(config.usersFile(), hashing, Runtime.getRuntime().availableProcessors());
     }
 
     private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, byte[] secret, UsersFileDirectory users) {

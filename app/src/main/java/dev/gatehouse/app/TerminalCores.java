@@ -18,7 +18,6 @@ import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
-import io.vertx.core.Vertx;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -30,24 +29,17 @@ final class TerminalCores {
     }
 
     /**
-     * For a command in its own process: the users file of the data directory, on a Vert.x of its
-     * own, and sessions in this process's memory. Those are not the server's, so the sessions
-     * commands are not offered.
+     * For a command in its own process: the users file of the data directory, and sessions in
+     * this process's memory. Those are not the server's, so the sessions commands are not offered.
      */
     static TerminalCore open(CoreSettings settings) {
         DataDirectory.prepare(settings.dataDir());
-        Vertx vertx = Vertx.vertx();
-        try {
-            UsersFileDirectory users = new UsersFileDirectory(vertx, settings.dataDir().resolve(ServerConfig.USERS_FILE),
-                    new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
-            Clock clock = Clock.systemUTC();
-            InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
-            return assemble(users, sessions, false, settings.sessionPolicy(), clock,
-                    () -> vertx.close().toCompletionStage().toCompletableFuture().join());
-        } catch (RuntimeException failure) {
-            vertx.close();
-            throw failure;
-        }
+        UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
+                new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+        Clock clock = Clock.systemUTC();
+        InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
+        // Nothing to release: the hashing threads are daemons that end when idle.
+        return assemble(users, sessions, false, settings.sessionPolicy(), clock, () -> { });
     }
 
     /**

@@ -60,7 +60,7 @@ class TerminalLoginTest {
     void start(Vertx vertx) {
         server = new TestServer(vertx, dataDir);
         CommandRunner.addUser(dataDir, "alice", PASSWORD);
-        UsersFileDirectory users = new UsersFileDirectory(vertx, server.dataDir.resolve("users.json"),
+        UsersFileDirectory users = new UsersFileDirectory(server.dataDir.resolve("users.json"),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
         SessionPolicy policy = new SessionPolicy(TestServer.IDLE, TestServer.ABSOLUTE);
         // The server's own store: what the terminal does there, the web sees, and the reverse.

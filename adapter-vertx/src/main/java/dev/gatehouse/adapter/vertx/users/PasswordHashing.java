@@ -21,6 +21,8 @@ public final class PasswordHashing {
 
     private static final String ALGORITHM = "pbkdf2";
     private static final int SALT_BYTES = 16;
+    /** PBKDF2 with HMAC-SHA512 derives as many bytes as SHA-512 yields. */
+    private static final int DERIVED_KEY_BYTES = 64;
 
     private final HashingStrategy strategy = HashingStrategy.load();
     private final SecureRandom random = new SecureRandom();
@@ -42,6 +44,21 @@ public final class PasswordHashing {
         random.nextBytes(salt);
         return strategy.hash(ALGORITHM, Map.of("it", Integer.toString(iterations)),
                 Base64.getEncoder().withoutPadding().encodeToString(salt), password.reveal());
+    }
+
+    /**
+     * A hash in the current format and at the current cost that no password matches: a random
+     * salt and a random derived key, made without hashing anything. Checking a password against
+     * it costs exactly what checking against a real hash costs, which is what an unknown user
+     * must cost; finding a password for it would mean breaking PBKDF2.
+     */
+    public String unmatchableHash() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] derivedKey = new byte[DERIVED_KEY_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(derivedKey);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return "$" + ALGORITHM + "$it=" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(derivedKey);
     }
 
     public boolean verify(String phcHash, Password password) {

@@ -7,8 +7,6 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
@@ -32,7 +29,7 @@ import java.util.function.Predicate;
  */
 public final class UsersFileDirectory implements AuthenticationService, UserAccounts {
 
-    private final WorkerExecutor workers;
+    private final HashingThreads workers;
     private final UsersFile file;
     private final PasswordHashing hashing;
     /** A hash no password matches, checked for unknown users so they cost as much as known ones. */
@@ -41,11 +38,11 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
     private Map<Username, UserRecord> cached = Map.of();
     private Object cachedVersion;
 
-    public UsersFileDirectory(Vertx vertx, Path usersFile, PasswordHashing hashing, int hashingThreads) {
-        this.workers = vertx.createSharedWorkerExecutor("gatehouse-password-hashing", hashingThreads);
+    public UsersFileDirectory(Path usersFile, PasswordHashing hashing, int hashingThreads) {
+        this.workers = new HashingThreads(hashingThreads);
         this.file = new UsersFile(usersFile);
         this.hashing = hashing;
-        this.dummyHash = hashing.hash(Password.of(UUID.randomUUID().toString()));
+        this.dummyHash = hashing.unmatchableHash();
     }
 
     public Path path() {
@@ -54,7 +51,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
 
     @Override
     public CompletionStage<Authentication> authenticate(Credentials credentials) {
-        return workers.<Authentication>executeBlocking(() -> {
+        return workers.<Authentication>run(() -> {
             UserRecord user = current().get(credentials.username());
             String hash = user == null ? dummyHash : user.passwordHash();
             boolean matches = hashing.verify(hash, credentials.password());
@@ -62,42 +59,41 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
                 return new Authentication.Authenticated(user.username());
             }
             return new Authentication.Rejected();
-        }, false).toCompletionStage();
+        });
     }
 
     @Override
     public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
-        return workers.executeBlocking(() -> {
+        return workers.run(() -> {
             String hash = hashing.hash(password);
             return change(users -> users.putIfAbsent(username, new UserRecord(username, hash, false)) == null);
-        }, false).toCompletionStage();
+        });
     }
 
     @Override
     public CompletionStage<Boolean> changePassword(Username username, Password password) {
-        return workers.executeBlocking(() -> {
+        return workers.run(() -> {
             String hash = hashing.hash(password);
             return change(users -> users.computeIfPresent(username, (name, user) -> new UserRecord(name, hash, user.disabled())) != null);
-        }, false).toCompletionStage();
+        });
     }
 
     @Override
     public CompletionStage<Boolean> setDisabled(Username username, boolean disabled) {
-        return workers.executeBlocking(() -> change(users ->
-                users.computeIfPresent(username, (name, user) -> new UserRecord(name, user.passwordHash(), disabled)) != null),
-                false).toCompletionStage();
+        return workers.run(() -> change(users ->
+                users.computeIfPresent(username, (name, user) -> new UserRecord(name, user.passwordHash(), disabled)) != null));
     }
 
     @Override
     public CompletionStage<Boolean> remove(Username username) {
-        return workers.executeBlocking(() -> change(users -> users.remove(username) != null), false).toCompletionStage();
+        return workers.run(() -> change(users -> users.remove(username) != null));
     }
 
     @Override
     public CompletionStage<List<UserSummary>> list() {
-        return workers.executeBlocking(() -> current().values().stream()
+        return workers.run(() -> current().values().stream()
                 .map(user -> new UserSummary(user.username(), user.disabled()))
-                .toList(), false).toCompletionStage();
+                .toList());
     }
 
     /** Applies a change to the users file under its lock; answers whether the change found its user. Blocking. */

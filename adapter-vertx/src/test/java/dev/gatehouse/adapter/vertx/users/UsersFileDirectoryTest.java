@@ -5,11 +5,8 @@ import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(VertxExtension.class)
 class UsersFileDirectoryTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -34,9 +30,9 @@ class UsersFileDirectoryTest {
     private UsersFileDirectory directory;
 
     @BeforeEach
-    void setUp(Vertx vertx) {
+    void setUp() {
         file = dir.resolve("users.json");
-        directory = new UsersFileDirectory(vertx, file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2);
+        directory = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2);
     }
 
     private static <T> T done(CompletionStage<T> stage) {
@@ -69,9 +65,9 @@ class UsersFileDirectoryTest {
     }
 
     @Test
-    void givenAnotherProcessAddsAUser_thenThisDirectorySeesItWithoutARestart(Vertx vertx) {
+    void givenAnotherProcessAddsAUser_thenThisDirectorySeesItWithoutARestart() {
         assertInstanceOf(Authentication.Rejected.class, logIn("bob", PASSWORD));
-        UsersFileDirectory other = new UsersFileDirectory(vertx, file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+        UsersFileDirectory other = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
         done(other.addIfAbsent(new Username("bob"), Password.of(PASSWORD)));
         assertInstanceOf(Authentication.Authenticated.class, logIn("bob", PASSWORD));
         assertEquals(List.of(new UserSummary(new Username("bob"), false)), done(directory.list()));
@@ -115,5 +111,16 @@ class UsersFileDirectoryTest {
         assertEquals(List.of(new UserSummary(new Username("bob"), false)), done(directory.list()));
         assertFalse(done(directory.remove(new Username("alice"))));
         assertFalse(done(directory.setDisabled(new Username("alice"), true)));
+    }
+
+    @Test
+    void givenAnUnknownUser_thenTheCheckIsAgainstAnUnmatchableHashOfTheSameCost() {
+        PasswordHashing hashing = new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS);
+        String unmatchable = hashing.unmatchableHash();
+        String real = hashing.hash(Password.of(PASSWORD));
+        assertEquals(real.substring(0, real.indexOf('$', 12)), unmatchable.substring(0, unmatchable.indexOf('$', 12)), "same algorithm and iterations");
+        assertEquals(real.length(), unmatchable.length(), "same salt and key lengths");
+        assertFalse(hashing.verify(unmatchable, Password.of(PASSWORD)));
+        assertFalse(hashing.verify(unmatchable, Password.of("")));
     }
 }
