@@ -13,6 +13,15 @@ import java.util.Optional;
  */
 public final class SessionId {
 
+    /** One digest per thread: looking one up by name costs more than the hash itself, and a digest is not thread-safe. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    });
+
     private final String value;
     private String storageKey;
 
@@ -45,11 +54,7 @@ public final class SessionId {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
+        return SHA_256.get().digest(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

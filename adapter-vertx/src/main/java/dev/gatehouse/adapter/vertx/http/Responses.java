@@ -7,6 +7,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -39,20 +41,38 @@ final class Responses {
 
     /**
      * Continues with the core's answer on this request's event loop; a failure goes to the
-     * router's failure handling (a plain error page, never a stack trace).
+     * router's failure handling (a plain error page, never a stack trace). An answer that is
+     * already there (the in-memory store's always is) is used at once: the handler is still on
+     * its event loop, so the hot path pays nothing for the asynchronous ports.
      */
     static <T> void whenDone(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> next) {
+        CompletableFuture<T> answer = stage.toCompletableFuture();
+        if (answer.isDone()) {
+            T result;
+            try {
+                result = answer.join();
+            } catch (CompletionException | CancellationException failure) {
+                ctx.fail(unwrap(failure));
+                return;
+            }
+            proceed(ctx, next, result);
+            return;
+        }
         Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).onComplete(outcome -> {
             if (outcome.failed()) {
                 ctx.fail(unwrap(outcome.cause()));
-                return;
-            }
-            try {
-                next.accept(outcome.result());
-            } catch (RuntimeException bug) {
-                ctx.fail(bug);
+            } else {
+                proceed(ctx, next, outcome.result());
             }
         });
+    }
+
+    private static <T> void proceed(RoutingContext ctx, Consumer<T> next, T result) {
+        try {
+            next.accept(result);
+        } catch (RuntimeException bug) {
+            ctx.fail(bug);
+        }
     }
 
     static Throwable unwrap(Throwable failure) {

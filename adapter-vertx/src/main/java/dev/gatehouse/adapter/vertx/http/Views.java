@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
  */
 final class Views {
 
+    /** More than any of our pages has; the list grows if a page ever needs more. */
+    private static final int PARTS = 32;
+
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(
             null, ContentType.Html, Views.class.getClassLoader(), Views.class.getPackageName());
 
@@ -39,7 +42,8 @@ final class Views {
     }
 
     private Buffer render(String template, Object page) {
-        Utf8ByteOutput output = new Utf8ByteOutput(1024);
+        // The argument is how many parts a page is made of (static bytes and values), not its size.
+        Utf8ByteOutput output = new Utf8ByteOutput(PARTS);
         engine.render(template, page, output);
         Buffer bytes = Buffer.buffer(output.getContentLength());
         try {
