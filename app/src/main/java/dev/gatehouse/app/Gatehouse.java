@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.vertx.http.SessionCookie;
 import dev.gatehouse.adapter.vertx.http.WebUseCases;
 import dev.gatehouse.adapter.vertx.http.WebVerticle;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.application.AddUser;
@@ -40,7 +41,8 @@ public final class Gatehouse {
     }
 
     /** A started server: where it listens, its session store, and how to stop it. */
-    public record Running(Vertx vertx, int port, String deploymentId, InMemorySessionRepository sessions) {
+    public record Running(Vertx vertx, int port, String deploymentId, InMemorySessionRepository sessions,
+                          InMemoryLoginThrottle throttle) {
 
         public Future<Void> stop() {
             return vertx.undeploy(deploymentId);
@@ -73,10 +75,11 @@ public final class Gatehouse {
     private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, byte[] secret, UsersFileDirectory users) {
         SessionPolicy policy = config.sessionPolicy();
         InMemorySessionRepository sessions = new InMemorySessionRepository(policy, config.clock());
+        InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(config.throttlePolicy());
         WebUseCases useCases = new WebUseCases(
                 new Greet(sessions, policy, config.clock()),
                 new OpenLoginForm(sessions, policy, config.clock()),
-                new LogIn(sessions, users, policy, config.clock()),
+                new LogIn(sessions, users, throttle, policy, config.clock()),
                 new LogOut(sessions, policy, config.clock()));
 
         boolean secureContext = isLoopback(config.host());
@@ -94,9 +97,12 @@ public final class Gatehouse {
             first.compareAndSet(null, verticle);
             return verticle;
         }, options).map(deploymentId -> {
-            vertx.setPeriodic(config.reapInterval().toMillis(), timer -> sessions.removeExpired());
+            vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
+                sessions.removeExpired();
+                throttle.forgetIdle(config.clock().instant());
+            });
             LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(config.host()), first.get().actualPort());
-            return new Running(vertx, first.get().actualPort(), deploymentId, sessions);
+            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle);
         });
     }
 

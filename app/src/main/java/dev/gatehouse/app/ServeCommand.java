@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.cli.CoreOptions;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CoreSettings settings = options.settings();
-        ServerConfig config = new ServerConfig(host, port, settings.dataDir(), settings.sessionPolicy(),
+        ServerConfig config = new ServerConfig(host, port, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT,
                 hashIterations, System.getenv("GATEHOUSE_SECRET"), Duration.ofMinutes(1), Clock.systemUTC());
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);

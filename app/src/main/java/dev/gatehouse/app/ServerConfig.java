@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.ThrottlePolicy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,9 +12,9 @@ import java.time.Duration;
  * a users file and a generated secret under {@code ./gatehouse-data}.
  *
  * @param secretFromEnvironment the value of {@code GATEHOUSE_SECRET}, or null to use (or create) the secret file
- * @param reapInterval           how often expired sessions are dropped from the in-memory store
+ * @param reapInterval           how often expired sessions and idle throttle counters are dropped from memory
  */
-public record ServerConfig(String host, int port, Path dataDir, SessionPolicy sessionPolicy,
+public record ServerConfig(String host, int port, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
                            int hashingIterations, String secretFromEnvironment, Duration reapInterval, Clock clock) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";

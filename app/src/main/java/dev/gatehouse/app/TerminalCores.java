@@ -3,6 +3,7 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.application.AddUser;
@@ -16,8 +17,10 @@ import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.application.RemoveUser;
 import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
+import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.ThrottlePolicy;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -39,19 +42,21 @@ final class TerminalCores {
         Clock clock = Clock.systemUTC();
         InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
         // Nothing to release: the hashing threads are daemons that end when idle.
-        return assemble(users, sessions, false, settings.sessionPolicy(), clock, () -> { });
+        // The throttle lives in this process too: one terminal's failures slow its own later attempts.
+        InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
+        return assemble(users, sessions, throttle, false, settings.sessionPolicy(), clock, () -> { });
     }
 
     /**
      * The use cases over the given stores. {@code sessionsShared} says whether the session store is
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
-    static TerminalCore assemble(UsersFileDirectory users, SessionRepository sessions, boolean sessionsShared,
-                                 SessionPolicy policy, Clock clock, Runnable onClose) {
+    static TerminalCore assemble(UsersFileDirectory users, SessionRepository sessions, LoginThrottle throttle,
+                                 boolean sessionsShared, SessionPolicy policy, Clock clock, Runnable onClose) {
         TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(
                 new AddUser(users), new ChangePassword(users), new SetUserEnabled(users), new RemoveUser(users), new ListUsers(users));
         TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
-                new OpenLoginForm(sessions, policy, clock), new LogIn(sessions, users, policy, clock),
+                new OpenLoginForm(sessions, policy, clock), new LogIn(sessions, users, throttle, policy, clock),
                 new Greet(sessions, policy, clock), new LogOut(sessions, policy, clock));
         ListSessions listSessions = new ListSessions(sessions, policy, clock);
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
@@ -49,6 +50,18 @@ final class Browser {
 
     HttpResponse<Buffer> post(String path, Map<String, String> fields) {
         return postRaw(path, encode(fields), "application/x-www-form-urlencoded");
+    }
+
+    /** Posts a form without waiting, for requests sent in parallel; the browser's cookie is sent but not updated. */
+    Future<HttpResponse<Buffer>> sendAsync(String path, Map<String, String> fields) {
+        HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", path)
+                .putHeader("Origin", "http://127.0.0.1:" + port)
+                .putHeader("Sec-Fetch-Site", "same-origin")
+                .putHeader("Content-Type", "application/x-www-form-urlencoded");
+        if (cookie != null) {
+            request.putHeader("Cookie", COOKIE + "=" + cookie);
+        }
+        return request.sendBuffer(Buffer.buffer(encode(fields)));
     }
 
     HttpResponse<Buffer> send(HttpRequest<Buffer> request, String body, String contentType) {

@@ -2,6 +2,7 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class StartupTest {
     Path dataDir;
 
     private Throwable startFailure(Vertx vertx, String secret) {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, SessionPolicy.DEFAULT,
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 PasswordHashing.DEFAULT_ITERATIONS, secret, Duration.ofMinutes(1), Clock.systemUTC());
         return assertThrows(Throwable.class, () -> Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await());
     }
@@ -69,7 +70,7 @@ class StartupTest {
 
     @Test
     void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
-        ServerConfig config = new ServerConfig("0.0.0.0", 0, dataDir, SessionPolicy.DEFAULT,
+        ServerConfig config = new ServerConfig("0.0.0.0", 0, dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 PasswordHashing.DEFAULT_ITERATIONS, null, Duration.ofMinutes(1), Clock.systemUTC());
         Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
         String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();

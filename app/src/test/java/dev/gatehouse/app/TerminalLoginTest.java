@@ -2,10 +2,7 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
-import dev.gatehouse.adapter.vertx.users.PasswordHashing;
-import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.domain.Channel;
-import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Vertx;
@@ -60,11 +57,8 @@ class TerminalLoginTest {
     void start(Vertx vertx) {
         server = new TestServer(vertx, dataDir);
         CommandRunner.addUser(dataDir, "alice", PASSWORD);
-        UsersFileDirectory users = new UsersFileDirectory(server.dataDir.resolve("users.json"),
-                new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
-        SessionPolicy policy = new SessionPolicy(TestServer.IDLE, TestServer.ABSOLUTE);
         // The server's own store: what the terminal does there, the web sees, and the reverse.
-        core = settings -> TerminalCores.assemble(users, server.running.sessions(), true, policy, server.clock, () -> { });
+        core = server.terminalCore();
     }
 
     @AfterAll

@@ -1,8 +1,12 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.application.MutableClock;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +33,7 @@ final class TestServer {
 
     TestServer(Vertx vertx, Path dataDir) {
         this.dataDir = dataDir;
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, new SessionPolicy(IDLE, ABSOLUTE),
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT,
                 PasswordHashing.DEFAULT_ITERATIONS, null, Duration.ofMinutes(1), clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
@@ -39,5 +44,13 @@ final class TestServer {
 
     int port() {
         return running.port();
+    }
+
+    /** The terminal's use cases over this server's own users file, session store and throttle. */
+    Function<CoreSettings, TerminalCore> terminalCore() {
+        UsersFileDirectory users = new UsersFileDirectory(dataDir.resolve("users.json"),
+                new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+        return settings -> TerminalCores.assemble(users, running.sessions(), running.throttle(), true,
+                new SessionPolicy(IDLE, ABSOLUTE), clock, () -> { });
     }
 }

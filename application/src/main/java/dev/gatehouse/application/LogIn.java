@@ -3,6 +3,7 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
@@ -15,21 +16,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Logs a visitor in: checks the form's CSRF token against its session, then the credentials,
- * then replaces the session with a new one (new id, new token, same attributes) so that an id
- * known before login is worthless after it.
+ * Logs a visitor in: checks the form's CSRF token against its session, asks the throttle whether
+ * a password may be checked for this account from this client, checks the credentials, then
+ * replaces the session with a new one (new id, new token, same attributes) so that an id known
+ * before login is worthless after it.
  */
 public final class LogIn {
 
     private final CurrentSession current;
     private final SessionRepository sessions;
     private final AuthenticationService authentication;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    public LogIn(SessionRepository sessions, AuthenticationService authentication, SessionPolicy policy, Clock clock) {
+    public LogIn(SessionRepository sessions, AuthenticationService authentication, LoginThrottle throttle,
+                 SessionPolicy policy, Clock clock) {
         this.current = new CurrentSession(sessions, policy, clock);
         this.sessions = sessions;
         this.authentication = authentication;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -40,24 +45,42 @@ public final class LogIn {
                 command.password().wipe();
                 return CompletableFuture.completedFuture(new LoginResult.FormExpired());
             }
-            return check(command.username(), command.password()).thenCompose(outcome -> {
-                if (outcome instanceof Authentication.Authenticated authenticated) {
-                    return replace(form.get(), authenticated.username());
-                }
+            Optional<Username> username = Username.parse(command.username());
+            Password password = command.password();
+            if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
+                // No user can have this name or password, so there is nothing to hash, or to count.
+                password.wipe();
                 return CompletableFuture.completedFuture(new LoginResult.Rejected(form.get()));
+            }
+            return throttle.admit(username.get(), command.client(), clock.instant()).thenCompose(admission -> {
+                if (admission instanceof LoginThrottle.Admission.Wait wait) {
+                    password.wipe();
+                    return CompletableFuture.completedFuture(new LoginResult.Throttled(form.get(), wait.retryAfter()));
+                }
+                return check(new Credentials(username.get(), password), command.client())
+                        .thenCompose(outcome -> outcome instanceof Authentication.Authenticated authenticated
+                                ? replace(form.get(), authenticated.username())
+                                : CompletableFuture.completedFuture(new LoginResult.Rejected(form.get())));
             });
         });
     }
 
-    private CompletionStage<Authentication> check(String typedUsername, Password password) {
-        Optional<Username> username = Username.parse(typedUsername);
-        if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
-            // No user can have this name or password, so there is nothing to hash.
-            password.wipe();
-            return CompletableFuture.completedFuture(new Authentication.Rejected());
+    /** Checks the password of an admitted attempt and settles the attempt with the throttle, whatever happens. */
+    private CompletionStage<Authentication> check(Credentials credentials, String client) {
+        Username account = credentials.username();
+        CompletionStage<Authentication> checked;
+        try {
+            checked = authentication.authenticate(credentials);
+        } catch (RuntimeException failure) {
+            checked = CompletableFuture.failedFuture(failure);
         }
-        Credentials credentials = new Credentials(username.get(), password);
-        return authentication.authenticate(credentials).whenComplete((outcome, failure) -> credentials.wipe());
+        return checked.handle((outcome, failure) -> {
+            credentials.wipe();
+            LoginThrottle.Outcome settled = failure != null ? LoginThrottle.Outcome.NOT_CHECKED
+                    : outcome instanceof Authentication.Authenticated ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
+            return throttle.settle(account, client, settled, clock.instant()).thenCompose(done -> failure != null
+                    ? CompletableFuture.<Authentication>failedFuture(failure) : CompletableFuture.completedFuture(outcome));
+        }).thenCompose(settled -> settled);
     }
 
     private CompletionStage<LoginResult> replace(Session before, Username username) {

@@ -8,18 +8,20 @@ import java.util.Optional;
 
 /**
  * A login attempt as it arrived: the session it came with, the CSRF token the form sent back,
- * and the username and password as typed. The username is raw text so the core, not the
- * adapter, decides what an unusable one means.
+ * the username and password as typed, and the client it came from (an address, or "terminal"),
+ * which the throttle counts attempts by. The username is raw text so the core, not the adapter,
+ * decides what an unusable one means.
  */
-public record LogInCommand(Optional<SessionId> sessionId, String csrfToken, String username, Password password) {
+public record LogInCommand(Optional<SessionId> sessionId, String csrfToken, String username, Password password, String client) {
 
     public LogInCommand {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(client, "client");
     }
 
     @Override
     public String toString() {
-        return "LogInCommand[sessionId=" + sessionId + ", username=" + username + ", password=hidden]";
+        return "LogInCommand[sessionId=" + sessionId + ", username=" + username + ", password=hidden, client=" + client + "]";
     }
 }

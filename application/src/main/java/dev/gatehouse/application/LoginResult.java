@@ -2,6 +2,8 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.Session;
 
+import java.time.Duration;
+
 /** How a login attempt ends. */
 public sealed interface LoginResult {
 
@@ -14,6 +16,20 @@ public sealed interface LoginResult {
 
         /** What every adapter says, word for word, so that no way in tells which part was wrong. */
         public static final String MESSAGE = "Invalid username or password.";
+    }
+
+    /**
+     * Too many failed attempts for this account, or from this client: the password was not
+     * checked. Known and unknown accounts are throttled alike.
+     */
+    record Throttled(Session formSession, Duration retryAfter) implements LoginResult {
+
+        /** Word for word the same at every way in. */
+        public static String message(Duration retryAfter) {
+            long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+            String wait = seconds == 1 ? "1 second" : seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+            return "Too many failed login attempts. Try again in " + wait + ".";
+        }
     }
 
     /**

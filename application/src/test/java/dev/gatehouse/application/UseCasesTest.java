@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UseCasesTest {
 
+    private static final String CLIENT = "203.0.113.7";
     private static final SessionPolicy POLICY = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
@@ -42,7 +43,8 @@ class UseCasesTest {
     };
 
     private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, POLICY, clock);
-    private final LogIn logIn = new LogIn(sessions, authentication, POLICY, clock);
+    private final FakeThrottle throttle = new FakeThrottle();
+    private final LogIn logIn = new LogIn(sessions, authentication, throttle, POLICY, clock);
     private final LogOut logOut = new LogOut(sessions, POLICY, clock);
     private final Greet greet = new Greet(sessions, POLICY, clock);
 
@@ -53,7 +55,7 @@ class UseCasesTest {
     private Session loggedInAlice() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"))));
+                Password.of("correct horse battery staple"), CLIENT)));
         return assertInstanceOf(LoginResult.LoggedIn.class, result).session();
     }
 
@@ -78,7 +80,7 @@ class UseCasesTest {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session().withAttribute("theme", "dark");
         done(sessions.save(form));
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"))));
+                Password.of("correct horse battery staple"), CLIENT)));
         Session after = assertInstanceOf(LoginResult.LoggedIn.class, result).session();
         assertNotEquals(form.id(), after.id());
         assertFalse(sessions.stored.containsKey(form.id()), "the pre-login id no longer works");
@@ -91,7 +93,7 @@ class UseCasesTest {
     void givenWrongCredentials_thenRejectedAndTheFormSessionStays() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("wrong password entirely"))));
+                Password.of("wrong password entirely"), CLIENT)));
         assertEquals(form.id(), assertInstanceOf(LoginResult.Rejected.class, result).formSession().id());
         assertTrue(sessions.stored.containsKey(form.id()));
     }
@@ -101,11 +103,11 @@ class UseCasesTest {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         for (String token : new String[] {null, "", Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
             LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), token, "alice",
-                    Password.of("correct horse battery staple"))));
+                    Password.of("correct horse battery staple"), CLIENT)));
             assertInstanceOf(LoginResult.FormExpired.class, result);
         }
         LoginResult noSession = done(logIn.logIn(new LogInCommand(Optional.empty(), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"))));
+                Password.of("correct horse battery staple"), CLIENT)));
         assertInstanceOf(LoginResult.FormExpired.class, noSession);
         assertEquals(0, passwordChecks.get());
     }
@@ -114,7 +116,7 @@ class UseCasesTest {
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",
-                Password.of("correct horse battery staple"))));
+                Password.of("correct horse battery staple"), CLIENT)));
         assertInstanceOf(LoginResult.Rejected.class, result);
         assertEquals(0, passwordChecks.get());
     }
@@ -186,7 +188,41 @@ class UseCasesTest {
     void givenATerminalLogin_thenTheSessionIsTaggedAsTerminalThroughLogin() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.TERMINAL)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"))));
+                Password.of("correct horse battery staple"), CLIENT)));
         assertEquals(Channel.TERMINAL, assertInstanceOf(LoginResult.LoggedIn.class, result).session().channel());
+    }
+
+    @Test
+    void givenTheThrottleSaysWait_thenThePasswordIsNotCheckedAndTheFormStays() {
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        throttle.wait = Duration.ofSeconds(8);
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"), CLIENT)));
+        LoginResult.Throttled throttled = assertInstanceOf(LoginResult.Throttled.class, result, "a right password does not get through");
+        assertEquals(Duration.ofSeconds(8), throttled.retryAfter());
+        assertEquals(form.id(), throttled.formSession().id());
+        assertEquals(0, passwordChecks.get());
+        assertEquals(List.of(), throttle.settled);
+        assertEquals("Too many failed login attempts. Try again in 8 seconds.", LoginResult.Throttled.message(throttled.retryAfter()));
+        assertEquals("Too many failed login attempts. Try again in 15 minutes.", LoginResult.Throttled.message(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void givenAdmittedAttempts_thenEachIsSettledWithItsOutcomeForItsAccountAndClient() {
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT)));
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("correct horse battery staple"), CLIENT)));
+        assertEquals(List.of("alice from " + CLIENT + ": FAILED", "alice from " + CLIENT + ": SUCCEEDED"), throttle.settled);
+    }
+
+    @Test
+    void givenTheDirectoryFails_thenTheAttemptIsGivenBackAndTheFailureReported() {
+        LogIn broken = new LogIn(sessions, credentials -> CompletableFuture.failedFuture(new IllegalStateException("users file unreadable")),
+                throttle, POLICY, clock);
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        CompletionStage<LoginResult> result = broken.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"), CLIENT));
+        assertTrue(result.toCompletableFuture().isCompletedExceptionally());
+        assertEquals(List.of("alice from " + CLIENT + ": NOT_CHECKED"), throttle.settled);
     }
 }

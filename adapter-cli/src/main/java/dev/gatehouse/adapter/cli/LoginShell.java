@@ -26,6 +26,8 @@ final class LoginShell {
 
     static final List<String> COMMANDS = List.of("greet", "whoami", "logout", "help", "quit");
     static final int MAX_ATTEMPTS = 3;
+    /** What the throttle counts terminal attempts by: they all come from this machine. */
+    static final String CLIENT = "terminal";
     static final String SESSION_ENDED = "Your session has ended: it timed out or was revoked. Log in again, or press Ctrl-D to leave.";
 
     private final TerminalCore.LoginUseCases useCases;
@@ -70,13 +72,16 @@ final class LoginShell {
             }
             form = Optional.of(await(useCases.openLoginForm().open(form.map(Session::id), Channel.TERMINAL)).session());
             LoginResult result = await(useCases.logIn().logIn(new LogInCommand(form.map(Session::id),
-                    form.get().csrfToken().value(), username.get(), Password.of(typed.get()))));
+                    form.get().csrfToken().value(), username.get(), Password.of(typed.get()), CLIENT)));
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 return new Attempts(Optional.of(loggedIn.session()), ExitCodes.OK);
             }
             if (result instanceof LoginResult.Rejected) {
                 rejected++;
                 say(LoginResult.Rejected.MESSAGE);
+            } else if (result instanceof LoginResult.Throttled throttled) {
+                rejected++;
+                say(LoginResult.Throttled.message(throttled.retryAfter()));
             } else {
                 form = Optional.empty();
                 say("The login took too long. Please try again.");

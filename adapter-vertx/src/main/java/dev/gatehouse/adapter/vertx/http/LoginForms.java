@@ -9,6 +9,7 @@ import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
@@ -62,13 +63,20 @@ final class LoginForms {
             return;
         }
         Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
-        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password)), result -> {
+        // The peer's address: behind a proxy, the proxy's (trusted forwarding headers are not read yet).
+        String client = ctx.request().remoteAddress().hostAddress();
+        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password, client)), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
                 Responses.redirect(ctx, 303, LocalPath.orRoot(next));
             } else if (result instanceof LoginResult.Rejected rejected) {
                 Session formSession = rejected.formSession();
                 Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, LoginResult.Rejected.MESSAGE)));
+            } else if (result instanceof LoginResult.Throttled throttled) {
+                long seconds = Math.max(1, throttled.retryAfter().toSeconds() + (throttled.retryAfter().toNanosPart() > 0 ? 1 : 0));
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                Responses.page(ctx, 429, views.login(new LoginPage(throttled.formSession().csrfToken().value(), next, username,
+                        LoginResult.Throttled.message(throttled.retryAfter()))));
             } else {
                 ErrorPages.formExpired(ctx, views);
             }
