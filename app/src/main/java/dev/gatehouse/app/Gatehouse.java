@@ -27,6 +27,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,13 +37,15 @@ public final class Gatehouse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
     static final String FIRST_USER = "admin";
+    /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
+    static final Duration USERS_REFRESH = Duration.ofSeconds(1);
 
     private Gatehouse() {
     }
 
     /** A started server: where it listens, its session store, and how to stop it. */
     public record Running(Vertx vertx, int port, String deploymentId, InMemorySessionRepository sessions,
-                          InMemoryLoginThrottle throttle) {
+                          InMemoryLoginThrottle throttle, UsersFileDirectory users) {
 
         public Future<Void> stop() {
             return vertx.undeploy(deploymentId);
@@ -77,7 +80,7 @@ public final class Gatehouse {
         InMemorySessionRepository sessions = new InMemorySessionRepository(policy, config.clock());
         InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(config.throttlePolicy());
         WebUseCases useCases = new WebUseCases(
-                new Greet(sessions, policy, config.clock()),
+                new Greet(sessions, users, policy, config.clock()),
                 new OpenLoginForm(sessions, policy, config.clock()),
                 new LogIn(sessions, users, throttle, policy, config.clock()),
                 new LogOut(sessions, policy, config.clock()));
@@ -102,7 +105,12 @@ public final class Gatehouse {
                 throttle.forgetIdle(config.clock().instant());
             });
             LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(config.host()), first.get().actualPort());
-            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle);
+            // Changes that other processes make to the users file (gatehouse users ...) count within a second.
+            vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> vertx.executeBlocking(() -> {
+                users.refresh();
+                return null;
+            }, false).onFailure(failure -> LOG.warn("Could not read {} again: {}", users.path(), failure.getMessage())));
+            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users);
         });
     }
 

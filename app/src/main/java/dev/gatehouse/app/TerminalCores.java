@@ -57,7 +57,7 @@ final class TerminalCores {
                 new AddUser(users), new ChangePassword(users), new SetUserEnabled(users), new RemoveUser(users), new ListUsers(users));
         TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
                 new OpenLoginForm(sessions, policy, clock), new LogIn(sessions, users, throttle, policy, clock),
-                new Greet(sessions, policy, clock), new LogOut(sessions, policy, clock));
+                new Greet(sessions, users, policy, clock), new LogOut(sessions, policy, clock));
         ListSessions listSessions = new ListSessions(sessions, policy, clock);
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
                 ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions)))

@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
@@ -11,26 +12,40 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Who is this? The hot path: one repository read, a write only when the session's idle window
- * must move (or when it has expired and is removed), and no hashing.
+ * Who is this? The hot path: one repository read, one look at the user's credential version (in
+ * memory), a write only when the session's idle window must move, and no hashing. A session whose
+ * user is gone, disabled or has changed password since login is ended here (S10), in whatever
+ * store holds it and whichever process changed the user.
  */
 public final class Greet {
 
     private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn());
 
     private final CurrentSession current;
+    private final SessionRepository sessions;
+    private final CredentialVersions credentials;
 
-    public Greet(SessionRepository sessions, SessionPolicy policy, Clock clock) {
+    public Greet(SessionRepository sessions, CredentialVersions credentials, SessionPolicy policy, Clock clock) {
         this.current = new CurrentSession(sessions, policy, clock);
+        this.sessions = sessions;
+        this.credentials = credentials;
     }
 
     public CompletionStage<Greeting> greet(Optional<SessionId> sessionId) {
         if (sessionId.isEmpty()) {
             return NOT_LOGGED_IN;
         }
-        return current.find(sessionId.get()).thenApply(found -> found
-                .filter(Session::isLoggedIn)
-                .<Greeting>map(session -> new Greeting.Welcome(session.user().orElseThrow(), session))
-                .orElse(new Greeting.NotLoggedIn()));
+        return current.find(sessionId.get()).thenCompose(found -> {
+            if (found.isEmpty() || !found.get().isLoggedIn()) {
+                return NOT_LOGGED_IN;
+            }
+            Session session = found.get();
+            return credentials.current(session.user().orElseThrow()).thenCompose(version -> {
+                if (version.isPresent() && version.getAsLong() == session.credentialVersion()) {
+                    return CompletableFuture.completedFuture(new Greeting.Welcome(session.user().orElseThrow(), session));
+                }
+                return sessions.delete(session.id()).thenCompose(deleted -> NOT_LOGGED_IN);
+            });
+        });
     }
 }

@@ -59,7 +59,7 @@ public final class LogIn {
                 }
                 return check(new Credentials(username.get(), password), command.client())
                         .thenCompose(outcome -> outcome instanceof Authentication.Authenticated authenticated
-                                ? replace(form.get(), authenticated.username())
+                                ? replace(form.get(), authenticated)
                                 : CompletableFuture.completedFuture(new LoginResult.Rejected(form.get())));
             });
         });
@@ -83,8 +83,8 @@ public final class LogIn {
         }).thenCompose(settled -> settled);
     }
 
-    private CompletionStage<LoginResult> replace(Session before, Username username) {
-        Session after = before.loggedInAs(username, clock.instant());
+    private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who) {
+        Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant());
         return sessions.delete(before.id())
                 .thenCompose(deleted -> sessions.save(after))
                 .thenApply(saved -> new LoginResult.LoggedIn(after));

@@ -41,7 +41,7 @@ class AdministrationTest {
     }
 
     private Session loggedIn(String user, Channel channel) {
-        Session session = Session.startAnonymous(channel, clock.instant()).loggedInAs(new Username(user), clock.instant());
+        Session session = Session.startAnonymous(channel, clock.instant()).loggedInAs(new Username(user), 1L, clock.instant());
         done(sessions.save(session));
         return session;
     }

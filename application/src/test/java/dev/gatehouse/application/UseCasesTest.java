@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,18 +36,22 @@ class UseCasesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
     private final FakeSessions sessions = new FakeSessions();
     private final AtomicInteger passwordChecks = new AtomicInteger();
+    /** The credential versions of the users there are: alice, until a test changes her. */
+    private final Map<Username, Long> versions = new HashMap<>(Map.of(new Username("alice"), 7L));
     /** Knows one user: alice, with the password "correct horse battery staple". */
     private final AuthenticationService authentication = credentials -> {
         passwordChecks.incrementAndGet();
         boolean ok = credentials.username().value().equals("alice") && credentials.password().reveal().equals("correct horse battery staple");
-        return CompletableFuture.completedFuture(ok ? new Authentication.Authenticated(credentials.username()) : new Authentication.Rejected());
+        return CompletableFuture.completedFuture(ok ? new Authentication.Authenticated(credentials.username(), versions.get(credentials.username()))
+                : new Authentication.Rejected());
     };
 
     private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, POLICY, clock);
     private final FakeThrottle throttle = new FakeThrottle();
     private final LogIn logIn = new LogIn(sessions, authentication, throttle, POLICY, clock);
     private final LogOut logOut = new LogOut(sessions, POLICY, clock);
-    private final Greet greet = new Greet(sessions, POLICY, clock);
+    private final Greet greet = new Greet(sessions, user -> CompletableFuture.completedFuture(
+            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), POLICY, clock);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
@@ -224,5 +229,21 @@ class UseCasesTest {
                 Password.of("correct horse battery staple"), CLIENT));
         assertTrue(result.toCompletableFuture().isCompletedExceptionally());
         assertEquals(List.of("alice from " + CLIENT + ": NOT_CHECKED"), throttle.settled);
+    }
+
+    @Test
+    void givenTheUsersCredentialsChangeOrTheUserGoes_thenTheGreetingEndsTheSession() {
+        Session session = loggedInAlice();
+        assertEquals(7L, session.credentialVersion());
+        assertInstanceOf(Greeting.Welcome.class, done(greet.greet(Optional.of(session.id()))));
+
+        versions.put(new Username("alice"), 8L);
+        assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(session.id()))), "password changed or disabled");
+        assertFalse(sessions.stored.containsKey(session.id()), "ended in the store, not only refused");
+
+        Session again = loggedInAlice();
+        versions.remove(new Username("alice"));
+        assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(again.id()))), "user removed");
+        assertFalse(sessions.stored.containsKey(again.id()));
     }
 }

@@ -32,7 +32,7 @@ public final class SessionHeap {
         long before = liveHeap();
         for (int i = 0; i < count; i++) {
             Instant now = clock.instant();
-            store.save(Session.startAnonymous(Channel.WEB, now).loggedInAs(users.get(i % users.size()), now));
+            store.save(Session.startAnonymous(Channel.WEB, now).loggedInAs(users.get(i % users.size()), 1L, now));
         }
         long after = liveHeap();
         if (store.size() != count) {

@@ -17,15 +17,17 @@ public final class Session {
     private final SessionId id;
     private final Username user;
     private final Channel channel;
+    private final long credentialVersion;
     private final CsrfToken csrfToken;
     private final Map<String, String> attributes;
     private final Instant createdAt;
     private final Instant lastSeenAt;
 
-    public Session(SessionId id, Optional<Username> user, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
+    public Session(SessionId id, Optional<Username> user, long credentialVersion, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
                    Instant createdAt, Instant lastSeenAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.user = user.orElse(null);
+        this.credentialVersion = credentialVersion;
         this.channel = Objects.requireNonNull(channel, "channel");
         this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
         this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(attributes));
@@ -38,7 +40,7 @@ public final class Session {
 
     /** A new session for a visitor who is not logged in yet (it carries the login form's token). */
     public static Session startAnonymous(Channel channel, Instant now) {
-        return new Session(SessionId.generate(), Optional.empty(), channel, CsrfToken.generate(), Map.of(), now, now);
+        return new Session(SessionId.generate(), Optional.empty(), 0, channel, CsrfToken.generate(), Map.of(), now, now);
     }
 
     public SessionId id() {
@@ -51,6 +53,11 @@ public final class Session {
 
     public boolean isLoggedIn() {
         return user != null;
+    }
+
+    /** The version of the user's credentials at login (see {@link CredentialVersions}); 0 for an anonymous session. */
+    public long credentialVersion() {
+        return credentialVersion;
     }
 
     /** Where the session was started: a browser or the terminal. */
@@ -89,21 +96,21 @@ public final class Session {
     }
 
     public Session touchedAt(Instant now) {
-        return new Session(id, user(), channel, csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
+        return new Session(id, user(), credentialVersion, channel, csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
     }
 
     /**
      * Logging in yields a new session: a new id and a new CSRF token (so nothing known before
      * login works after it), the same attributes, and the absolute timeout counted from now.
      */
-    public Session loggedInAs(Username username, Instant now) {
-        return new Session(SessionId.generate(), Optional.of(username), channel, CsrfToken.generate(), attributes, now, now);
+    public Session loggedInAs(Username username, long credentialVersion, Instant now) {
+        return new Session(SessionId.generate(), Optional.of(username), credentialVersion, channel, CsrfToken.generate(), attributes, now, now);
     }
 
     public Session withAttribute(String name, String value) {
         Map<String, String> changed = new HashMap<>(attributes);
         changed.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new Session(id, user(), channel, csrfToken, changed, createdAt, lastSeenAt);
+        return new Session(id, user(), credentialVersion, channel, csrfToken, changed, createdAt, lastSeenAt);
     }
 
     /** What an administrator may see of this session; only a logged-in session has one. */

@@ -48,7 +48,7 @@ class SessionTest {
     @Test
     void givenLogin_thenTheSessionGetsANewIdAndTokenButKeepsItsAttributes() {
         Session before = Session.startAnonymous(Channel.WEB, T0).withAttribute("cart", "3 apples");
-        Session after = before.loggedInAs(new Username("alice"), T0.plusSeconds(5));
+        Session after = before.loggedInAs(new Username("alice"), 1L, T0.plusSeconds(5));
         assertNotEquals(before.id(), after.id());
         assertNotEquals(before.csrfToken().value(), after.csrfToken().value());
         assertEquals(Map.of("cart", "3 apples"), after.attributes());

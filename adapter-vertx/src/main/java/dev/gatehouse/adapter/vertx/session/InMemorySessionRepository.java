@@ -43,17 +43,17 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     /** A session without its id; instants as nanoseconds since the epoch (good until 2262), which take no object of their own. */
-    private record Stored(Username user, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
+    private record Stored(Username user, long credentialVersion, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
                           long createdAtNanos, long lastSeenAtNanos) {
 
         static Stored of(Session session) {
-            return new Stored(session.user().orElse(null), session.channel(), session.csrfToken(), session.attributes(),
-                    nanos(session.createdAt()), nanos(session.lastSeenAt()));
+            return new Stored(session.user().orElse(null), session.credentialVersion(), session.channel(), session.csrfToken(),
+                    session.attributes(), nanos(session.createdAt()), nanos(session.lastSeenAt()));
         }
 
         Session withId(SessionId id) {
-            return new Session(id, Optional.ofNullable(user), channel, csrfToken, attributes, instant(createdAtNanos),
-                    instant(lastSeenAtNanos));
+            return new Session(id, Optional.ofNullable(user), credentialVersion, channel, csrfToken, attributes,
+                    instant(createdAtNanos), instant(lastSeenAtNanos));
         }
 
         SessionSummary summary(String storageKey) {

@@ -1,9 +1,38 @@
 package dev.gatehouse.adapter.vertx.users;
 
 import dev.gatehouse.domain.Username;
+import java.security.SecureRandom;
 
-/** One line of the users file: the name, the password hash as a PHC string, and whether the account is disabled. */
-record UserRecord(Username username, String passwordHash, boolean disabled) {
+/**
+ * One entry of the users file: the name, the password hash as a PHC string, whether the account
+ * is disabled, and its credential version: a random number drawn anew whenever the password
+ * changes or the account is disabled, so that no version is ever reused, even by a user made anew
+ * under the same name.
+ */
+record UserRecord(Username username, String passwordHash, boolean disabled, long credentialVersion) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static UserRecord created(Username username, String passwordHash) {
+        return new UserRecord(username, passwordHash, false, newVersion());
+    }
+
+    UserRecord withPassword(String newHash) {
+        return new UserRecord(username, newHash, disabled, newVersion());
+    }
+
+    /** Disabling draws a new version, so that sessions from before stay ended when the user is enabled again. */
+    UserRecord withDisabled(boolean nowDisabled) {
+        return new UserRecord(username, passwordHash, nowDisabled, nowDisabled && !disabled ? newVersion() : credentialVersion);
+    }
+
+    private static long newVersion() {
+        long version;
+        do {
+            version = RANDOM.nextLong();
+        } while (version == 0);  // 0 is an anonymous session's
+        return version;
+    }
 
     @Override
     public String toString() {

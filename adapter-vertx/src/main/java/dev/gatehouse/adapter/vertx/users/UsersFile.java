@@ -76,7 +76,8 @@ final class UsersFile {
             list.add(new JsonObject()
                     .put("name", user.username().value())
                     .put("password", user.passwordHash())
-                    .put("disabled", user.disabled()));
+                    .put("disabled", user.disabled())
+                    .put("version", Long.toString(user.credentialVersion())));
         }
         byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
         Path temporary = Files.createTempFile(path.getParent(), ".users-", ".tmp", ownerOnly());
@@ -118,7 +119,9 @@ final class UsersFile {
                 if (hash == null || hash.isBlank()) {
                     throw new IOException(path + ": user number " + (i + 1) + " has no password hash");
                 }
-                users.put(name, new UserRecord(name, hash, entry.getBoolean("disabled", false)));
+                // A file from before credential versions: every user is at version 1 until changed.
+                long version = Long.parseLong(entry.getString("version", "1"));
+                users.put(name, new UserRecord(name, hash, entry.getBoolean("disabled", false), version));
             }
         } catch (DecodeException | ClassCastException | IllegalArgumentException broken) {
             throw new IOException(path + " is not valid: " + broken.getMessage());

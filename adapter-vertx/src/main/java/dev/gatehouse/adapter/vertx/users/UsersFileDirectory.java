@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.users;
 
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserAccounts;
@@ -9,6 +10,7 @@ import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
@@ -27,7 +31,7 @@ import java.util.function.Predicate;
  * process can log in without a restart. An unknown or disabled user costs the same hash check as
  * a known one, so the time taken tells nothing.
  */
-public final class UsersFileDirectory implements AuthenticationService, UserAccounts {
+public final class UsersFileDirectory implements AuthenticationService, UserAccounts, CredentialVersions {
 
     private final HashingThreads workers;
     private final UsersFile file;
@@ -35,7 +39,8 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
     /** A hash no password matches, checked for unknown users so they cost as much as known ones. */
     private final String dummyHash;
 
-    private Map<Username, UserRecord> cached = Map.of();
+    /** The users as last read; replaced whole, so readers on other threads see one version or the next. */
+    private volatile Map<Username, UserRecord> cached = Map.of();
     private Object cachedVersion;
 
     public UsersFileDirectory(Path usersFile, PasswordHashing hashing, int hashingThreads) {
@@ -43,6 +48,11 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
         this.file = new UsersFile(usersFile);
         this.hashing = hashing;
         this.dummyHash = hashing.unmatchableHash();
+        try {
+            current();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     public Path path() {
@@ -56,7 +66,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
             String hash = user == null ? dummyHash : user.passwordHash();
             boolean matches = hashing.verify(hash, credentials.password());
             if (matches && user != null && !user.disabled()) {
-                return new Authentication.Authenticated(user.username());
+                return new Authentication.Authenticated(user.username(), user.credentialVersion());
             }
             return new Authentication.Rejected();
         });
@@ -66,7 +76,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
     public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
         return workers.run(() -> {
             String hash = hashing.hash(password);
-            return change(users -> users.putIfAbsent(username, new UserRecord(username, hash, false)) == null);
+            return change(users -> users.putIfAbsent(username, UserRecord.created(username, hash)) == null);
         });
     }
 
@@ -74,14 +84,14 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
     public CompletionStage<Boolean> changePassword(Username username, Password password) {
         return workers.run(() -> {
             String hash = hashing.hash(password);
-            return change(users -> users.computeIfPresent(username, (name, user) -> new UserRecord(name, hash, user.disabled())) != null);
+            return change(users -> users.computeIfPresent(username, (name, user) -> user.withPassword(hash)) != null);
         });
     }
 
     @Override
     public CompletionStage<Boolean> setDisabled(Username username, boolean disabled) {
         return workers.run(() -> change(users ->
-                users.computeIfPresent(username, (name, user) -> new UserRecord(name, user.passwordHash(), disabled)) != null));
+                users.computeIfPresent(username, (name, user) -> user.withDisabled(disabled)) != null));
     }
 
     @Override
@@ -96,6 +106,23 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
                 .toList());
     }
 
+    /** From memory, never from the file: this is asked on every greeting, on an event loop. */
+    @Override
+    public CompletionStage<OptionalLong> current(Username user) {
+        UserRecord record = cached.get(user);
+        return CompletableFuture.completedFuture(record == null || record.disabled()
+                ? OptionalLong.empty() : OptionalLong.of(record.credentialVersion()));
+    }
+
+    /**
+     * Reads the file again if it has changed, so that what other processes did to the users
+     * ({@code gatehouse users ...}) counts here too. Blocking: the composition root calls it off
+     * the event loop, every second.
+     */
+    public void refresh() throws IOException {
+        current();
+    }
+
     /** Applies a change to the users file under its lock; answers whether the change found its user. Blocking. */
     private boolean change(Predicate<Map<Username, UserRecord>> change) throws IOException {
         boolean[] found = {false};
@@ -103,6 +130,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
             found[0] = change.test(users);
             return users;
         });
+        current();
         return found[0];
     }
 

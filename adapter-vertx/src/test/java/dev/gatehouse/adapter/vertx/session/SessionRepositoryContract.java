@@ -38,7 +38,7 @@ abstract class SessionRepositoryContract {
     @Test
     void givenASavedSession_whenLoadedById_thenItComesBackWhole() {
         Instant precise = NOW.plusNanos(123_456_789);
-        Session session = Session.startAnonymous(Channel.WEB, NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), NOW)
+        Session session = Session.startAnonymous(Channel.WEB, NOW).withAttribute("theme", "dark").loggedInAs(new Username("alice"), 1L, NOW)
                 .touchedAt(precise);
         done(repository.save(session));
         Session loaded = done(repository.load(session.id())).orElseThrow();
@@ -75,8 +75,8 @@ abstract class SessionRepositoryContract {
 
     @Test
     void givenLoggedInSessions_thenTheyAreListedByUserWithoutTheAnonymousOnes() {
-        Session alice = Session.startAnonymous(Channel.TERMINAL, NOW).loggedInAs(new Username("alice"), NOW);
-        Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), NOW);
+        Session alice = Session.startAnonymous(Channel.TERMINAL, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), 1L, NOW);
         done(repository.save(alice));
         done(repository.save(bob));
         done(repository.save(Session.startAnonymous(Channel.WEB, NOW)));
@@ -88,8 +88,8 @@ abstract class SessionRepositoryContract {
 
     @Test
     void givenAStorageKey_thenDeleteByKeyEndsThatSessionOnly() {
-        Session alice = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), NOW);
-        Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), NOW);
+        Session alice = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), 1L, NOW);
         done(repository.save(alice));
         done(repository.save(bob));
 

@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,10 +56,11 @@ public class HotPathBenchmark {
         Session admin = null;
         for (int i = 0; i < 100_000; i++) {
             Instant now = clock.instant();
-            admin = Session.startAnonymous(Channel.WEB, now).loggedInAs(new Username("admin"), now);
+            admin = Session.startAnonymous(Channel.WEB, now).loggedInAs(new Username("admin"), 1L, now);
             store.save(admin);
         }
-        greet = new Greet(store, SessionPolicy.DEFAULT, clock);
+        // Every user at version 1, answered from memory as the users file directory does.
+        greet = new Greet(store, user -> CompletableFuture.completedFuture(OptionalLong.of(1)), SessionPolicy.DEFAULT, clock);
         sessionId = Optional.of(admin.id());
         requestHeaders = HttpHeaders.headers()
                 .add("Host", "127.0.0.1:8080")
