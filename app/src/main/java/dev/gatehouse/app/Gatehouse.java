@@ -5,6 +5,7 @@ import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.http.SessionCookie;
 import dev.gatehouse.adapter.vertx.http.WebUseCases;
 import dev.gatehouse.adapter.vertx.http.WebVerticle;
+import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
@@ -15,6 +16,7 @@ import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.SessionPolicy;
 import io.vertx.core.DeploymentOptions;
@@ -37,6 +39,7 @@ public final class Gatehouse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
     static final String FIRST_USER = "admin";
+    private static final AuditLog AUDIT = new Slf4jAuditLog();
     /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
     static final Duration USERS_REFRESH = Duration.ofSeconds(1);
 
@@ -80,10 +83,10 @@ public final class Gatehouse {
         InMemorySessionRepository sessions = new InMemorySessionRepository(policy, config.clock());
         InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(config.throttlePolicy());
         WebUseCases useCases = new WebUseCases(
-                new Greet(sessions, users, policy, config.clock()),
-                new OpenLoginForm(sessions, policy, config.clock()),
-                new LogIn(sessions, users, throttle, policy, config.clock()),
-                new LogOut(sessions, policy, config.clock()));
+                new Greet(sessions, users, AUDIT, policy, config.clock()),
+                new OpenLoginForm(sessions, AUDIT, policy, config.clock()),
+                new LogIn(sessions, users, throttle, AUDIT, policy, config.clock()),
+                new LogOut(sessions, AUDIT, policy, config.clock()));
 
         boolean secureContext = isLoopback(config.host());
         if (!secureContext) {
@@ -120,7 +123,7 @@ public final class Gatehouse {
                 return Future.succeededFuture();
             }
             String password = randomPassword();
-            return Future.fromCompletionStage(new AddUser(users).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
+            return Future.fromCompletionStage(new AddUser(users, AUDIT).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
                     .map(result -> {
                         if (result instanceof AddUserResult.Added) {
                             console.println();

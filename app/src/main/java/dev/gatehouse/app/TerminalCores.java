@@ -2,6 +2,7 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
+import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
@@ -17,6 +18,7 @@ import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.application.RemoveUser;
 import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -53,14 +55,16 @@ final class TerminalCores {
      */
     static TerminalCore assemble(UsersFileDirectory users, SessionRepository sessions, LoginThrottle throttle,
                                  boolean sessionsShared, SessionPolicy policy, Clock clock, Runnable onClose) {
+        AuditLog audit = new Slf4jAuditLog();
         TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(
-                new AddUser(users), new ChangePassword(users), new SetUserEnabled(users), new RemoveUser(users), new ListUsers(users));
+                new AddUser(users, audit), new ChangePassword(users, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
+                new ListUsers(users));
         TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
-                new OpenLoginForm(sessions, policy, clock), new LogIn(sessions, users, throttle, policy, clock),
-                new Greet(sessions, users, policy, clock), new LogOut(sessions, policy, clock));
+                new OpenLoginForm(sessions, audit, policy, clock), new LogIn(sessions, users, throttle, audit, policy, clock),
+                new Greet(sessions, users, audit, policy, clock), new LogOut(sessions, audit, policy, clock));
         ListSessions listSessions = new ListSessions(sessions, policy, clock);
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
-                ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions)))
+                ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, audit)))
                 : Optional.empty();
         return new TerminalCore() {
             @Override

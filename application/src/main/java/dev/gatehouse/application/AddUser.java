@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.UserAccounts;
@@ -13,9 +15,11 @@ import java.util.concurrent.CompletionStage;
 public final class AddUser {
 
     private final UserAccounts accounts;
+    private final AuditLog audit;
 
-    public AddUser(UserAccounts accounts) {
+    public AddUser(UserAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     public CompletionStage<AddUserResult> add(String typedUsername, Password password) {
@@ -33,6 +37,12 @@ public final class AddUser {
         }
         return accounts.addIfAbsent(username, password)
                 .whenComplete((added, failure) -> password.wipe())
-                .thenApply(added -> added ? new AddUserResult.Added(username) : new AddUserResult.AlreadyExists(username));
+                .thenApply(added -> {
+                    if (!added) {
+                        return new AddUserResult.AlreadyExists(username);
+                    }
+                    audit.record(AuditEvent.ofUser(AuditEvent.Kind.USER_ADDED, username));
+                    return new AddUserResult.Added(username);
+                });
     }
 }

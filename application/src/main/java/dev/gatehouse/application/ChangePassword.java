@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.UserAccounts;
@@ -13,9 +15,11 @@ import java.util.concurrent.CompletionStage;
 public final class ChangePassword {
 
     private final UserAccounts accounts;
+    private final AuditLog audit;
 
-    public ChangePassword(UserAccounts accounts) {
+    public ChangePassword(UserAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     public CompletionStage<UserChangeResult> change(String typedUsername, Password password) {
@@ -28,6 +32,6 @@ public final class ChangePassword {
         }
         return accounts.changePassword(username.get(), password)
                 .whenComplete((changed, failure) -> password.wipe())
-                .thenApply(changed -> UserChanges.outcome(changed, username.get()));
+                .thenApply(changed -> UserChanges.outcome(changed, username.get(), audit, AuditEvent.Kind.PASSWORD_CHANGED));
     }
 }

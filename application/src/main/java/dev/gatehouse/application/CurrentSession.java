@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
@@ -20,11 +22,13 @@ final class CurrentSession {
     private static final CompletionStage<Optional<Session>> NONE = CompletableFuture.completedFuture(Optional.empty());
 
     private final SessionRepository sessions;
+    private final AuditLog audit;
     private final SessionPolicy policy;
     private final Clock clock;
 
-    CurrentSession(SessionRepository sessions, SessionPolicy policy, Clock clock) {
+    CurrentSession(SessionRepository sessions, AuditLog audit, SessionPolicy policy, Clock clock) {
         this.sessions = sessions;
+        this.audit = audit;
         this.policy = policy;
         this.clock = clock;
     }
@@ -41,6 +45,9 @@ final class CurrentSession {
             Session session = loaded.get();
             Instant now = clock.instant();
             if (session.isExpiredAt(now, policy)) {
+                if (session.isLoggedIn()) {
+                    audit.record(AuditEvent.ofSession(AuditEvent.Kind.SESSION_TIMED_OUT, session));
+                }
                 return sessions.delete(id).thenCompose(deleted -> NONE);
             }
             if (!session.needsTouchAt(now, policy)) {

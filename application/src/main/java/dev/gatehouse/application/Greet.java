@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
@@ -24,11 +26,13 @@ public final class Greet {
     private final CurrentSession current;
     private final SessionRepository sessions;
     private final CredentialVersions credentials;
+    private final AuditLog audit;
 
-    public Greet(SessionRepository sessions, CredentialVersions credentials, SessionPolicy policy, Clock clock) {
-        this.current = new CurrentSession(sessions, policy, clock);
+    public Greet(SessionRepository sessions, CredentialVersions credentials, AuditLog audit, SessionPolicy policy, Clock clock) {
+        this.current = new CurrentSession(sessions, audit, policy, clock);
         this.sessions = sessions;
         this.credentials = credentials;
+        this.audit = audit;
     }
 
     public CompletionStage<Greeting> greet(Optional<SessionId> sessionId) {
@@ -44,6 +48,7 @@ public final class Greet {
                 if (version.isPresent() && version.getAsLong() == session.credentialVersion()) {
                     return CompletableFuture.completedFuture(new Greeting.Welcome(session.user().orElseThrow(), session));
                 }
+                audit.record(AuditEvent.ofSession(AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED, session));
                 return sessions.delete(session.id()).thenCompose(deleted -> NOT_LOGGED_IN);
             });
         });

@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Credentials;
@@ -27,11 +29,13 @@ public final class LogIn {
     private final SessionRepository sessions;
     private final AuthenticationService authentication;
     private final LoginThrottle throttle;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public LogIn(SessionRepository sessions, AuthenticationService authentication, LoginThrottle throttle,
+    public LogIn(SessionRepository sessions, AuthenticationService authentication, LoginThrottle throttle, AuditLog audit,
                  SessionPolicy policy, Clock clock) {
-        this.current = new CurrentSession(sessions, policy, clock);
+        this.current = new CurrentSession(sessions, audit, policy, clock);
+        this.audit = audit;
         this.sessions = sessions;
         this.authentication = authentication;
         this.throttle = throttle;
@@ -50,17 +54,25 @@ public final class LogIn {
             if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
                 // No user can have this name or password, so there is nothing to hash, or to count.
                 password.wipe();
+                audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.orElse(null), null, command.client(),
+                        username.isEmpty() ? "unusable username" : "unusable password"));
                 return CompletableFuture.completedFuture(new LoginResult.Rejected(form.get()));
             }
             return throttle.admit(username.get(), command.client(), clock.instant()).thenCompose(admission -> {
                 if (admission instanceof LoginThrottle.Admission.Wait wait) {
                     password.wipe();
+                    audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
+                            "retry after " + wait.retryAfter().toSeconds() + " s"));
                     return CompletableFuture.completedFuture(new LoginResult.Throttled(form.get(), wait.retryAfter()));
                 }
                 return check(new Credentials(username.get(), password), command.client())
-                        .thenCompose(outcome -> outcome instanceof Authentication.Authenticated authenticated
-                                ? replace(form.get(), authenticated)
-                                : CompletableFuture.completedFuture(new LoginResult.Rejected(form.get())));
+                        .thenCompose(outcome -> {
+                            if (outcome instanceof Authentication.Authenticated authenticated) {
+                                return replace(form.get(), authenticated, command.client());
+                            }
+                            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
+                            return CompletableFuture.completedFuture(new LoginResult.Rejected(form.get()));
+                        });
             });
         });
     }
@@ -83,8 +95,9 @@ public final class LogIn {
         }).thenCompose(settled -> settled);
     }
 
-    private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who) {
+    private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who, String client) {
         Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant());
+        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), client, null));
         return sessions.delete(before.id())
                 .thenCompose(deleted -> sessions.save(after))
                 .thenApply(saved -> new LoginResult.LoggedIn(after));

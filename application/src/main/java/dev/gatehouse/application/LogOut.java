@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 
@@ -13,9 +15,12 @@ public final class LogOut {
     private final CurrentSession current;
     private final SessionRepository sessions;
 
-    public LogOut(SessionRepository sessions, SessionPolicy policy, Clock clock) {
-        this.current = new CurrentSession(sessions, policy, clock);
+    private final AuditLog audit;
+
+    public LogOut(SessionRepository sessions, AuditLog audit, SessionPolicy policy, Clock clock) {
+        this.current = new CurrentSession(sessions, audit, policy, clock);
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     public CompletionStage<LogoutResult> logOut(LogOutCommand command) {
@@ -25,6 +30,9 @@ public final class LogOut {
             }
             if (!found.get().csrfToken().matches(command.csrfToken())) {
                 return CompletableFuture.completedFuture(new LogoutResult.FormExpired());
+            }
+            if (found.get().isLoggedIn()) {
+                audit.record(AuditEvent.ofSession(AuditEvent.Kind.LOGGED_OUT, found.get()));
             }
             return sessions.delete(found.get().id()).thenApply(deleted -> new LogoutResult.LoggedOut());
         });

@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
@@ -22,8 +23,8 @@ public final class OpenLoginForm {
     private final SessionRepository sessions;
     private final Clock clock;
 
-    public OpenLoginForm(SessionRepository sessions, SessionPolicy policy, Clock clock) {
-        this.current = new CurrentSession(sessions, policy, clock);
+    public OpenLoginForm(SessionRepository sessions, AuditLog audit, SessionPolicy policy, Clock clock) {
+        this.current = new CurrentSession(sessions, audit, policy, clock);
         this.sessions = sessions;
         this.clock = clock;
     }

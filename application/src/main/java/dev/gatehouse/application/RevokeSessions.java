@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 
@@ -22,10 +24,12 @@ public final class RevokeSessions {
 
     private final ListSessions listSessions;
     private final SessionRepository sessions;
+    private final AuditLog audit;
 
-    public RevokeSessions(ListSessions listSessions, SessionRepository sessions) {
+    public RevokeSessions(ListSessions listSessions, SessionRepository sessions, AuditLog audit) {
         this.listSessions = listSessions;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     /** Which sessions to end. */
@@ -61,7 +65,12 @@ public final class RevokeSessions {
         }
         CompletionStage<Void> all = CompletableFuture.completedFuture(null);
         for (SessionSummary session : chosen) {
-            all = all.thenCompose(previous -> sessions.deleteByKey(session.storageKey())).thenApply(deleted -> null);
+            all = all.thenCompose(previous -> sessions.deleteByKey(session.storageKey())).thenApply(deleted -> {
+                if (deleted) {
+                    audit.record(new AuditEvent(AuditEvent.Kind.SESSION_REVOKED, session.user(), session.handle(), null, "by an administrator"));
+                }
+                return null;
+            });
         }
         return all.thenApply(done -> new RevokeResult.Revoked(chosen));
     }

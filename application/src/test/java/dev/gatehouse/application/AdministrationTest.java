@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -28,16 +30,17 @@ class AdministrationTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
     private final FakeAccounts accounts = new FakeAccounts();
+    private final List<AuditEvent> audit = new ArrayList<>();
     private final FakeSessions sessions = new FakeSessions();
     private final ListSessions listSessions = new ListSessions(sessions, POLICY, clock);
-    private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions);
+    private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions, audit::add);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
     }
 
     private void addBob() {
-        done(new AddUser(accounts).add("bob", Password.of("a long enough passphrase")));
+        done(new AddUser(accounts, audit::add).add("bob", Password.of("a long enough passphrase")));
     }
 
     private Session loggedIn(String user, Channel channel) {
@@ -49,7 +52,7 @@ class AdministrationTest {
     @Test
     void givenChangePassword_thenTheNewPasswordMustMeetThePolicyAndTheUserMustExist() {
         addBob();
-        ChangePassword changePassword = new ChangePassword(accounts);
+        ChangePassword changePassword = new ChangePassword(accounts, audit::add);
         assertInstanceOf(UserChangeResult.Changed.class, done(changePassword.change("bob", Password.of("another long passphrase"))));
         assertEquals("another long passphrase", accounts.accounts.get(new Username("bob")).password());
         assertEquals(PasswordPolicy.Problem.TOO_SHORT,
@@ -61,7 +64,7 @@ class AdministrationTest {
     @Test
     void givenDisableAndEnable_thenTheListShowsIt() {
         addBob();
-        SetUserEnabled setUserEnabled = new SetUserEnabled(accounts);
+        SetUserEnabled setUserEnabled = new SetUserEnabled(accounts, audit::add);
         ListUsers listUsers = new ListUsers(accounts);
         assertInstanceOf(UserChangeResult.Changed.class, done(setUserEnabled.set("bob", false)));
         assertEquals(List.of(new UserSummary(new Username("bob"), true)), done(listUsers.list()));
@@ -73,7 +76,7 @@ class AdministrationTest {
     @Test
     void givenRemoveUser_thenTheUserIsGoneAndASecondRemoveFindsNobody() {
         addBob();
-        RemoveUser removeUser = new RemoveUser(accounts);
+        RemoveUser removeUser = new RemoveUser(accounts, audit::add);
         assertInstanceOf(UserChangeResult.Changed.class, done(removeUser.remove("bob")));
         assertTrue(done(new ListUsers(accounts).list()).isEmpty());
         assertInstanceOf(UserChangeResult.NoSuchUser.class, done(removeUser.remove("bob")));
@@ -144,5 +147,27 @@ class AdministrationTest {
         assertFalse(sessions.stored.containsKey(terminal.id()));
         assertTrue(sessions.stored.containsKey(bob.id()));
         assertInstanceOf(RevokeResult.NoMatch.class, done(revokeSessions.revoke(new RevokeSessions.Target.AllOfUser("alice"))));
+    }
+
+    @Test
+    void givenUserChangesAndRevocations_thenEachIsAudited() {
+        addBob();
+        done(new ChangePassword(accounts, audit::add).change("bob", Password.of("another long passphrase")));
+        done(new SetUserEnabled(accounts, audit::add).set("bob", false));
+        done(new SetUserEnabled(accounts, audit::add).set("bob", true));
+        done(new RemoveUser(accounts, audit::add).remove("bob"));
+        done(new RemoveUser(accounts, audit::add).remove("bob"));
+        Session alice = loggedIn("alice", Channel.WEB);
+        done(revokeSessions.revoke(new RevokeSessions.Target.AllOfUser("alice")));
+
+        Username bob = new Username("bob");
+        assertEquals(List.of(
+                AuditEvent.ofUser(AuditEvent.Kind.USER_ADDED, bob),
+                AuditEvent.ofUser(AuditEvent.Kind.PASSWORD_CHANGED, bob),
+                AuditEvent.ofUser(AuditEvent.Kind.USER_DISABLED, bob),
+                AuditEvent.ofUser(AuditEvent.Kind.USER_ENABLED, bob),
+                AuditEvent.ofUser(AuditEvent.Kind.USER_REMOVED, bob),
+                new AuditEvent(AuditEvent.Kind.SESSION_REVOKED, new Username("alice"), alice.id().handle(), null, "by an administrator")), audit,
+                "a change that found no user is not audited");
     }
 }

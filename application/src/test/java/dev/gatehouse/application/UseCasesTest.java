@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Channel;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ class UseCasesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
     private final FakeSessions sessions = new FakeSessions();
+    private final List<AuditEvent> audit = new ArrayList<>();
     private final AtomicInteger passwordChecks = new AtomicInteger();
     /** The credential versions of the users there are: alice, until a test changes her. */
     private final Map<Username, Long> versions = new HashMap<>(Map.of(new Username("alice"), 7L));
@@ -46,12 +49,12 @@ class UseCasesTest {
                 : new Authentication.Rejected());
     };
 
-    private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, POLICY, clock);
+    private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, audit::add, POLICY, clock);
     private final FakeThrottle throttle = new FakeThrottle();
-    private final LogIn logIn = new LogIn(sessions, authentication, throttle, POLICY, clock);
-    private final LogOut logOut = new LogOut(sessions, POLICY, clock);
+    private final LogIn logIn = new LogIn(sessions, authentication, throttle, audit::add, POLICY, clock);
+    private final LogOut logOut = new LogOut(sessions, audit::add, POLICY, clock);
     private final Greet greet = new Greet(sessions, user -> CompletableFuture.completedFuture(
-            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), POLICY, clock);
+            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, POLICY, clock);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
@@ -181,7 +184,7 @@ class UseCasesTest {
     @Test
     void givenAddUser_thenNamesAndPasswordsAreCheckedBeforeTheDirectory() {
         FakeAccounts accounts = new FakeAccounts();
-        AddUser addUser = new AddUser(accounts);
+        AddUser addUser = new AddUser(accounts, audit::add);
         assertInstanceOf(AddUserResult.Added.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.InvalidUsername.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
@@ -223,7 +226,7 @@ class UseCasesTest {
     @Test
     void givenTheDirectoryFails_thenTheAttemptIsGivenBackAndTheFailureReported() {
         LogIn broken = new LogIn(sessions, credentials -> CompletableFuture.failedFuture(new IllegalStateException("users file unreadable")),
-                throttle, POLICY, clock);
+                throttle, audit::add, POLICY, clock);
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         CompletionStage<LoginResult> result = broken.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
                 Password.of("correct horse battery staple"), CLIENT));
@@ -245,5 +248,36 @@ class UseCasesTest {
         versions.remove(new Username("alice"));
         assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(again.id()))), "user removed");
         assertFalse(sessions.stored.containsKey(again.id()));
+    }
+
+    @Test
+    void givenLoginsAndLogouts_thenEachIsAuditedWithUserClientAndHandleButNoSecret() {
+        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT)));
+        throttle.wait = Duration.ofSeconds(3);
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT)));
+        throttle.wait = null;
+        Session session = loggedInAlice();
+        done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value())));
+
+        Username alice = new Username("alice");
+        assertEquals(List.of(
+                new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, alice, null, CLIENT, null),
+                new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, alice, null, CLIENT, "retry after 3 s"),
+                new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, alice, session.id().handle(), CLIENT, null),
+                new AuditEvent(AuditEvent.Kind.LOGGED_OUT, alice, session.id().handle(), null, null)), audit);
+        assertFalse(audit.toString().contains(session.id().value()), "a handle, never the id");
+    }
+
+    @Test
+    void givenATimeoutOrACredentialChange_thenTheEndOfTheSessionIsAudited() {
+        Session first = loggedInAlice();
+        clock.advance(POLICY.idleTimeout());
+        done(greet.greet(Optional.of(first.id())));
+        Session second = loggedInAlice();
+        versions.put(new Username("alice"), 9L);
+        done(greet.greet(Optional.of(second.id())));
+        assertEquals(List.of(AuditEvent.Kind.LOGIN_SUCCEEDED, AuditEvent.Kind.SESSION_TIMED_OUT, AuditEvent.Kind.LOGIN_SUCCEEDED,
+                AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED), audit.stream().map(AuditEvent::kind).toList());
     }
 }

@@ -57,6 +57,11 @@ public final class SessionId {
         return SHA_256.get().digest(text.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** The start of the storage key: how listings and the audit log name a session without giving its id away. */
+    public String handle() {
+        return SessionSummary.handleOf(storageKey());
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SessionId that && RandomToken.constantTimeEquals(value, that.value);
@@ -69,6 +74,6 @@ public final class SessionId {
 
     @Override
     public String toString() {
-        return "SessionId[" + storageKey().substring(0, 12) + "]";
+        return "SessionId[" + handle() + "]";
     }
 }

@@ -23,6 +23,10 @@ public record SessionSummary(String storageKey, Username user, Channel channel, 
 
     /** The short name shown in listings and accepted (as a prefix) by revocation. */
     public String handle() {
+        return handleOf(storageKey);
+    }
+
+    static String handleOf(String storageKey) {
         return storageKey.substring(0, Math.min(HANDLE_LENGTH, storageKey.length()));
     }
 

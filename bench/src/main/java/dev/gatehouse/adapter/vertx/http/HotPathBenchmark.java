@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.http;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Greeting;
+import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
@@ -60,7 +61,8 @@ public class HotPathBenchmark {
             store.save(admin);
         }
         // Every user at version 1, answered from memory as the users file directory does.
-        greet = new Greet(store, user -> CompletableFuture.completedFuture(OptionalLong.of(1)), SessionPolicy.DEFAULT, clock);
+        greet = new Greet(store, user -> CompletableFuture.completedFuture(OptionalLong.of(1)), AuditLog.NONE,
+                SessionPolicy.DEFAULT, clock);
         sessionId = Optional.of(admin.id());
         requestHeaders = HttpHeaders.headers()
                 .add("Host", "127.0.0.1:8080")
