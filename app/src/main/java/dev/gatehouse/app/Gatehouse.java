@@ -62,15 +62,15 @@ public final class Gatehouse {
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
-            byte[] secret = Secrets.load(config.secretFromEnvironment(), config.secretFile());
-            return new Opened(secret, openUsers(config));
-        }).compose(opened -> deploy(vertx, config, eventLoops, opened.secret(), opened.users())
+            List<byte[]> secrets = Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
+            return new Opened(secrets, openUsers(config));
+        }).compose(opened -> deploy(vertx, config, eventLoops, opened.secrets(), opened.users())
                 // Listening first: the first user's password hash need not delay the first page.
                 .compose(running -> createFirstUserIfNone(vertx, opened.users(), console).map(running)));
     }
 
     /** What start-up reads from disk, off the event loop, before anything is deployed. */
-    private record Opened(byte[] secret, UsersFileDirectory users) {
+    private record Opened(List<byte[]> secrets, UsersFileDirectory users) {
     }
 
     static UsersFileDirectory openUsers(ServerConfig config) {
@@ -78,7 +78,7 @@ public final class Gatehouse {
         return new UsersFileDirectory(config.usersFile(), hashing, Runtime.getRuntime().availableProcessors());
     }
 
-    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, byte[] secret, UsersFileDirectory users) {
+    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UsersFileDirectory users) {
         SessionPolicy policy = config.sessionPolicy();
         InMemorySessionRepository sessions = new InMemorySessionRepository(policy, config.clock());
         InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(config.throttlePolicy());
@@ -93,7 +93,7 @@ public final class Gatehouse {
             LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
                     + "Secure. Put Gatehouse behind a TLS-terminating proxy.", config.host(), CookieSettings.PLAIN_NAME);
         }
-        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), List.of(secret));
+        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
         HttpSettings http = HttpSettings.defaults(config.host(), config.port());
 
         AtomicReference<WebVerticle> first = new AtomicReference<>();

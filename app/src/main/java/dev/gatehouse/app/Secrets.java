@@ -10,17 +10,26 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The server secret that keys the session cookie's signature: {@code GATEHOUSE_SECRET} when set,
- * otherwise the secret file in the data directory, generated on first start with mode 0600. A
- * secret shorter than 32 bytes, or one that is plainly not random, is refused.
+ * The server secrets that key the session cookie's signature (S22): {@code GATEHOUSE_SECRET} and
+ * {@code GATEHOUSE_PREVIOUS_SECRETS} when set, otherwise the secret file in the data directory,
+ * whose first line is the current secret and whose other lines are previous ones; the file is
+ * generated on first start with mode 0600. The current secret alone signs; the previous ones only
+ * verify cookies signed before a rotation. A secret shorter than 32 bytes, plainly not random, or
+ * with a placeholder word in it is refused.
  */
 final class Secrets {
 
     static final int MIN_BYTES = 32;
+    /** Words that mark a secret copied from an example or left as a placeholder. */
+    private static final List<String> PLACEHOLDERS = List.of("secret", "changeme", "change-me", "change_me", "password",
+            "example", "insecure", "default", "placeholder", "0123456789", "abcdefgh", "qwerty");
 
     /** Why the server will not start with the secret it was given; the message never contains the secret. */
     static final class Refused extends Exception {
@@ -34,17 +43,34 @@ final class Secrets {
     private Secrets() {
     }
 
-    static byte[] load(String fromEnvironment, Path file) throws Refused, IOException {
+    /** The secrets, the current one first. */
+    static List<byte[]> load(String fromEnvironment, String previousFromEnvironment, Path file) throws Refused, IOException {
+        List<byte[]> secrets = new ArrayList<>();
         if (fromEnvironment != null) {
-            return check(fromEnvironment, "GATEHOUSE_SECRET");
-        }
-        if (Files.exists(file)) {
-            if (isReadableByOthers(file)) {
-                throw new Refused("The secret file " + file + " can be read by other users: run chmod 600 on it.");
+            secrets.add(check(fromEnvironment, "GATEHOUSE_SECRET"));
+            if (previousFromEnvironment != null) {
+                for (String previous : previousFromEnvironment.split(",")) {
+                    if (!previous.isBlank()) {
+                        secrets.add(check(previous.strip(), "A secret of GATEHOUSE_PREVIOUS_SECRETS"));
+                    }
+                }
             }
-            return check(Files.readString(file, StandardCharsets.UTF_8).strip(), "The secret file " + file);
+            return secrets;
         }
-        return generate(file);
+        if (!Files.exists(file)) {
+            return List.of(generate(file));
+        }
+        if (isReadableByOthers(file)) {
+            throw new Refused("The secret file " + file + " can be read by other users: run chmod 600 on it.");
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            throw new Refused("The secret file " + file + " is empty: delete it to have a new one generated.");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            secrets.add(check(lines.get(i), "Line " + (i + 1) + " of the secret file " + file));
+        }
+        return secrets;
     }
 
     private static byte[] generate(Path file) throws IOException, Refused {
@@ -55,7 +81,7 @@ final class Secrets {
         try {
             Files.writeString(Files.createFile(file, ownerOnly()), secret + "\n", StandardCharsets.UTF_8);
         } catch (FileAlreadyExistsException raced) {
-            return load(null, file); // another process created it first: use theirs
+            return load(null, null, file).get(0); // another process created it first: use theirs
         }
         return secret.getBytes(StandardCharsets.UTF_8);
     }
@@ -67,6 +93,10 @@ final class Secrets {
         }
         if (secret.chars().distinct().count() < 8) {
             throw new Refused(source + " is not random enough: generate one with `openssl rand -base64 32`.");
+        }
+        String lower = secret.toLowerCase(Locale.ROOT);
+        if (PLACEHOLDERS.stream().anyMatch(lower::contains)) {
+            throw new Refused(source + " looks like an example or a placeholder: generate one with `openssl rand -base64 32`.");
         }
         return bytes;
     }

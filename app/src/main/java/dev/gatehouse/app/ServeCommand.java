@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CoreSettings settings = options.settings();
         ServerConfig config = new ServerConfig(host, port, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT,
-                hashIterations, System.getenv("GATEHOUSE_SECRET"), Duration.ofMinutes(1), Clock.systemUTC());
+                hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC());
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

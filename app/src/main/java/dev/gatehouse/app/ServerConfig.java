@@ -12,10 +12,12 @@ import java.time.Duration;
  * a users file and a generated secret under {@code ./gatehouse-data}.
  *
  * @param secretFromEnvironment the value of {@code GATEHOUSE_SECRET}, or null to use (or create) the secret file
+ * @param previousSecretsFromEnvironment the value of {@code GATEHOUSE_PREVIOUS_SECRETS} (comma-separated), or null
  * @param reapInterval           how often expired sessions and idle throttle counters are dropped from memory
  */
 public record ServerConfig(String host, int port, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
-                           int hashingIterations, String secretFromEnvironment, Duration reapInterval, Clock clock) {
+                           int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
+                           Duration reapInterval, Clock clock) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;

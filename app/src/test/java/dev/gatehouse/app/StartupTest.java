@@ -34,12 +34,13 @@ class StartupTest {
 
     private Throwable startFailure(Vertx vertx, String secret) {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
-                PasswordHashing.DEFAULT_ITERATIONS, secret, Duration.ofMinutes(1), Clock.systemUTC());
+                PasswordHashing.DEFAULT_ITERATIONS, secret, null, Duration.ofMinutes(1), Clock.systemUTC());
         return assertThrows(Throwable.class, () -> Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"my_secret_key", "your_secret_key", "short but not 32 bytes long", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(strings = {"my_secret_key", "your_secret_key", "short but not 32 bytes long", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "this-is-my-Secret-key-for-the-server-2026", "please-changeme-before-going-live-xyz", "0123456789abcdef0123456789abcdef"})
     void givenAShortOrObviousSecret_thenTheServerRefusesToStart(String secret, Vertx vertx) {
         Throwable failure = startFailure(vertx, secret);
         Secrets.Refused refused = assertInstanceOf(Secrets.Refused.class, failure);
@@ -71,7 +72,7 @@ class StartupTest {
     @Test
     void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
         ServerConfig config = new ServerConfig("0.0.0.0", 0, dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
-                PasswordHashing.DEFAULT_ITERATIONS, null, Duration.ofMinutes(1), Clock.systemUTC());
+                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), Clock.systemUTC());
         Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
         String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();
         assertTrue(setCookie.startsWith("gh_session="), setCookie);

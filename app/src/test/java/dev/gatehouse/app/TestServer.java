@@ -34,7 +34,7 @@ final class TestServer {
     TestServer(Vertx vertx, Path dataDir) {
         this.dataDir = dataDir;
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT,
-                PasswordHashing.DEFAULT_ITERATIONS, null, Duration.ofMinutes(1), clock);
+                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
         console = out.toString(StandardCharsets.UTF_8);
