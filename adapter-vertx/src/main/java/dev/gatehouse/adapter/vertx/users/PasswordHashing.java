@@ -68,20 +68,27 @@ public final class PasswordHashing {
         return strategy.verify(phcHash, password.reveal());
     }
 
+    /** True for a hash this class accepts but made with fewer iterations than it would use today. */
+    public boolean isWeakerThanCurrent(String phcHash) {
+        return isAcceptable(phcHash) && iterationsOf(phcHash) < iterations;
+    }
+
     /** Only our own algorithm at a sane iteration count: a hand-edited weak entry must not log anyone in. */
     private static boolean isAcceptable(String phcHash) {
+        return phcHash != null && iterationsOf(phcHash) >= MIN_ITERATIONS;
+    }
+
+    /** The iteration count of a {@code $pbkdf2$it=N$...} hash; 0 when it has none that can be read. */
+    private static int iterationsOf(String phcHash) {
         String prefix = "$" + ALGORITHM + "$it=";
-        if (phcHash == null || !phcHash.startsWith(prefix)) {
-            return false;
-        }
         int end = phcHash.indexOf('$', prefix.length());
-        if (end < 0) {
-            return false;
+        if (!phcHash.startsWith(prefix) || end < 0) {
+            return 0;
         }
         try {
-            return Integer.parseInt(phcHash.substring(prefix.length(), end)) >= MIN_ITERATIONS;
+            return Integer.parseInt(phcHash.substring(prefix.length(), end));
         } catch (NumberFormatException notANumber) {
-            return false;
+            return 0;
         }
     }
 }

@@ -21,6 +21,11 @@ record UserRecord(Username username, String passwordHash, boolean disabled, long
         return new UserRecord(username, newHash, disabled, newVersion());
     }
 
+    /** The same password, hashed with stronger parameters: not a credential change. */
+    UserRecord withUpgradedHash(String strongerHash) {
+        return new UserRecord(username, strongerHash, disabled, credentialVersion);
+    }
+
     /** Disabling draws a new version, so that sessions from before stay ended when the user is enabled again. */
     UserRecord withDisabled(boolean nowDisabled) {
         return new UserRecord(username, passwordHash, nowDisabled, nowDisabled && !disabled ? newVersion() : credentialVersion);

@@ -66,6 +66,7 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
             String hash = user == null ? dummyHash : user.passwordHash();
             boolean matches = hashing.verify(hash, credentials.password());
             if (matches && user != null && !user.disabled()) {
+                upgradeIfWeak(user, credentials.password());
                 return new Authentication.Authenticated(user.username(), user.credentialVersion());
             }
             return new Authentication.Rejected();
@@ -104,6 +105,21 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
         return workers.run(() -> current().values().stream()
                 .map(user -> new UserSummary(user.username(), user.disabled()))
                 .toList());
+    }
+
+    /**
+     * After a good login, a hash made with weaker parameters than today's is replaced by one made
+     * with today's (S18), while the password is at hand. The credential version stays: the
+     * password is the same, so no session ends. If the entry changed meanwhile (another process
+     * set a new password), it is left alone.
+     */
+    private void upgradeIfWeak(UserRecord user, Password password) throws IOException {
+        if (!hashing.isWeakerThanCurrent(user.passwordHash())) {
+            return;
+        }
+        String stronger = hashing.hash(password);
+        change(users -> users.computeIfPresent(user.username(), (name, now) ->
+                now.passwordHash().equals(user.passwordHash()) ? now.withUpgradedHash(stronger) : now) != null);
     }
 
     /** From memory, never from the file: this is asked on every greeting, on an event loop. */

@@ -123,4 +123,21 @@ class UsersFileDirectoryTest {
         assertFalse(hashing.verify(unmatchable, Password.of(PASSWORD)));
         assertFalse(hashing.verify(unmatchable, Password.of("")));
     }
+
+    @Test
+    void givenAHashWithFewerIterationsThanToday_thenAGoodLoginUpgradesItAndKeepsTheCredentialVersion() throws Exception {
+        UsersFileDirectory older = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.MIN_ITERATIONS), 1);
+        done(older.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
+        assertTrue(Files.readString(file).contains("$pbkdf2$it=100000$"));
+        directory.refresh();
+        long version = done(directory.current(new Username("alice"))).orElseThrow();
+
+        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD + "!"));
+        assertTrue(Files.readString(file).contains("$pbkdf2$it=100000$"), "a wrong password upgrades nothing");
+        assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
+        String content = Files.readString(file);
+        assertTrue(content.contains("$pbkdf2$it=210000$") && !content.contains("it=100000"), content);
+        assertEquals(version, done(directory.current(new Username("alice"))).orElseThrow(), "the same password: no session ends");
+        assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
+    }
 }
