@@ -10,6 +10,7 @@ import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
+import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.Greet;
@@ -18,6 +19,7 @@ import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionPolicy;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -123,7 +125,7 @@ public final class Gatehouse {
                 return Future.succeededFuture();
             }
             String password = randomPassword();
-            return Future.fromCompletionStage(new AddUser(users, AUDIT).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
+            return Future.fromCompletionStage(new AddUser(users, blocklist(vertx), AUDIT).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
                     .map(result -> {
                         if (result instanceof AddUserResult.Added) {
                             console.println();
@@ -137,6 +139,14 @@ public final class Gatehouse {
                         return null;
                     });
         });
+    }
+
+    /** The blocklist, looking on Vert.x's worker threads: it takes milliseconds, too long for an event loop. */
+    static PasswordBlocklist blocklist(Vertx vertx) {
+        return new ZxcvbnBlocklist(task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false));
     }
 
     private static String randomPassword() {

@@ -7,6 +7,7 @@ import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
+import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
@@ -20,6 +21,7 @@ import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
+import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -56,8 +58,10 @@ final class TerminalCores {
     static TerminalCore assemble(UsersFileDirectory users, SessionRepository sessions, LoginThrottle throttle,
                                  boolean sessionsShared, SessionPolicy policy, Clock clock, Runnable onClose) {
         AuditLog audit = new Slf4jAuditLog();
+        // A terminal command has nothing else to do while the blocklist looks, so it looks right there.
+        PasswordBlocklist blocklist = new ZxcvbnBlocklist(Runnable::run);
         TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(
-                new AddUser(users, audit), new ChangePassword(users, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
+                new AddUser(users, blocklist, audit), new ChangePassword(users, blocklist, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
                 new ListUsers(users));
         TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
                 new OpenLoginForm(sessions, audit, policy, clock), new LogIn(sessions, users, throttle, audit, policy, clock),

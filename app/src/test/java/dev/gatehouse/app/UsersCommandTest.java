@@ -80,6 +80,9 @@ class UsersCommandTest {
         assertEquals(1, weak.exitCode);
         assertTrue(weak.err.contains("at least 15 characters"), weak.err);
         assertEquals(1, gatehouse(PASSWORD + "\n", "users", "passwd", "nobody", "--password-stdin").exitCode);
+        CommandRunner common = gatehouse("qwertyuiopasdfgh\n", "users", "passwd", "alice", "--password-stdin");
+        assertEquals(1, common.exitCode);
+        assertTrue(common.err.startsWith("The password is too easy to guess"), common.err);
     }
 
     @Test

@@ -3,11 +3,11 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.Username;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -15,10 +15,12 @@ import java.util.concurrent.CompletionStage;
 public final class AddUser {
 
     private final UserAccounts accounts;
+    private final PasswordBlocklist blocklist;
     private final AuditLog audit;
 
-    public AddUser(UserAccounts accounts, AuditLog audit) {
+    public AddUser(UserAccounts accounts, PasswordBlocklist blocklist, AuditLog audit) {
         this.accounts = accounts;
+        this.blocklist = blocklist;
         this.audit = audit;
     }
 
@@ -30,11 +32,16 @@ public final class AddUser {
             password.wipe();
             return CompletableFuture.completedFuture(new AddUserResult.InvalidUsername(invalid.getMessage()));
         }
-        Optional<PasswordPolicy.Problem> problem = PasswordPolicy.problemWith(password);
-        if (problem.isPresent()) {
-            password.wipe();
-            return CompletableFuture.completedFuture(new AddUserResult.WeakPassword(problem.get()));
-        }
+        return NewPasswords.problemWith(password, blocklist).thenCompose(problem -> {
+            if (problem.isPresent()) {
+                password.wipe();
+                return CompletableFuture.completedFuture(new AddUserResult.WeakPassword(problem.get()));
+            }
+            return add(username, password);
+        });
+    }
+
+    private CompletionStage<AddUserResult> add(Username username, Password password) {
         return accounts.addIfAbsent(username, password)
                 .whenComplete((added, failure) -> password.wipe())
                 .thenApply(added -> {

@@ -3,6 +3,7 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.Username;
@@ -15,23 +16,29 @@ import java.util.concurrent.CompletionStage;
 public final class ChangePassword {
 
     private final UserAccounts accounts;
+    private final PasswordBlocklist blocklist;
     private final AuditLog audit;
 
-    public ChangePassword(UserAccounts accounts, AuditLog audit) {
+    public ChangePassword(UserAccounts accounts, PasswordBlocklist blocklist, AuditLog audit) {
         this.accounts = accounts;
+        this.blocklist = blocklist;
         this.audit = audit;
     }
 
     public CompletionStage<UserChangeResult> change(String typedUsername, Password password) {
         Optional<Username> username = Username.parse(typedUsername);
-        Optional<PasswordPolicy.Problem> problem = PasswordPolicy.problemWith(password);
-        if (username.isEmpty() || problem.isPresent()) {
+        if (username.isEmpty()) {
             password.wipe();
-            return CompletableFuture.completedFuture(username.isEmpty()
-                    ? new UserChangeResult.NoSuchUser() : new UserChangeResult.WeakPassword(problem.get()));
+            return CompletableFuture.completedFuture(new UserChangeResult.NoSuchUser());
         }
-        return accounts.changePassword(username.get(), password)
-                .whenComplete((changed, failure) -> password.wipe())
-                .thenApply(changed -> UserChanges.outcome(changed, username.get(), audit, AuditEvent.Kind.PASSWORD_CHANGED));
+        return NewPasswords.problemWith(password, blocklist).thenCompose(problem -> {
+            if (problem.isPresent()) {
+                password.wipe();
+                return CompletableFuture.completedFuture(new UserChangeResult.WeakPassword(problem.get()));
+            }
+            return accounts.changePassword(username.get(), password)
+                    .whenComplete((changed, failure) -> password.wipe())
+                    .thenApply(changed -> UserChanges.outcome(changed, username.get(), audit, AuditEvent.Kind.PASSWORD_CHANGED));
+        });
     }
 }

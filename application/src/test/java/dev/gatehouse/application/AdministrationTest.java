@@ -40,7 +40,7 @@ class AdministrationTest {
     }
 
     private void addBob() {
-        done(new AddUser(accounts, audit::add).add("bob", Password.of("a long enough passphrase")));
+        done(new AddUser(accounts, FakeBlocklist.REPEATS, audit::add).add("bob", Password.of("a long enough passphrase")));
     }
 
     private Session loggedIn(String user, Channel channel) {
@@ -52,11 +52,13 @@ class AdministrationTest {
     @Test
     void givenChangePassword_thenTheNewPasswordMustMeetThePolicyAndTheUserMustExist() {
         addBob();
-        ChangePassword changePassword = new ChangePassword(accounts, audit::add);
+        ChangePassword changePassword = new ChangePassword(accounts, FakeBlocklist.REPEATS, audit::add);
         assertInstanceOf(UserChangeResult.Changed.class, done(changePassword.change("bob", Password.of("another long passphrase"))));
         assertEquals("another long passphrase", accounts.accounts.get(new Username("bob")).password());
         assertEquals(PasswordPolicy.Problem.TOO_SHORT,
                 assertInstanceOf(UserChangeResult.WeakPassword.class, done(changePassword.change("bob", Password.of("short")))).problem());
+        assertEquals(PasswordPolicy.Problem.COMMON, assertInstanceOf(UserChangeResult.WeakPassword.class,
+                done(changePassword.change("bob", Password.of("passwordpasswordpassword")))).problem());
         assertInstanceOf(UserChangeResult.NoSuchUser.class, done(changePassword.change("nobody", Password.of("another long passphrase"))));
         assertInstanceOf(UserChangeResult.NoSuchUser.class, done(changePassword.change("bad\nname", Password.of("another long passphrase"))));
     }
@@ -152,7 +154,7 @@ class AdministrationTest {
     @Test
     void givenUserChangesAndRevocations_thenEachIsAudited() {
         addBob();
-        done(new ChangePassword(accounts, audit::add).change("bob", Password.of("another long passphrase")));
+        done(new ChangePassword(accounts, FakeBlocklist.REPEATS, audit::add).change("bob", Password.of("another long passphrase")));
         done(new SetUserEnabled(accounts, audit::add).set("bob", false));
         done(new SetUserEnabled(accounts, audit::add).set("bob", true));
         done(new RemoveUser(accounts, audit::add).remove("bob"));

@@ -184,11 +184,13 @@ class UseCasesTest {
     @Test
     void givenAddUser_thenNamesAndPasswordsAreCheckedBeforeTheDirectory() {
         FakeAccounts accounts = new FakeAccounts();
-        AddUser addUser = new AddUser(accounts, audit::add);
+        AddUser addUser = new AddUser(accounts, FakeBlocklist.REPEATS, audit::add);
         assertInstanceOf(AddUserResult.Added.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.InvalidUsername.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
         assertEquals(PasswordPolicy.Problem.TOO_SHORT, assertInstanceOf(AddUserResult.WeakPassword.class, done(addUser.add("carol", Password.of("short")))).problem());
+        assertEquals(PasswordPolicy.Problem.COMMON, assertInstanceOf(AddUserResult.WeakPassword.class,
+                done(addUser.add("carol", Password.of("passwordpasswordpassword")))).problem());
         assertEquals(List.of(new UserSummary(new Username("bob"), false)), done(new ListUsers(accounts).list()));
     }
 

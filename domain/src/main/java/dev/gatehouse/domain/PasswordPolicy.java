@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * What a new password must be (NIST SP 800-63B): 15 to 1024 characters of any Unicode, counted
- * after NFC normalisation, with no composition rules and no truncation.
+ * after NFC normalisation, with no composition rules and no truncation, and not one that a
+ * {@link PasswordBlocklist} blocks.
  */
 public final class PasswordPolicy {
 
@@ -12,7 +13,9 @@ public final class PasswordPolicy {
 
     public enum Problem {
         TOO_SHORT("must be at least " + MIN_CODE_POINTS + " characters long"),
-        TOO_LONG("must be at most " + Password.MAX_CODE_POINTS + " characters long");
+        TOO_LONG("must be at most " + Password.MAX_CODE_POINTS + " characters long"),
+        COMMON("is too easy to guess: it is a common password, or a repeated, sequential or keyboard pattern. "
+                + "A few unrelated words make a good one");
 
         private final String explanation;
 
