@@ -52,6 +52,15 @@ final class Browser {
         return postRaw(path, encode(fields), "application/x-www-form-urlencoded");
     }
 
+    /** A GET without waiting, for requests sent in parallel; the browser's cookie is sent but not updated. */
+    Future<HttpResponse<Buffer>> getAsync(String path) {
+        HttpRequest<Buffer> request = client.request(HttpMethod.GET, port, "127.0.0.1", path);
+        if (cookie != null) {
+            request.putHeader("Cookie", COOKIE + "=" + cookie);
+        }
+        return request.send();
+    }
+
     /** Posts a form without waiting, for requests sent in parallel; the browser's cookie is sent but not updated. */
     Future<HttpResponse<Buffer>> sendAsync(String path, Map<String, String> fields) {
         HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", path)

@@ -55,7 +55,7 @@ final class CurrentSession {
             }
             Session touched = session.touchedAt(now);
             // When a logout has won the race the session is gone, and it stays gone.
-            return sessions.update(touched).thenApply(stillThere -> stillThere ? Optional.of(touched) : Optional.<Session>empty());
+            return sessions.touch(id, now).thenApply(stillThere -> stillThere ? Optional.of(touched) : Optional.<Session>empty());
         });
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +38,16 @@ final class FakeSessions implements SessionRepository {
     }
 
     @Override
-    public CompletionStage<Boolean> update(Session session) {
+    public CompletionStage<Boolean> touch(SessionId id, Instant lastSeenAt) {
         beforeUpdate.run();
         writes++;
-        return CompletableFuture.completedFuture(stored.replace(session.id(), session) != null);
+        return CompletableFuture.completedFuture(stored.computeIfPresent(id, (key, session) -> session.touchedAt(lastSeenAt)) != null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> putAttribute(SessionId id, String name, String value) {
+        writes++;
+        return CompletableFuture.completedFuture(stored.computeIfPresent(id, (key, session) -> session.withAttribute(name, value)) != null);
     }
 
     @Override

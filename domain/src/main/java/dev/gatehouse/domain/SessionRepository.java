@@ -1,5 +1,6 @@
 package dev.gatehouse.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -8,6 +9,11 @@ import java.util.concurrent.CompletionStage;
  * Where sessions live between requests, keyed by {@link SessionId#storageKey()}. A repository
  * keeps a session no longer than its policy allows; whether a loaded session is still valid is
  * the {@link Session}'s own decision.
+ *
+ * <p>Changes to a stored session are made field by field ({@link #touch}, {@link #putAttribute}),
+ * never by writing back a whole session that was read earlier: two requests on one session can
+ * then never undo each other's change (S21), and none can bring back a session that was deleted
+ * while it ran.
  */
 public interface SessionRepository {
 
@@ -17,10 +23,13 @@ public interface SessionRepository {
     CompletionStage<Void> save(Session session);
 
     /**
-     * Replaces a session only if it is still stored, so that a request racing a logout cannot bring
-     * the deleted session back. Completes with false when there was nothing to replace.
+     * Records activity: moves the session's last-seen time forward to {@code lastSeenAt} (never
+     * back), and nothing else. Completes with false, changing nothing, when the session is gone.
      */
-    CompletionStage<Boolean> update(Session session);
+    CompletionStage<Boolean> touch(SessionId id, Instant lastSeenAt);
+
+    /** Sets one attribute of a stored session, and nothing else. Completes with false, changing nothing, when it is gone. */
+    CompletionStage<Boolean> putAttribute(SessionId id, String name, String value);
 
     CompletionStage<Void> delete(SessionId id);
 

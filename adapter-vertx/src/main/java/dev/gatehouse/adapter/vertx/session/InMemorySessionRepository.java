@@ -11,6 +11,7 @@ import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,11 +61,22 @@ public final class InMemorySessionRepository implements SessionRepository {
             return new SessionSummary(storageKey, user, channel, instant(createdAtNanos), instant(lastSeenAtNanos));
         }
 
+        Stored seenAt(long nanos) {
+            return nanos <= lastSeenAtNanos ? this
+                    : new Stored(user, credentialVersion, channel, csrfToken, attributes, createdAtNanos, nanos);
+        }
+
+        Stored withAttribute(String name, String value) {
+            Map<String, String> changed = new HashMap<>(attributes);
+            changed.put(name, value);
+            return new Stored(user, credentialVersion, channel, csrfToken, Map.copyOf(changed), createdAtNanos, lastSeenAtNanos);
+        }
+
         boolean isExpiredAt(Instant now, SessionPolicy policy) {
             return !now.isBefore(policy.expiresAt(instant(createdAtNanos), instant(lastSeenAtNanos)));
         }
 
-        private static long nanos(Instant instant) {
+        static long nanos(Instant instant) {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
         }
 
@@ -86,9 +98,14 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public CompletionStage<Boolean> update(Session session) {
-        Stored replacement = Stored.of(session);
-        return sessions.computeIfPresent(session.id().storageKey(), (key, old) -> replacement) != null ? TRUE : FALSE;
+    public CompletionStage<Boolean> touch(SessionId id, Instant lastSeenAt) {
+        long nanos = Stored.nanos(lastSeenAt);
+        return sessions.computeIfPresent(id.storageKey(), (key, stored) -> stored.seenAt(nanos)) != null ? TRUE : FALSE;
+    }
+
+    @Override
+    public CompletionStage<Boolean> putAttribute(SessionId id, String name, String value) {
+        return sessions.computeIfPresent(id.storageKey(), (key, stored) -> stored.withAttribute(name, value)) != null ? TRUE : FALSE;
     }
 
     @Override

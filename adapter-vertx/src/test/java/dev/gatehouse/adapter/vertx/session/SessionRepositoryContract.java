@@ -8,10 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,20 +63,50 @@ abstract class SessionRepositoryContract {
     }
 
     @Test
-    void givenADeletedSession_thenAnUpdateDoesNotBringItBack() {
+    void givenADeletedSession_thenNoTouchOrAttributeBringsItBack() {
         Session session = Session.startAnonymous(Channel.WEB, NOW);
         done(repository.save(session));
         done(repository.delete(session.id()));
-        assertFalse(done(repository.update(session.touchedAt(NOW.plusSeconds(60)))));
+        assertFalse(done(repository.touch(session.id(), NOW.plusSeconds(60))));
+        assertFalse(done(repository.putAttribute(session.id(), "theme", "dark")));
         assertTrue(done(repository.load(session.id())).isEmpty());
     }
 
     @Test
-    void givenAStoredSession_thenAnUpdateReplacesIt() {
+    void givenAStoredSession_thenATouchMovesItsLastSeenTimeForwardOnly() {
         Session session = Session.startAnonymous(Channel.WEB, NOW);
         done(repository.save(session));
-        assertTrue(done(repository.update(session.touchedAt(NOW.plusSeconds(60)))));
-        assertEquals(NOW.plusSeconds(60), done(repository.load(session.id())).orElseThrow().lastSeenAt());
+        assertTrue(done(repository.touch(session.id(), NOW.plusSeconds(60))));
+        assertTrue(done(repository.touch(session.id(), NOW.plusSeconds(30))), "a late, older touch finds the session");
+        assertEquals(NOW.plusSeconds(60), done(repository.load(session.id())).orElseThrow().lastSeenAt(), "but does not move it back");
+    }
+
+    @Test
+    void givenParallelAttributeWritesAndTouchesOnOneSession_thenNoneIsLost() throws Exception {
+        Session session = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        done(repository.save(session));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> writes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            writes.add(pool.submit(() -> {
+                start.await();
+                return n % 2 == 0
+                        ? done(repository.putAttribute(session.id(), "item" + n, "value" + n))
+                        : done(repository.touch(session.id(), NOW.plusSeconds(n)));
+            }));
+        }
+        start.countDown();
+        for (Future<Boolean> write : writes) {
+            assertTrue(write.get(10, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        Session after = done(repository.load(session.id())).orElseThrow();
+        assertEquals(100, after.attributes().size(), "every attribute written in parallel is there");
+        assertEquals(NOW.plusSeconds(199), after.lastSeenAt(), "the latest touch wins, whatever the order");
+        assertEquals(session.user(), after.user());
+        assertEquals(session.csrfToken(), after.csrfToken());
     }
 
     @Test
