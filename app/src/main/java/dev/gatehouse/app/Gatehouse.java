@@ -90,13 +90,13 @@ public final class Gatehouse {
                 new LogIn(sessions, users, throttle, AUDIT, policy, config.clock()),
                 new LogOut(sessions, AUDIT, policy, config.clock()));
 
-        boolean secureContext = isLoopback(config.host());
+        HttpSettings http = config.http();
+        boolean secureContext = isLoopback(http.host());
         if (!secureContext) {
             LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
-                    + "Secure. Put Gatehouse behind a TLS-terminating proxy.", config.host(), CookieSettings.PLAIN_NAME);
+                    + "Secure. Put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);
         }
         SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
-        HttpSettings http = HttpSettings.defaults(config.host(), config.port());
 
         AtomicReference<WebVerticle> first = new AtomicReference<>();
         DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
@@ -109,7 +109,7 @@ public final class Gatehouse {
                 sessions.removeExpired();
                 throttle.forgetIdle(config.clock().instant());
             });
-            LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(config.host()), first.get().actualPort());
+            LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(http.host()), first.get().actualPort());
             // Changes that other processes make to the users file (gatehouse users ...) count within a second.
             vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> vertx.executeBlocking(() -> {
                 users.refresh();

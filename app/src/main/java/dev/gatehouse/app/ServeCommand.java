@@ -2,7 +2,10 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.CoreOptions;
 import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.adapter.cli.DurationConverter;
 import dev.gatehouse.adapter.cli.ExitCodes;
+import dev.gatehouse.adapter.cli.SizeConverter;
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
@@ -10,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +41,31 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     CoreOptions options;
 
+    @Option(names = "--max-form-body", paramLabel = "SIZE", converter = SizeConverter.class,
+            defaultValue = "" + HttpSettings.DEFAULT_FORM_BODY_LIMIT,
+            description = "The largest login or logout form body, in bytes (4k, ...); larger gets 413 (default: ${DEFAULT-VALUE}).")
+    int maxFormBody;
+
+    @Option(names = "--max-url", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "" + HttpSettings.DEFAULT_MAX_URL_LENGTH,
+            description = "The longest request line; longer gets 414 (default: ${DEFAULT-VALUE}).")
+    int maxUrl;
+
+    @Option(names = "--max-headers", paramLabel = "SIZE", converter = SizeConverter.class,
+            defaultValue = "" + HttpSettings.DEFAULT_MAX_HEADER_SIZE,
+            description = "The most header bytes a request may send; more gets 431 (default: ${DEFAULT-VALUE}).")
+    int maxHeaders;
+
+    @Option(names = "--max-form-fields", paramLabel = "N", defaultValue = "" + HttpSettings.DEFAULT_MAX_FORM_FIELDS,
+            description = "The most fields a form or query may have; more gets 400 (default: ${DEFAULT-VALUE}).")
+    int maxFormFields;
+
+    @Option(names = "--connection-idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+            description = "A connection that sends nothing for this long is closed, so slow clients cannot hold the server (default: ${DEFAULT-VALUE}).")
+    Duration connectionIdleTimeout;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--hash-iterations", paramLabel = "N", defaultValue = "" + PasswordHashing.DEFAULT_ITERATIONS,
             description = "PBKDF2-HMAC-SHA512 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure).")
     int hashIterations;
@@ -45,7 +76,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CoreSettings settings = options.settings();
-        ServerConfig config = new ServerConfig(host, port, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT,
+        HttpSettings http;
+        try {
+            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout);
+        } catch (IllegalArgumentException tooSmall) {
+            throw new ParameterException(spec.commandLine(), "The HTTP limits are not usable: " + tooSmall.getMessage() + ".");
+        }
+        ServerConfig config = new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT,
                 hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC());
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);

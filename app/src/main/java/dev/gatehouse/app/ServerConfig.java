@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
 
@@ -11,11 +12,12 @@ import java.time.Duration;
  * Everything a server is started with. The defaults are the embedded ones: in-memory sessions,
  * a users file and a generated secret under {@code ./gatehouse-data}.
  *
+ * @param http                  where to listen, and the limits every request is held to
  * @param secretFromEnvironment the value of {@code GATEHOUSE_SECRET}, or null to use (or create) the secret file
  * @param previousSecretsFromEnvironment the value of {@code GATEHOUSE_PREVIOUS_SECRETS} (comma-separated), or null
  * @param reapInterval           how often expired sessions and idle throttle counters are dropped from memory
  */
-public record ServerConfig(String host, int port, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
+public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
                            int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
                            Duration reapInterval, Clock clock) {
 

@@ -136,7 +136,7 @@ class SecurityTest {
     }
 
     @Test
-    void s5_givenTwoSessionCookiesOrACaseVariant_thenTheServerFailsClosed() {
+    void s5_givenTwoSessionCookiesACaseVariantOrANamelessCookie_thenTheServerFailsClosed() {
         Browser alice = loggedInAlice();
         HttpResponse<Buffer> twice = alice.request(HttpMethod.GET, "/")
                 .putHeader("Cookie", "__Host-gh_session=" + alice.cookie + "; __Host-gh_session=" + alice.cookie).send().await();
@@ -147,6 +147,10 @@ class SecurityTest {
         HttpResponse<Buffer> variant = alice.request(HttpMethod.GET, "/")
                 .putHeader("Cookie", "__HOST-gh_session=" + alice.cookie).send().await();
         assertTrue(variant.bodyAsString().contains("You are not logged in!"));
+        for (String nameless : List.of("=" + alice.cookie, alice.cookie, " =" + alice.cookie, "=__Host-gh_session=" + alice.cookie)) {
+            HttpResponse<Buffer> response = alice.request(HttpMethod.GET, "/").putHeader("Cookie", nameless).send().await();
+            assertTrue(response.bodyAsString().contains("You are not logged in!"), "nameless: " + nameless);
+        }
         HttpResponse<Buffer> withOthers = alice.request(HttpMethod.GET, "/")
                 .putHeader("Cookie", "theme=dark; __Host-gh_session=" + alice.cookie + "; lang=en").send().await();
         assertTrue(withOthers.bodyAsString().contains("Hello, alice!"), "other cookies are fine");

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -33,7 +34,7 @@ class StartupTest {
     Path dataDir;
 
     private Throwable startFailure(Vertx vertx, String secret) {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
+        ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 PasswordHashing.DEFAULT_ITERATIONS, secret, null, Duration.ofMinutes(1), Clock.systemUTC());
         return assertThrows(Throwable.class, () -> Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await());
     }
@@ -71,7 +72,7 @@ class StartupTest {
 
     @Test
     void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
-        ServerConfig config = new ServerConfig("0.0.0.0", 0, dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
+        ServerConfig config = new ServerConfig(HttpSettings.defaults("0.0.0.0", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), Clock.systemUTC());
         Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
         String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();

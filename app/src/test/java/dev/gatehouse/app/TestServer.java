@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
@@ -32,8 +33,12 @@ final class TestServer {
     final Path dataDir;
 
     TestServer(Vertx vertx, Path dataDir) {
+        this(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0));
+    }
+
+    TestServer(Vertx vertx, Path dataDir, HttpSettings http) {
         this.dataDir = dataDir;
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT,
+        ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT,
                 PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();

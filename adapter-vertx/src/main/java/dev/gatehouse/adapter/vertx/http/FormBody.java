@@ -18,8 +18,6 @@ import java.util.Optional;
  */
 final class FormBody {
 
-    static final int MAX_FIELDS = 8;
-
     /** Why a body was refused, in words fit for the visitor. */
     static final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
@@ -35,13 +33,13 @@ final class FormBody {
         this.fields = fields;
     }
 
-    static FormBody parse(Buffer body) throws Malformed {
+    static FormBody parse(Buffer body, int maxFields) throws Malformed {
         // Raw bytes one char each; escapes and UTF-8 are decoded strictly below. No body is an empty form.
-        return parse(body == null ? "" : body.toString(StandardCharsets.ISO_8859_1));
+        return parse(body == null ? "" : body.toString(StandardCharsets.ISO_8859_1), maxFields);
     }
 
     /** Parses a query string or a body read byte for byte; a null text is an empty form. */
-    static FormBody parse(String text) throws Malformed {
+    static FormBody parse(String text, int maxFields) throws Malformed {
         if (text == null) {
             text = "";
         }
@@ -53,7 +51,7 @@ final class FormBody {
             if (pair.isEmpty()) {
                 continue;
             }
-            if (fields.size() == MAX_FIELDS) {
+            if (fields.size() == maxFields) {
                 throw new Malformed("The form has too many fields.");
             }
             int equals = pair.indexOf('=');

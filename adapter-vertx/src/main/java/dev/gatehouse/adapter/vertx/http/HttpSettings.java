@@ -3,16 +3,36 @@ package dev.gatehouse.adapter.vertx.http;
 import java.time.Duration;
 
 /**
- * Where the server listens and the limits it holds every request to. Port 0 picks a free port.
+ * Where the server listens and the limits it holds every request to (S18b). Port 0 picks a free port.
  *
  * @param formBodyLimit   the largest body {@code POST /login} and {@code POST /logout} accept (413 above)
  * @param maxUrlLength    the longest request line (414 above)
  * @param maxHeaderSize   the most header bytes (431 above)
- * @param idleTimeout     how long a connection may send nothing before it is closed
+ * @param maxFormFields   the most fields a form or query may have (400 above)
+ * @param idleTimeout     how long a connection may send nothing before it is closed, so slow clients cannot hold the server
  */
-public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, Duration idleTimeout) {
+public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
+                           Duration idleTimeout) {
+
+    public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
+    public static final int DEFAULT_MAX_URL_LENGTH = 4096;
+    public static final int DEFAULT_MAX_HEADER_SIZE = 8192;
+    public static final int DEFAULT_MAX_FORM_FIELDS = 8;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    public HttpSettings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the port must be 0 to 65535");
+        }
+        // A login form needs a few hundred bytes and 4 fields; below that no login could get through.
+        if (formBodyLimit < 512 || maxUrlLength < 256 || maxHeaderSize < 1024 || maxFormFields < 4
+                || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("limits too small for a login to get through");
+        }
+    }
 
     public static HttpSettings defaults(String host, int port) {
-        return new HttpSettings(host, port, 4096, 4096, 8192, Duration.ofSeconds(30));
+        return new HttpSettings(host, port, DEFAULT_FORM_BODY_LIMIT, DEFAULT_MAX_URL_LENGTH, DEFAULT_MAX_HEADER_SIZE,
+                DEFAULT_MAX_FORM_FIELDS, DEFAULT_IDLE_TIMEOUT);
     }
 }

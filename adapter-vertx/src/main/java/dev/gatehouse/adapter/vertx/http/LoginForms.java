@@ -22,8 +22,10 @@ final class LoginForms {
     private final LogIn logIn;
     private final SessionCookie cookie;
     private final Views views;
+    private final int maxFormFields;
 
-    LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views) {
+    LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields) {
+        this.maxFormFields = maxFormFields;
         this.openLoginForm = openLoginForm;
         this.logIn = logIn;
         this.cookie = cookie;
@@ -33,7 +35,7 @@ final class LoginForms {
     void show(RoutingContext ctx) {
         FormBody query;
         try {
-            query = FormBody.parse(ctx.request().query());
+            query = FormBody.parse(ctx.request().query(), maxFormFields);
         } catch (FormBody.Malformed malformed) {
             ErrorPages.badRequest(ctx, views, malformed.getMessage());
             return;
@@ -53,7 +55,7 @@ final class LoginForms {
         String next;
         Password password;
         try {
-            FormBody form = FormBody.parse(ctx.body().buffer());
+            FormBody form = FormBody.parse(ctx.body().buffer(), maxFormFields);
             username = form.required("username");
             csrf = form.required("csrf");
             next = safeNext(form.field("next"));

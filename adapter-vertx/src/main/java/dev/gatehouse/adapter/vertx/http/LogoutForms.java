@@ -12,8 +12,10 @@ final class LogoutForms {
     private final LogOut logOut;
     private final SessionCookie cookie;
     private final Views views;
+    private final int maxFormFields;
 
-    LogoutForms(LogOut logOut, SessionCookie cookie, Views views) {
+    LogoutForms(LogOut logOut, SessionCookie cookie, Views views, int maxFormFields) {
+        this.maxFormFields = maxFormFields;
         this.logOut = logOut;
         this.cookie = cookie;
         this.views = views;
@@ -22,7 +24,7 @@ final class LogoutForms {
     void submit(RoutingContext ctx) {
         String csrf;
         try {
-            csrf = FormBody.parse(ctx.body().buffer()).required("csrf");
+            csrf = FormBody.parse(ctx.body().buffer(), maxFormFields).required("csrf");
         } catch (FormBody.Malformed malformed) {
             ErrorPages.badRequest(ctx, views, malformed.getMessage());
             return;

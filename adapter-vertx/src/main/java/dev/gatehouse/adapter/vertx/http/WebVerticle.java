@@ -52,8 +52,8 @@ public final class WebVerticle extends VerticleBase {
     private Router router() {
         Views views = new Views();
         GreetingPages greetings = new GreetingPages(useCases.greet(), cookie, views);
-        LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views);
-        LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views);
+        LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields());
+        LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields());
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
         Router router = Router.router(vertx);
