@@ -13,6 +13,7 @@ import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
+import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
@@ -88,7 +89,8 @@ public final class Gatehouse {
                 new Greet(sessions, users, AUDIT, policy, config.clock()),
                 new OpenLoginForm(sessions, AUDIT, policy, config.clock()),
                 new LogIn(sessions, users, throttle, AUDIT, policy, config.clock()),
-                new LogOut(sessions, AUDIT, policy, config.clock()));
+                new LogOut(sessions, AUDIT, policy, config.clock()),
+                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), AUDIT, policy, config.clock()));
 
         HttpSettings http = config.http();
         boolean secureContext = isLoopback(http.host());

@@ -9,6 +9,7 @@ import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListSessions;
@@ -65,7 +66,8 @@ final class TerminalCores {
                 new ListUsers(users));
         TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
                 new OpenLoginForm(sessions, audit, policy, clock), new LogIn(sessions, users, throttle, audit, policy, clock),
-                new Greet(sessions, users, audit, policy, clock), new LogOut(sessions, audit, policy, clock));
+                new Greet(sessions, users, audit, policy, clock), new LogOut(sessions, audit, policy, clock),
+                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist, audit, policy, clock));
         ListSessions listSessions = new ListSessions(sessions, policy, clock);
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
                 ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, audit)))

@@ -159,6 +159,35 @@ class TerminalLoginTest {
     }
 
     @Test
+    void givenPasswdAtTheTerminal_thenTheTerminalSessionGoesOnAndTheBrowsersEnds(Vertx vertx) throws Exception {
+        // A user of its own, so that the other tests keep alice as she is.
+        CommandRunner.addUser(dataDir, "dave", PASSWORD);
+        server.running.users().refresh();
+        Browser browser = new Browser(vertx, server.port());
+        assertEquals(303, browser.logIn("dave", PASSWORD).statusCode());
+        TestTerminal terminal = new TestTerminal();
+        CompletableFuture<Integer> login = gatehouse(terminal, "login", "--user", "dave");
+        terminal.expect("Password: ");
+        terminal.type(PASSWORD + ENTER);
+        terminal.expect("dave> ");
+        terminal.type("passwd" + ENTER);
+        terminal.expect("Current password: ");
+        terminal.type(PASSWORD + ENTER);
+        terminal.expect("New password: ");
+        terminal.type("a brand new passphrase" + ENTER);
+        terminal.expect("New password again: ");
+        terminal.type("a brand new passphrase" + ENTER);
+        terminal.expect("Password changed. Your other sessions have been ended.");
+        terminal.type("greet" + ENTER);
+        terminal.expect("Hello, dave!");
+        server.running.users().refresh();
+        assertTrue(browser.get("/").bodyAsString().contains("You are not logged in!"), "the server read the change (its timer's work)");
+        assertFalse(terminal.screen().contains("a brand new passphrase"), "nothing typed at a password prompt is shown");
+        terminal.type(CTRL_D);
+        assertEquals(0, exitCode(login));
+    }
+
+    @Test
     void givenTheIdleTimeoutPasses_whenGreeting_thenTheTerminalSaysSoAndAsksForALoginAgain() throws Exception {
         TestTerminal terminal = new TestTerminal();
         CompletableFuture<Integer> login = gatehouse(terminal, "login");

@@ -1,5 +1,9 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.CredentialVersions;
+import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.UserSummary;
@@ -8,13 +12,17 @@ import dev.gatehouse.domain.Username;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** User accounts in a map, with the password in clear (a fake for the use cases only). */
-final class FakeAccounts implements UserAccounts {
+/** User accounts in a map, with the password in clear (a fake for the use cases only); it also checks passwords. */
+final class FakeAccounts implements UserAccounts, AuthenticationService, CredentialVersions {
 
-    record Account(String password, boolean disabled) {
+    record Account(String password, boolean disabled, long version) {
+        Account(String password, boolean disabled) {
+            this(password, disabled, password.hashCode() * 31L + (disabled ? 1 : 0));
+        }
     }
 
     final Map<Username, Account> accounts = new LinkedHashMap<>();
@@ -37,6 +45,20 @@ final class FakeAccounts implements UserAccounts {
     @Override
     public CompletionStage<Boolean> remove(Username username) {
         return answer(accounts.remove(username) != null);
+    }
+
+    @Override
+    public CompletionStage<Authentication> authenticate(Credentials credentials) {
+        Account account = accounts.get(credentials.username());
+        boolean right = account != null && !account.disabled() && account.password().equals(credentials.password().reveal());
+        return CompletableFuture.completedFuture(right
+                ? new Authentication.Authenticated(credentials.username(), account.version()) : new Authentication.Rejected());
+    }
+
+    @Override
+    public CompletionStage<OptionalLong> current(Username user) {
+        Account account = accounts.get(user);
+        return CompletableFuture.completedFuture(account == null || account.disabled() ? OptionalLong.empty() : OptionalLong.of(account.version()));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.cli;
 
+import dev.gatehouse.application.ChangeOwnPasswordCommand;
 import dev.gatehouse.application.Greeting;
 import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LogOutCommand;
 import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.PasswordChangeResult;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
@@ -11,6 +13,7 @@ import dev.gatehouse.domain.SessionId;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ import static dev.gatehouse.adapter.cli.CoreCalls.await;
  */
 final class LoginShell {
 
-    static final List<String> COMMANDS = List.of("greet", "whoami", "logout", "help", "quit");
+    static final List<String> COMMANDS = List.of("greet", "whoami", "passwd", "logout", "help", "quit");
     static final int MAX_ATTEMPTS = 3;
     /** What the throttle counts terminal attempts by: they all come from this machine. */
     static final String CLIENT = "terminal";
@@ -93,7 +96,8 @@ final class LoginShell {
     }
 
     /** Runs commands on the session; true to log in again (after a logout or the session's end), false to leave. */
-    private boolean shell(LoginInput input, Session session) {
+    private boolean shell(LoginInput input, Session start) {
+        Session session = start;
         String prompt = name(session) + "> ";
         while (true) {
             Optional<String> line = input.command(prompt);
@@ -115,6 +119,14 @@ final class LoginShell {
                     }
                     say(command.equals("greet") ? "Hello, " + name(session) + "!" : whoami(welcome.session()));
                     break;
+                case "passwd":
+                    Optional<Session> renewed = changePassword(input, session);
+                    if (renewed.isEmpty()) {
+                        say(SESSION_ENDED);
+                        return true;
+                    }
+                    session = renewed.get();
+                    break;
                 case "logout":
                     end(session);
                     say("Logged out.");
@@ -127,6 +139,7 @@ final class LoginShell {
                 case "help":
                     say("greet   say hello, as the web's front page does");
                     say("whoami  show who is logged in, and this session's handle");
+                    say("passwd  change your password (your other sessions end)");
                     say("logout  end this session and log in again");
                     say("quit    end this session and leave (or press Ctrl-D)");
                     break;
@@ -134,6 +147,45 @@ final class LoginShell {
                     say("Unknown command: " + TerminalText.escape(command) + ". Type help for the commands.");
             }
         }
+    }
+
+    /** The password change, asked for at the terminal; the session to go on with, or empty when there is none any more. */
+    private Optional<Session> changePassword(LoginInput input, Session session) {
+        Optional<char[]> current = input.password("Current password: ");
+        Optional<char[]> fresh = current.isPresent() ? input.password("New password: ") : Optional.empty();
+        Optional<char[]> repeated = fresh.isPresent() ? input.password("New password again: ") : Optional.empty();
+        if (repeated.isEmpty()) {
+            current.ifPresent(chars -> Arrays.fill(chars, '\0'));
+            fresh.ifPresent(chars -> Arrays.fill(chars, '\0'));
+            say("The password is unchanged.");
+            return Optional.of(session);
+        }
+        Password newPassword = Password.of(fresh.get());
+        Password again = Password.of(repeated.get());
+        boolean same = newPassword.sameAs(again);
+        again.wipe();
+        if (!same) {
+            newPassword.wipe();
+            Arrays.fill(current.get(), '\0');
+            say("The new passwords do not match. The password is unchanged.");
+            return Optional.of(session);
+        }
+        PasswordChangeResult result = await(useCases.changeOwnPassword().change(new ChangeOwnPasswordCommand(
+                Optional.of(session.id()), session.csrfToken().value(), Password.of(current.get()), newPassword, CLIENT)));
+        if (result instanceof PasswordChangeResult.Changed changed) {
+            say("Password changed. Your other sessions have been ended.");
+            return Optional.of(changed.session());
+        }
+        if (result instanceof PasswordChangeResult.WrongPassword) {
+            say(PasswordChangeResult.WrongPassword.MESSAGE + " The password is unchanged.");
+        } else if (result instanceof PasswordChangeResult.WeakPassword weak) {
+            say(weak.problem().explanation());
+        } else if (result instanceof PasswordChangeResult.Throttled throttled) {
+            say(LoginResult.Throttled.message(throttled.retryAfter()));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(session);
     }
 
     private void say(String line) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListSessions;
@@ -38,7 +39,7 @@ public interface TerminalCore extends AutoCloseable {
                               ListUsers list) {
     }
 
-    record LoginUseCases(OpenLoginForm openLoginForm, LogIn logIn, Greet greet, LogOut logOut) {
+    record LoginUseCases(OpenLoginForm openLoginForm, LogIn logIn, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {
     }
 
     record SessionAdministration(ListSessions list, RevokeSessions revoke) {

@@ -33,6 +33,10 @@ final class Views {
         return render("login.jte", page);
     }
 
+    Buffer password(PasswordPage page) {
+        return render("password.jte", page);
+    }
+
     Buffer logout(LogoutPage page) {
         return render("logout.jte", page);
     }
