@@ -26,9 +26,14 @@ public sealed interface LoginResult {
 
         /** Word for word the same at every way in. */
         public static String message(Duration retryAfter) {
-            long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+            long seconds = wholeSeconds(retryAfter);
             String wait = seconds == 1 ? "1 second" : seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
             return "Too many failed login attempts. Try again in " + wait + ".";
+        }
+
+        /** The wait in whole seconds, rounded up and at least one: what a Retry-After header says. */
+        public static long wholeSeconds(Duration retryAfter) {
+            return Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
         }
     }
 

@@ -75,8 +75,7 @@ final class LoginForms {
                 Session formSession = rejected.formSession();
                 Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, LoginResult.Rejected.MESSAGE)));
             } else if (result instanceof LoginResult.Throttled throttled) {
-                long seconds = Math.max(1, throttled.retryAfter().toSeconds() + (throttled.retryAfter().toNanosPart() > 0 ? 1 : 0));
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
                 Responses.page(ctx, 429, views.login(new LoginPage(throttled.formSession().csrfToken().value(), next, username,
                         LoginResult.Throttled.message(throttled.retryAfter()))));
             } else {

@@ -80,8 +80,7 @@ final class PasswordForms {
             } else if (result instanceof PasswordChangeResult.WeakPassword weak) {
                 again(ctx, sessionId, 200, weak.problem().explanation());
             } else if (result instanceof PasswordChangeResult.Throttled throttled) {
-                long seconds = Math.max(1, throttled.retryAfter().toSeconds() + (throttled.retryAfter().toNanosPart() > 0 ? 1 : 0));
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
                 again(ctx, sessionId, 429, LoginResult.Throttled.message(throttled.retryAfter()));
             } else if (result instanceof PasswordChangeResult.NotLoggedIn) {
                 Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
