@@ -62,7 +62,7 @@ public final class LogIn {
                 if (admission instanceof LoginThrottle.Admission.Wait wait) {
                     password.wipe();
                     audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
-                            "retry after " + wait.retryAfter().toSeconds() + " s"));
+                            "retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
                     return CompletableFuture.completedFuture(new LoginResult.Throttled(form.get(), wait.retryAfter()));
                 }
                 return check(new Credentials(username.get(), password), command.client())
