@@ -32,7 +32,6 @@ public final class InMemorySessionRepository implements SessionRepository {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
     private static final CompletionStage<Boolean> TRUE = CompletableFuture.completedFuture(true);
     private static final CompletionStage<Boolean> FALSE = CompletableFuture.completedFuture(false);
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final ConcurrentHashMap<String, Stored> sessions = new ConcurrentHashMap<>();
     private final SessionPolicy policy;
@@ -49,16 +48,16 @@ public final class InMemorySessionRepository implements SessionRepository {
 
         static Stored of(Session session) {
             return new Stored(session.user().orElse(null), session.credentialVersion(), session.channel(), session.csrfToken(),
-                    session.attributes(), nanos(session.createdAt()), nanos(session.lastSeenAt()));
+                    session.attributes(), EpochNanos.of(session.createdAt()), EpochNanos.of(session.lastSeenAt()));
         }
 
         Session withId(SessionId id) {
             return new Session(id, Optional.ofNullable(user), credentialVersion, channel, csrfToken, attributes,
-                    instant(createdAtNanos), instant(lastSeenAtNanos));
+                    EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos));
         }
 
         SessionSummary summary(String storageKey) {
-            return new SessionSummary(storageKey, user, channel, instant(createdAtNanos), instant(lastSeenAtNanos));
+            return new SessionSummary(storageKey, user, channel, EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos));
         }
 
         Stored seenAt(long nanos) {
@@ -73,16 +72,9 @@ public final class InMemorySessionRepository implements SessionRepository {
         }
 
         boolean isExpiredAt(Instant now, SessionPolicy policy) {
-            return !now.isBefore(policy.expiresAt(instant(createdAtNanos), instant(lastSeenAtNanos)));
+            return !now.isBefore(policy.expiresAt(EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos)));
         }
 
-        static long nanos(Instant instant) {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
-        }
-
-        private static Instant instant(long nanos) {
-            return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
-        }
     }
 
     @Override
@@ -99,7 +91,7 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Boolean> touch(SessionId id, Instant lastSeenAt) {
-        long nanos = Stored.nanos(lastSeenAt);
+        long nanos = EpochNanos.of(lastSeenAt);
         return sessions.computeIfPresent(id.storageKey(), (key, stored) -> stored.seenAt(nanos)) != null ? TRUE : FALSE;
     }
 
