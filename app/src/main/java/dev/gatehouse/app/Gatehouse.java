@@ -5,8 +5,10 @@ import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.http.SessionCookie;
 import dev.gatehouse.adapter.vertx.http.WebUseCases;
 import dev.gatehouse.adapter.vertx.http.WebVerticle;
+import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.session.RedisSessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
@@ -22,9 +24,11 @@ import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionRepository;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -42,6 +47,8 @@ public final class Gatehouse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
     static final String FIRST_USER = "admin";
+    /** Every key Gatehouse makes in Redis starts with this, so that Redis can be shared with other applications. */
+    static final String REDIS_KEY_PREFIX = "gatehouse:";
     private static final AuditLog AUDIT = new Slf4jAuditLog();
     /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
     static final Duration USERS_REFRESH = Duration.ofSeconds(1);
@@ -50,7 +57,7 @@ public final class Gatehouse {
     }
 
     /** A started server: where it listens, its session store, and how to stop it. */
-    public record Running(Vertx vertx, int port, String deploymentId, InMemorySessionRepository sessions,
+    public record Running(Vertx vertx, int port, String deploymentId, SessionRepository sessions,
                           InMemoryLoginThrottle throttle, UsersFileDirectory users) {
 
         public Future<Void> stop() {
@@ -83,7 +90,7 @@ public final class Gatehouse {
 
     private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UsersFileDirectory users) {
         SessionPolicy policy = config.sessionPolicy();
-        InMemorySessionRepository sessions = new InMemorySessionRepository(policy, config.clock());
+        SessionRepository sessions = openSessions(vertx, config.sessionStore(), policy, config.clock());
         InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(config.throttlePolicy());
         WebUseCases useCases = new WebUseCases(
                 new Greet(sessions, users, AUDIT, policy, config.clock()),
@@ -108,10 +115,14 @@ public final class Gatehouse {
             return verticle;
         }, options).map(deploymentId -> {
             vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
-                sessions.removeExpired();
+                // Redis expires sessions itself; the embedded store is swept here.
+                if (sessions instanceof InMemorySessionRepository memory) {
+                    memory.removeExpired();
+                }
                 throttle.forgetIdle(config.clock().instant());
             });
-            LOG.info("Gatehouse is listening on http://{}:{}/", hostForUrl(http.host()), first.get().actualPort());
+            LOG.info("Gatehouse is listening on http://{}:{}/ (sessions: {})", hostForUrl(http.host()), first.get().actualPort(),
+                    config.sessionStore());
             // Changes that other processes make to the users file (gatehouse users ...) count within a second.
             vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> vertx.executeBlocking(() -> {
                 users.refresh();
@@ -119,6 +130,13 @@ public final class Gatehouse {
             }, false).onFailure(failure -> LOG.warn("Could not read {} again: {}", users.path(), failure.getMessage())));
             return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users);
         });
+    }
+
+    /** The configured session store: this process's memory, or a Redis every server and terminal shares. */
+    static SessionRepository openSessions(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, Clock clock) {
+        return location.redisUrl()
+                .<SessionRepository>map(url -> new RedisSessionRepository(Redis.createClient(vertx, url), REDIS_KEY_PREFIX, policy, clock))
+                .orElseGet(() -> new InMemorySessionRepository(policy, clock));
     }
 
     private static Future<Void> createFirstUserIfNone(Vertx vertx, UsersFileDirectory users, PrintStream console) {

@@ -26,6 +26,7 @@ import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
+import io.vertx.core.Vertx;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -37,19 +38,26 @@ final class TerminalCores {
     }
 
     /**
-     * For a command in its own process: the users file of the data directory, and sessions in
-     * this process's memory. Those are not the server's, so the sessions commands are not offered.
+     * For a command in its own process: the users file of the data directory, and the configured
+     * session store. In memory, those sessions are this process's own, not the server's, so the
+     * sessions commands are not offered; in Redis they are everybody's.
      */
     static TerminalCore open(CoreSettings settings) {
         DataDirectory.prepare(settings.dataDir());
         UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
         Clock clock = Clock.systemUTC();
-        InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
-        // Nothing to release: the hashing threads are daemons that end when idle.
-        // The throttle lives in this process too: one terminal's failures slow its own later attempts.
+        // The throttle lives in this process: one terminal's failures slow its own later attempts.
         InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
-        return assemble(users, sessions, throttle, false, settings.sessionPolicy(), clock, () -> { });
+        if (!settings.sessionStore().shared()) {
+            InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
+            // Nothing to release: the hashing threads are daemons that end when idle.
+            return assemble(users, sessions, throttle, false, settings.sessionPolicy(), clock, () -> { });
+        }
+        Vertx vertx = Vertx.vertx();
+        SessionRepository sessions = Gatehouse.openSessions(vertx, settings.sessionStore(), settings.sessionPolicy(), clock);
+        return assemble(users, sessions, throttle, true, settings.sessionPolicy(), clock,
+                () -> vertx.close().toCompletionStage().toCompletableFuture().join());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -160,15 +161,15 @@ class SecurityTest {
 
     @Test
     void s6_given1000AnonymousVisits_thenNothingIsStored_untilTheLoginFormNeedsAToken() {
-        int before = server.running.sessions().size();
+        int before = ((InMemorySessionRepository) server.running.sessions()).size();
         Browser anonymous = browser();
         for (int i = 0; i < 1000; i++) {
             assertEquals(200, anonymous.get("/").statusCode());
         }
-        assertEquals(before, server.running.sessions().size());
+        assertEquals(before, ((InMemorySessionRepository) server.running.sessions()).size());
         assertNull(anonymous.cookie);
         anonymous.get("/login");
-        assertEquals(before + 1, server.running.sessions().size());
+        assertEquals(before + 1, ((InMemorySessionRepository) server.running.sessions()).size());
     }
 
     // S7: fixation

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
@@ -37,8 +38,12 @@ final class TestServer {
     }
 
     TestServer(Vertx vertx, Path dataDir, HttpSettings http) {
+        this(vertx, dataDir, http, SessionStoreLocation.MEMORY);
+    }
+
+    TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions) {
         this.dataDir = dataDir;
-        ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT,
+        ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT, sessions,
                 PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();

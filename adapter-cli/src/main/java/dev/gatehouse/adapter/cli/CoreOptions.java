@@ -27,7 +27,12 @@ public final class CoreOptions {
             description = "A session ends this long after login, however active (default: ${DEFAULT-VALUE}).")
     Duration absoluteTimeout;
 
+    @Option(names = "--session-store", paramLabel = "STORE", scope = ScopeType.INHERIT, converter = SessionStoreLocation.Converter.class,
+            defaultValue = "${env:GATEHOUSE_SESSION_STORE:-memory}",
+            description = "memory (inside each process) or redis://HOST:PORT, shared by every server and terminal (default: ${DEFAULT-VALUE}).")
+    SessionStoreLocation sessionStore;
+
     public CoreSettings settings() {
-        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout));
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout), sessionStore);
     }
 }

@@ -5,11 +5,12 @@ import dev.gatehouse.domain.SessionPolicy;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** What the terminal commands open the core with: the data directory (users file) and the session timeouts. */
-public record CoreSettings(Path dataDir, SessionPolicy sessionPolicy) {
+/** What the commands open the core with: the data directory (users file), the session timeouts and the session store. */
+public record CoreSettings(Path dataDir, SessionPolicy sessionPolicy, SessionStoreLocation sessionStore) {
 
     public CoreSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sessionPolicy, "sessionPolicy");
+        Objects.requireNonNull(sessionStore, "sessionStore");
     }
 }

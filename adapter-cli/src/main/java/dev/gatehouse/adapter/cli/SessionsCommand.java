@@ -31,7 +31,7 @@ import static dev.gatehouse.adapter.cli.CoreCalls.await;
 public final class SessionsCommand {
 
     static final String NOT_SHARED = "Sessions are kept in memory inside the process that made them (the embedded default), "
-            + "so this command cannot reach the server's sessions. A shared session store (Redis) makes them reachable.";
+            + "so this command cannot reach the server's sessions. With --session-store redis://HOST:PORT (for the server too) it can.";
 
     @Spec
     CommandSpec spec;

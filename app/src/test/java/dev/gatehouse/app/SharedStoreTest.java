@@ -1,0 +1,132 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sessions in the Redis of this machine, shared the way separate processes share them: the
+ * server, a terminal login and the sessions commands each open their own connection, exactly as
+ * the launcher wires them. Tests use Redis database 7 and remove Gatehouse's keys there.
+ */
+@ExtendWith(VertxExtension.class)
+class SharedStoreTest {
+
+    private static final String REDIS = System.getenv().getOrDefault("GATEHOUSE_TEST_REDIS", "redis://127.0.0.1:6379/7");
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path dataDir;
+    private Vertx vertx;
+    private final ExecutorService terminals = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void clean(Vertx vertx) {
+        this.vertx = vertx;
+        removeGatehouseKeys();
+    }
+
+    @AfterEach
+    void cleanAfter() {
+        terminals.shutdownNow();
+        removeGatehouseKeys();
+    }
+
+    private void removeGatehouseKeys() {
+        Redis redis = Redis.createClient(vertx, REDIS);
+        try {
+            for (Response key : redis.send(Request.cmd(Command.KEYS).arg(Gatehouse.REDIS_KEY_PREFIX + "*")).await()) {
+                redis.send(Request.cmd(Command.DEL).arg(key.toString())).await();
+            }
+        } finally {
+            redis.close();
+        }
+    }
+
+    /** A server on the shared store, its clock at the real time: the commands it shares sessions with read the system clock. */
+    private TestServer server() {
+        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(REDIS));
+        server.clock.advance(Duration.between(server.clock.instant(), Instant.now()));
+        return server;
+    }
+
+    private CommandRunner gatehouse(String... args) {
+        return CommandRunner.run("", Stream.concat(Stream.of(args), Stream.of("--data-dir", dataDir.toString(), "--session-store", REDIS))
+                .toArray(String[]::new));
+    }
+
+    @Test
+    void givenAServerATerminalAndTheSessionsCommands_thenEachSeesTheOthersSessions() throws Exception {
+        TestServer server = server();
+        CommandRunner.addUser(dataDir, "alice", PASSWORD);
+        Browser admin = new Browser(vertx, server.port());
+        assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
+
+        TestTerminal terminal = new TestTerminal();
+        CommandLine cli = Main.commandLine(TerminalCores::open, () -> Optional.of(terminal.terminal), InputStream.nullInputStream());
+        CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> cli.execute("login", "--user", "alice",
+                "--data-dir", dataDir.toString(), "--session-store", REDIS), terminals);
+        terminal.expect("Password: ");
+        terminal.type(PASSWORD + "\r");
+        terminal.expect("alice> ");
+
+        CommandRunner list = gatehouse("sessions", "list");
+        assertEquals(0, list.exitCode, list.toString());
+        assertTrue(list.out.matches("(?s)HANDLE.*\n\\S+ +admin +web .*\n\\S+ +alice +terminal .*\n"), list.out);
+        String aliceHandle = list.out.lines().filter(line -> line.contains(" alice ")).findFirst().orElseThrow().split(" ")[0];
+
+        assertEquals(0, gatehouse("sessions", "revoke", aliceHandle).exitCode);
+        terminal.type("greet\r");
+        terminal.expect("Your session has ended");
+        terminal.type("\u0004");
+        assertEquals(0, login.get(20, TimeUnit.SECONDS));
+
+        assertEquals(0, gatehouse("sessions", "revoke", "--user", "admin").exitCode);
+        assertTrue(admin.get("/").bodyAsString().contains("You are not logged in!"), "the server sees the revocation");
+        assertEquals("No live sessions.\n", gatehouse("sessions", "list").out);
+    }
+
+    @Test
+    void givenTwoServersOnOneRedis_thenASessionMadeOnOneIsKnownOnTheOtherAndOutlivesIt() {
+        TestServer a = server();
+        TestServer b = server();
+        Browser browser = new Browser(vertx, a.port());
+        assertEquals(303, browser.logIn("admin", a.adminPassword).statusCode());
+        Browser sameCookieOnB = new Browser(vertx, b.port());
+        sameCookieOnB.cookie = browser.cookie;
+        assertTrue(sameCookieOnB.get("/").bodyAsString().contains("Hello, admin!"), "B greets a session made on A");
+
+        a.running.stop().await();
+        assertTrue(sameCookieOnB.get("/").bodyAsString().contains("Hello, admin!"), "A stopped, B serves on");
+        String csrf = Browser.csrfOf(sameCookieOnB.get("/"));
+        sameCookieOnB.post("/logout", java.util.Map.of("csrf", csrf));
+        Browser again = new Browser(vertx, b.port());
+        again.cookie = browser.cookie;
+        assertTrue(again.get("/").bodyAsString().contains("You are not logged in!"), "logged out on B: gone for everyone");
+    }
+}
