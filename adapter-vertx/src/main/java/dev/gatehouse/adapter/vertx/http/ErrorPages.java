@@ -1,9 +1,13 @@
 package dev.gatehouse.adapter.vertx.http;
 
+import dev.gatehouse.domain.StoreUnavailable;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * Every error a visitor can meet, as a short plain page with the right status: never a stack
@@ -12,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(5);
 
     private ErrorPages() {
     }
@@ -25,6 +30,14 @@ final class ErrorPages {
         page(router, views, 415, "Unsupported form", "This page accepts only an HTML form (application/x-www-form-urlencoded).");
         router.errorHandler(500, ctx -> {
             Throwable failure = ctx.failure();
+            if (failure instanceof StoreUnavailable unavailable) {
+                // Fail closed, say so plainly, and let the client come back: nothing here is a bug.
+                LOG.warn("Request to {} {} refused: {}", ctx.request().method(), ctx.request().path(), unavailable.getMessage());
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNAVAILABLE.toSeconds()));
+                render(ctx, views, 503, new MessagePage("Briefly unavailable",
+                        "The service cannot reach its session or user store just now. Please try again in a few seconds."));
+                return;
+            }
             if (failure != null) {
                 LOG.error("Request to {} {} failed", ctx.request().method(), ctx.request().path(), failure);
             }

@@ -1,0 +1,105 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * S20 with a Redis of the test's own (redis-server on a free port), so that it can be stopped and
+ * started again without touching the machine's: requests that need the store get 503 with
+ * Retry-After, nothing is set, the process stays up, and service comes back with the store.
+ */
+@ExtendWith(VertxExtension.class)
+class OutageTest {
+
+    @TempDir
+    Path dataDir;
+    private Process redis;
+
+    /** Starts redis-server and returns once it says it is ready: an event, not a guess at the time it needs. */
+    private Process startRedis(int port) throws IOException {
+        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true).start();
+        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = log.readLine()) != null) {
+            if (line.contains("Ready to accept connections")) {
+                // Keep reading its output so that it never blocks on a full pipe.
+                Thread drain = new Thread(() -> log.lines().forEach(ignored -> { }), "redis-log");
+                drain.setDaemon(true);
+                drain.start();
+                return process;
+            }
+        }
+        throw new IllegalStateException("redis-server did not start");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    @AfterEach
+    void stopRedis() throws InterruptedException {
+        if (redis != null) {
+            stop(redis);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void assertUnavailable(HttpResponse<Buffer> response) {
+        assertEquals(503, response.statusCode());
+        assertEquals("5", response.getHeader("Retry-After"));
+        assertTrue(response.bodyAsString().contains("Briefly unavailable"));
+        assertFalse(response.bodyAsString().contains("Exception"), "no internals");
+        assertTrue(response.cookies().isEmpty(), "nothing set");
+    }
+
+    @Test
+    void givenRedisGoesDown_thenRequestsGet503AndServiceComesBackWithIt(Vertx vertx) throws Exception {
+        int port = freePort();
+        redis = startRedis(port);
+        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
+                SessionStoreLocation.parse("redis://127.0.0.1:" + port));
+        Browser admin = new Browser(vertx, server.port());
+        assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
+        String csrf = Browser.csrfOf(admin.get("/"));
+
+        stop(redis);
+        assertUnavailable(admin.get("/"));
+        assertUnavailable(admin.get("/home"));
+        assertUnavailable(admin.post("/logout", Map.of("csrf", csrf)));
+        Browser visitor = new Browser(vertx, server.port());
+        visitor.cookie = admin.cookie;
+        assertUnavailable(visitor.post("/login", Map.of("username", "admin", "password", server.adminPassword, "csrf", csrf)));
+        assertEquals(200, new Browser(vertx, server.port()).get("/").statusCode(), "a page that needs no session still works");
+
+        redis = startRedis(port);
+        assertTrue(admin.get("/").bodyAsString().contains("You are not logged in!"), "back, and this Redis kept nothing");
+        assertEquals(303, new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode(), "logins work again");
+    }
+}
