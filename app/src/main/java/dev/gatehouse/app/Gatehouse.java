@@ -10,6 +10,7 @@ import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.session.RedisSessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
+import dev.gatehouse.adapter.vertx.throttle.RedisLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
@@ -21,10 +22,12 @@ import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,7 +61,7 @@ public final class Gatehouse {
 
     /** A started server: where it listens, its session store, and how to stop it. */
     public record Running(Vertx vertx, int port, String deploymentId, SessionRepository sessions,
-                          InMemoryLoginThrottle throttle, UsersFileDirectory users) {
+                          LoginThrottle throttle, UsersFileDirectory users) {
 
         public Future<Void> stop() {
             return vertx.undeploy(deploymentId);
@@ -90,8 +93,9 @@ public final class Gatehouse {
 
     private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UsersFileDirectory users) {
         SessionPolicy policy = config.sessionPolicy();
-        SessionRepository sessions = openSessions(vertx, config.sessionStore(), policy, config.clock());
-        InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(config.throttlePolicy());
+        Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock());
+        SessionRepository sessions = stores.sessions();
+        LoginThrottle throttle = stores.throttle();
         WebUseCases useCases = new WebUseCases(
                 new Greet(sessions, users, AUDIT, policy, config.clock()),
                 new OpenLoginForm(sessions, AUDIT, policy, config.clock()),
@@ -119,7 +123,9 @@ public final class Gatehouse {
                 if (sessions instanceof InMemorySessionRepository memory) {
                     memory.removeExpired();
                 }
-                throttle.forgetIdle(config.clock().instant());
+                if (throttle instanceof InMemoryLoginThrottle memory) {
+                    memory.forgetIdle(config.clock().instant());
+                }
             });
             LOG.info("Gatehouse is listening on http://{}:{}/ (sessions: {})", hostForUrl(http.host()), first.get().actualPort(),
                     config.sessionStore());
@@ -132,11 +138,18 @@ public final class Gatehouse {
         });
     }
 
-    /** The configured session store: this process's memory, or a Redis every server and terminal shares. */
-    static SessionRepository openSessions(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, Clock clock) {
-        return location.redisUrl()
-                .<SessionRepository>map(url -> new RedisSessionRepository(Redis.createClient(vertx, url), REDIS_KEY_PREFIX, policy, clock))
-                .orElseGet(() -> new InMemorySessionRepository(policy, clock));
+    /** The sessions and the throttle's counters, kept together: in this process's memory, or in one Redis that all share. */
+    record Stores(SessionRepository sessions, LoginThrottle throttle) {
+    }
+
+    static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
+                             Clock clock) {
+        if (location.redisUrl().isEmpty()) {
+            return new Stores(new InMemorySessionRepository(policy, clock), new InMemoryLoginThrottle(throttlePolicy));
+        }
+        Redis redis = Redis.createClient(vertx, location.redisUrl().get());
+        return new Stores(new RedisSessionRepository(redis, REDIS_KEY_PREFIX, policy, clock),
+                new RedisLoginThrottle(redis, REDIS_KEY_PREFIX, throttlePolicy));
     }
 
     private static Future<Void> createFirstUserIfNone(Vertx vertx, UsersFileDirectory users, PrintStream console) {

@@ -47,16 +47,16 @@ final class TerminalCores {
         UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
         Clock clock = Clock.systemUTC();
-        // The throttle lives in this process: one terminal's failures slow its own later attempts.
-        InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
         if (!settings.sessionStore().shared()) {
+            // In memory, the throttle is this process's: one terminal's failures slow its own later attempts.
             InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
+            InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, sessions, throttle, false, settings.sessionPolicy(), clock, () -> { });
         }
         Vertx vertx = Vertx.vertx();
-        SessionRepository sessions = Gatehouse.openSessions(vertx, settings.sessionStore(), settings.sessionPolicy(), clock);
-        return assemble(users, sessions, throttle, true, settings.sessionPolicy(), clock,
+        Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock);
+        return assemble(users, stores.sessions(), stores.throttle(), true, settings.sessionPolicy(), clock,
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
     }
 

@@ -129,4 +129,15 @@ class SharedStoreTest {
         again.cookie = browser.cookie;
         assertTrue(again.get("/").bodyAsString().contains("You are not logged in!"), "logged out on B: gone for everyone");
     }
+
+    @Test
+    void givenFailedLoginsOnOneServer_thenTheBackOffHoldsOnTheOther() {
+        TestServer a = server();
+        TestServer b = server();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, new Browser(vertx, a.port()).logIn("admin", "not the password at all").statusCode());
+        }
+        assertEquals(429, new Browser(vertx, b.port()).logIn("admin", a.adminPassword).statusCode(),
+                "the counters are in Redis, not in server A");
+    }
 }
