@@ -37,9 +37,9 @@ mkdir -p "$OUT"
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 
 # ------------------------------------------------------------------ tools and build
-if ! command -v wrk >/dev/null || ! command -v curl >/dev/null || ! command -v taskset >/dev/null; then
-  log "installing wrk, curl and taskset from Debian's packages"
-  apt-get update -qq && apt-get install -y -qq wrk curl util-linux >/dev/null
+if ! command -v wrk >/dev/null || ! command -v curl >/dev/null || ! command -v taskset >/dev/null || ! command -v redis-server >/dev/null; then
+  log "installing wrk, curl, taskset and redis-server from Debian's packages"
+  apt-get update -qq && apt-get install -y -qq wrk curl util-linux redis-server >/dev/null
 fi
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building (mvn package, tests skipped: run the README's test command for those)"
@@ -164,6 +164,26 @@ T0=$(millis); serve "$OUT/gatehouse-restart.log"
 wait_up "$PID" "$URL/" || { log "Gatehouse did not restart"; exit 1; }
 RESTART=$(( $(millis) - T0 ))
 stop_server "$PID"
+
+# The same greeting with the sessions in Redis: a redis-server of the bench's own, on the client's core,
+# so that the server's core runs Gatehouse alone, as it would with Redis on another machine.
+REDIS_PORT=$(free_port)
+taskset -c "$CLIENT_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$OUT/redis.log" 2>&1 &
+REDIS_PID=$!; PIDS+=("$REDIS_PID")
+for _ in $(seq 1 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
+start_server "$OUT/gatehouse-redis.log" "$ROOT/gatehouse" serve --port "$PORT" --data-dir "$DATA" --event-loops 1 \
+  --session-store "redis://127.0.0.1:$REDIS_PORT"
+wait_up "$PID" "$URL/" || { log "Gatehouse on Redis did not start"; exit 1; }
+REDIS_JAR="$OUT/cookies-redis.txt"
+CSRF=$(form_csrf "$REDIS_JAR")
+$ON_CLIENT curl -s -o /dev/null -c "$REDIS_JAR" -b "$REDIS_JAR" -H "Origin: $URL" \
+  --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "csrf=$CSRF" "$URL/login"
+REDIS_COOKIE=$(cookie_of "$REDIS_JAR")
+$ON_CLIENT curl -s -H "Cookie: $REDIS_COOKIE" "$URL/" | grep -q "Hello, admin!" || { log "no greeting with the Redis store"; exit 1; }
+load "$OUT/warm-redis.txt" "$URL/" "$WARM" "$CONNS" -H "Cookie: $REDIS_COOKIE"
+load "$OUT/greeting-redis.txt" "$URL/" "$DUR" "$CONNS" -H "Cookie: $REDIS_COOKIE"
+stop_server "$PID"
+kill "$REDIS_PID" 2>/dev/null || true
 rm -rf "$DATA"
 log "restart answered after ${RESTART} ms"
 
@@ -171,7 +191,9 @@ log "restart answered after ${RESTART} ms"
 HEAP=$($ON_SERVER java -XX:+UseSerialGC -cp "$BENCH_JAR" dev.gatehouse.bench.SessionHeap "$SESSIONS" | tee "$OUT/heap.txt" \
   | sed -n 's/.*bytes_per_session=\([0-9]*\).*/\1/p')
 row "(5) heap per idle logged-in session, in-memory store ($SESSIONS sessions, after full GC)" "-" "-" "-" "$HEAP bytes"
-row "(6) greeting with the Redis store" "-" "-" "-" "not yet: the Redis store comes with the scale-out issue"
+ON_REDIS=$(rps "$OUT/greeting-redis.txt")
+row "(6) greeting, logged in, sessions in Redis (redis-server on the client's core)" "$ON_REDIS" \
+  "$(pct "$OUT/greeting-redis.txt" 50)" "$(pct "$OUT/greeting-redis.txt" 99)" "$(ratio "$ON_REDIS" "$BASE"); $(ratio "$ON_REDIS" "$GREET")x (1)'s"
 
 # ------------------------------------------------------------------ microbenchmarks
 log "JMH: the hot path and one password check"
