@@ -32,6 +32,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,8 @@ public final class Gatehouse {
     static final String FIRST_USER = "admin";
     /** Every key Gatehouse makes in Redis starts with this, so that Redis can be shared with other applications. */
     static final String REDIS_KEY_PREFIX = "gatehouse:";
+    private static final int REDIS_CONNECTIONS = 32;
+    private static final int REDIS_WAITING = 8192;
     private static final AuditLog AUDIT = new Slf4jAuditLog();
     /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
     static final Duration USERS_REFRESH = Duration.ofSeconds(1);
@@ -147,7 +150,10 @@ public final class Gatehouse {
         if (location.redisUrl().isEmpty()) {
             return new Stores(new InMemorySessionRepository(policy, clock), new InMemoryLoginThrottle(throttlePolicy));
         }
-        Redis redis = Redis.createClient(vertx, location.redisUrl().get());
+        // Every request that needs a session borrows a connection: the default pool (6, with 24 waiting)
+        // refuses requests under load long before Redis is busy.
+        Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(location.redisUrl().get())
+                .setMaxPoolSize(REDIS_CONNECTIONS).setMaxPoolWaiting(REDIS_WAITING));
         return new Stores(new RedisSessionRepository(redis, REDIS_KEY_PREFIX, policy, clock),
                 new RedisLoginThrottle(redis, REDIS_KEY_PREFIX, throttlePolicy));
     }

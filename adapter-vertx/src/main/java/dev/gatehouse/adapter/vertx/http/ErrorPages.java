@@ -32,7 +32,8 @@ final class ErrorPages {
             Throwable failure = ctx.failure();
             if (failure instanceof StoreUnavailable unavailable) {
                 // Fail closed, say so plainly, and let the client come back: nothing here is a bug.
-                LOG.warn("Request to {} {} refused: {}", ctx.request().method(), ctx.request().path(), unavailable.getMessage());
+                LOG.warn("Request to {} {} refused: {} ({})", ctx.request().method(), ctx.request().path(), unavailable.getMessage(),
+                        unavailable.getCause() == null ? "no cause" : unavailable.getCause().getMessage());
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNAVAILABLE.toSeconds()));
                 render(ctx, views, 503, new MessagePage("Briefly unavailable",
                         "The service cannot reach its session or user store just now. Please try again in a few seconds."));
