@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.adapter.vertx.redis.RedisAnswers;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
@@ -7,7 +8,6 @@ import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
-import dev.gatehouse.domain.StoreUnavailable;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sessions in Redis, shared by every server that points at it (several servers behind one load
@@ -82,8 +81,7 @@ public final class RedisSessionRepository implements SessionRepository {
             return deleted
             """;
 
-    /** A Redis that does not answer within this is treated as down: the request fails closed rather than hang. */
-    private static final long ANSWER_WITHIN_MS = 2_000;
+    private static final String STORE = "session store (Redis)";
 
     private final Redis redis;
     private final String sessionPrefix;
@@ -105,7 +103,7 @@ public final class RedisSessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Optional<Session>> load(SessionId id) {
-        return guarded(redis.send(Request.cmd(Command.HGETALL).arg(sessionKey(id.storageKey()))))
+        return RedisAnswers.within(redis.send(Request.cmd(Command.HGETALL).arg(sessionKey(id.storageKey()))), STORE)
                 .thenApply(response -> {
                     Map<String, String> fields = fields(response);
                     return fields.isEmpty() ? Optional.<Session>empty() : Optional.of(session(id, fields));
@@ -136,7 +134,7 @@ public final class RedisSessionRepository implements SessionRepository {
             commands.add(Request.cmd(Command.PEXPIRE).arg(index).arg(policy.absoluteTimeout().toMillis()));
         });
         commands.add(Request.cmd(Command.EXEC));
-        return guarded(redis.batch(commands).<Void>mapEmpty());
+        return RedisAnswers.within(redis.batch(commands).<Void>mapEmpty(), STORE);
     }
 
     @Override
@@ -165,7 +163,7 @@ public final class RedisSessionRepository implements SessionRepository {
         Future<List<String>> indexes = user.isPresent()
                 ? Future.succeededFuture(List.of(userPrefix + user.get().value()))
                 : scan("0", new LinkedHashSet<>()).map(List::copyOf);
-        return guarded(indexes.compose(this::summaries));
+        return RedisAnswers.within(indexes.compose(this::summaries), STORE);
     }
 
     /** Every user's index, found with SCAN (never KEYS, which would stop Redis for everyone else). */
@@ -222,17 +220,7 @@ public final class RedisSessionRepository implements SessionRepository {
         for (String arg : args) {
             request.arg(arg);
         }
-        return guarded(redis.send(request)).thenApply(response -> response.toLong() > 0);
-    }
-
-    /**
-     * Redis's answer within the time allowed; failing to get one is {@link StoreUnavailable}. Only
-     * the exchange with Redis is guarded, so that a bug in reading an answer stays a bug.
-     */
-    private static <T> CompletionStage<T> guarded(Future<T> answer) {
-        return answer.timeout(ANSWER_WITHIN_MS, TimeUnit.MILLISECONDS)
-                .recover(failure -> Future.failedFuture(new StoreUnavailable("session store (Redis)", failure)))
-                .toCompletionStage();
+        return RedisAnswers.within(redis.send(request), STORE).thenApply(response -> response.toLong() > 0);
     }
 
     /** Until the idle timeout from the last activity, and never past the absolute deadline. */

@@ -1,10 +1,9 @@
 package dev.gatehouse.adapter.vertx.throttle;
 
+import dev.gatehouse.adapter.vertx.redis.RedisAnswers;
 import dev.gatehouse.domain.LoginThrottle;
-import dev.gatehouse.domain.StoreUnavailable;
 import dev.gatehouse.domain.ThrottlePolicy;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -13,7 +12,6 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The throttle's counters in Redis, so that the back-off holds across every server (S16): the
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisLoginThrottle implements LoginThrottle {
 
-    private static final long ANSWER_WITHIN_MS = 2_000;
+    private static final String STORE = "throttle store (Redis)";
 
     /**
      * KEYS: account, client. ARGV: now, threshold, first back-off, client burst, refill, forget after (all ms but
@@ -114,7 +112,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
         Request admit = script(ADMIT, account, client).arg(now.toEpochMilli()).arg(policy.accountThreshold())
                 .arg(policy.firstBackoff().toMillis()).arg(policy.clientBurst()).arg(policy.clientRefill().toMillis())
                 .arg(policy.forgetAfter().toMillis());
-        return guarded(redis.send(admit)).thenApply(RedisLoginThrottle::admission);
+        return RedisAnswers.within(redis.send(admit), STORE).thenApply(RedisLoginThrottle::admission);
     }
 
     @Override
@@ -127,7 +125,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
         Request settle = script(SETTLE, account, client).arg(now.toEpochMilli()).arg(code).arg(policy.accountThreshold())
                 .arg(policy.firstBackoff().toMillis()).arg(policy.maxBackoff().toMillis()).arg(policy.clientBurst())
                 .arg(policy.clientRefill().toMillis()).arg(policy.forgetAfter().toMillis());
-        return guarded(redis.send(settle)).thenApply(done -> null);
+        return RedisAnswers.within(redis.send(settle), STORE).thenApply(done -> null);
     }
 
     private Request script(String script, Username account, String client) {
@@ -136,11 +134,5 @@ public final class RedisLoginThrottle implements LoginThrottle {
 
     private static Admission admission(Response answer) {
         return answer.get(0).toLong() == 1 ? new Admission.Allowed() : new Admission.Wait(Duration.ofMillis(answer.get(1).toLong()));
-    }
-
-    private static <T> CompletionStage<T> guarded(Future<T> answer) {
-        return answer.timeout(ANSWER_WITHIN_MS, TimeUnit.MILLISECONDS)
-                .recover(failure -> Future.failedFuture(new StoreUnavailable("throttle store (Redis)", failure)))
-                .toCompletionStage();
     }
 }

@@ -1,11 +1,11 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.adapter.vertx.redis.LocalRedis;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,34 +29,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RedisSessionRepositoryTest extends SessionRepositoryContract {
 
-    private static Vertx vertx;
+    private static LocalRedis local;
     private static Redis redis;
     private String prefix;
 
     @BeforeAll
     static void connect() {
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+        local = new LocalRedis();
+        redis = local.redis;
     }
 
     @AfterAll
     static void disconnect() {
-        redis.close();
-        vertx.close().await();
+        local.close();
     }
 
     @Override
     protected SessionRepository createRepository() {
-        prefix = "gatehouse-test-" + UUID.randomUUID() + ":";
+        prefix = LocalRedis.freshPrefix();
         return new RedisSessionRepository(redis, prefix, SessionPolicy.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void removeTheKeys() {
-        Response keys = redis.send(Request.cmd(Command.KEYS).arg(prefix + "*")).await();
-        for (Response key : keys) {
-            redis.send(Request.cmd(Command.DEL).arg(key.toString())).await();
-        }
+        local.removeKeys(prefix);
     }
 
     private long pttl(String storageKey) {
