@@ -5,7 +5,6 @@ import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,23 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class UsersFileDirectoryTest {
-
-    private static final String PASSWORD = "correct horse battery staple";
+/** The users file: the directory contract, and what only a file can get wrong (its mode, its order, another process). */
+class UsersFileDirectoryTest extends UserDirectoryContract {
 
     @TempDir
     Path dir;
     private Path file;
     private UsersFileDirectory directory;
 
-    @BeforeEach
-    void setUp() {
+    @Override
+    protected Directory createDirectory() {
         file = dir.resolve("users.json");
         directory = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2);
-    }
-
-    private static <T> T done(CompletionStage<T> stage) {
-        return stage.toCompletableFuture().join();
+        return new Directory(directory, directory, directory);
     }
 
     private Authentication logIn(String name, String password) {
@@ -53,15 +48,6 @@ class UsersFileDirectoryTest {
         try (var leftovers = Files.list(dir)) {
             assertEquals(List.of(), leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file left");
         }
-    }
-
-    @Test
-    void givenAUser_thenOnlyTheRightPasswordAuthenticates() {
-        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
-        assertEquals("alice", assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD)).username().value());
-        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD + "!"));
-        assertInstanceOf(Authentication.Rejected.class, logIn("nobody", PASSWORD));
-        assertFalse(done(directory.addIfAbsent(new Username("alice"), Password.of("another long password"))), "the name is taken");
     }
 
     @Test
@@ -83,17 +69,6 @@ class UsersFileDirectoryTest {
         assertInstanceOf(Authentication.Rejected.class, logIn("carol", PASSWORD));
         assertInstanceOf(Authentication.Rejected.class, logIn("dave", PASSWORD));
         assertInstanceOf(Authentication.Rejected.class, logIn("erin", "password"));
-    }
-
-    @Test
-    void givenAPasswordChange_thenOnlyTheNewPasswordAuthenticatesAndTheOtherUsersAreUntouched() {
-        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
-        done(directory.addIfAbsent(new Username("bob"), Password.of(PASSWORD)));
-        assertTrue(done(directory.changePassword(new Username("alice"), Password.of("a brand new passphrase"))));
-        assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD));
-        assertInstanceOf(Authentication.Authenticated.class, logIn("alice", "a brand new passphrase"));
-        assertInstanceOf(Authentication.Authenticated.class, logIn("bob", PASSWORD));
-        assertFalse(done(directory.changePassword(new Username("carol"), Password.of(PASSWORD))), "no such user");
     }
 
     @Test
