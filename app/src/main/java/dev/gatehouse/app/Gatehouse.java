@@ -17,7 +17,10 @@ import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.ListOwnSessions;
+import dev.gatehouse.application.ListSessions;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
@@ -99,12 +102,16 @@ public final class Gatehouse {
         Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock());
         SessionRepository sessions = stores.sessions();
         LoginThrottle throttle = stores.throttle();
+        Greet greet = new Greet(sessions, users, AUDIT, policy, config.clock());
+        ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, policy, config.clock()));
         WebUseCases useCases = new WebUseCases(
-                new Greet(sessions, users, AUDIT, policy, config.clock()),
+                greet,
                 new OpenLoginForm(sessions, AUDIT, policy, config.clock()),
                 new LogIn(sessions, users, throttle, AUDIT, policy, config.clock()),
                 new LogOut(sessions, AUDIT, policy, config.clock()),
-                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), AUDIT, policy, config.clock()));
+                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), AUDIT, policy, config.clock()),
+                listOwnSessions,
+                new EndOwnSessions(listOwnSessions, sessions, AUDIT));
 
         HttpSettings http = config.http();
         boolean secureContext = isLoopback(http.host());

@@ -30,6 +30,8 @@ final class Browser {
     private final int port;
     /** The session cookie's value as the browser holds it, or null. */
     String cookie;
+    /** The User-Agent this browser says it is, or null for the client's own. */
+    String userAgent;
 
     Browser(Vertx vertx, int port) {
         this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
@@ -74,6 +76,9 @@ final class Browser {
     }
 
     HttpResponse<Buffer> send(HttpRequest<Buffer> request, String body, String contentType) {
+        if (userAgent != null) {
+            request.putHeader("User-Agent", userAgent);
+        }
         if (cookie != null) {
             request.putHeader("Cookie", COOKIE + "=" + cookie);
         }

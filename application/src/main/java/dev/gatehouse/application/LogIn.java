@@ -68,7 +68,7 @@ public final class LogIn {
                 return check(new Credentials(username.get(), password), command.client())
                         .thenCompose(outcome -> {
                             if (outcome instanceof Authentication.Authenticated authenticated) {
-                                return replace(form.get(), authenticated, command.client());
+                                return replace(form.get(), authenticated, command);
                             }
                             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
                             return CompletableFuture.completedFuture(new LoginResult.Rejected(form.get()));
@@ -95,9 +95,9 @@ public final class LogIn {
         }).thenCompose(settled -> settled);
     }
 
-    private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who, String client) {
-        Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant());
-        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), client, null));
+    private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who, LogInCommand command) {
+        Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant()).describedAs(command.device());
+        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), command.client(), null));
         return sessions.delete(before.id())
                 .thenCompose(deleted -> sessions.save(after))
                 .thenApply(saved -> new LoginResult.LoggedIn(after));

@@ -8,16 +8,18 @@ import java.util.Optional;
 
 /**
  * A login attempt as it arrived: the session it came with, the CSRF token the form sent back,
- * the username and password as typed, and the client it came from (an address, or "terminal"),
- * which the throttle counts attempts by. The username is raw text so the core, not the adapter,
+ * the username and password as typed, the client it came from (an address, or "terminal"),
+ * which the throttle counts attempts by, and the device it says it is (shown in session lists). The username is raw text so the core, not the adapter,
  * decides what an unusable one means.
  */
-public record LogInCommand(Optional<SessionId> sessionId, String csrfToken, String username, Password password, String client) {
+public record LogInCommand(Optional<SessionId> sessionId, String csrfToken, String username, Password password, String client,
+                           String device) {
 
     public LogInCommand {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(device, "device");
     }
 
     @Override

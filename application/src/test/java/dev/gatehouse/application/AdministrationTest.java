@@ -127,8 +127,8 @@ class AdministrationTest {
 
     @Test
     void givenAPrefixOfSeveralSessions_thenNoneIsRevoked() {
-        SessionSummary first = new SessionSummary("abcdef01" + "0".repeat(56), new Username("alice"), Channel.WEB, clock.instant(), clock.instant());
-        SessionSummary second = new SessionSummary("abcdef02" + "0".repeat(56), new Username("bob"), Channel.WEB, clock.instant(), clock.instant());
+        SessionSummary first = new SessionSummary("abcdef01" + "0".repeat(56), new Username("alice"), Channel.WEB, "", clock.instant(), clock.instant());
+        SessionSummary second = new SessionSummary("abcdef02" + "0".repeat(56), new Username("bob"), Channel.WEB, "", clock.instant(), clock.instant());
         sessions.summariesOnly.addAll(List.of(first, second));
 
         RevokeResult result = done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("abcdef")));

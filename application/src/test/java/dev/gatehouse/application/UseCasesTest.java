@@ -63,7 +63,7 @@ class UseCasesTest {
     private Session loggedInAlice() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT)));
+                Password.of("correct horse battery staple"), CLIENT, "test browser")));
         return assertInstanceOf(LoginResult.LoggedIn.class, result).session();
     }
 
@@ -88,7 +88,7 @@ class UseCasesTest {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session().withAttribute("theme", "dark");
         done(sessions.save(form));
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT)));
+                Password.of("correct horse battery staple"), CLIENT, "test browser")));
         Session after = assertInstanceOf(LoginResult.LoggedIn.class, result).session();
         assertNotEquals(form.id(), after.id());
         assertFalse(sessions.stored.containsKey(form.id()), "the pre-login id no longer works");
@@ -101,7 +101,7 @@ class UseCasesTest {
     void givenWrongCredentials_thenRejectedAndTheFormSessionStays() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("wrong password entirely"), CLIENT)));
+                Password.of("wrong password entirely"), CLIENT, "test browser")));
         assertEquals(form.id(), assertInstanceOf(LoginResult.Rejected.class, result).formSession().id());
         assertTrue(sessions.stored.containsKey(form.id()));
     }
@@ -111,11 +111,11 @@ class UseCasesTest {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         for (String token : new String[] {null, "", Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
             LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), token, "alice",
-                    Password.of("correct horse battery staple"), CLIENT)));
+                    Password.of("correct horse battery staple"), CLIENT, "test browser")));
             assertInstanceOf(LoginResult.FormExpired.class, result);
         }
         LoginResult noSession = done(logIn.logIn(new LogInCommand(Optional.empty(), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT)));
+                Password.of("correct horse battery staple"), CLIENT, "test browser")));
         assertInstanceOf(LoginResult.FormExpired.class, noSession);
         assertEquals(0, passwordChecks.get());
     }
@@ -124,7 +124,7 @@ class UseCasesTest {
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",
-                Password.of("correct horse battery staple"), CLIENT)));
+                Password.of("correct horse battery staple"), CLIENT, "test browser")));
         assertInstanceOf(LoginResult.Rejected.class, result);
         assertEquals(0, passwordChecks.get());
     }
@@ -198,7 +198,7 @@ class UseCasesTest {
     void givenATerminalLogin_thenTheSessionIsTaggedAsTerminalThroughLogin() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.TERMINAL)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT)));
+                Password.of("correct horse battery staple"), CLIENT, "test browser")));
         assertEquals(Channel.TERMINAL, assertInstanceOf(LoginResult.LoggedIn.class, result).session().channel());
     }
 
@@ -207,7 +207,7 @@ class UseCasesTest {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         throttle.wait = Duration.ofSeconds(8);
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT)));
+                Password.of("correct horse battery staple"), CLIENT, "test browser")));
         LoginResult.Throttled throttled = assertInstanceOf(LoginResult.Throttled.class, result, "a right password does not get through");
         assertEquals(Duration.ofSeconds(8), throttled.retryAfter());
         assertEquals(form.id(), throttled.formSession().id());
@@ -220,8 +220,8 @@ class UseCasesTest {
     @Test
     void givenAdmittedAttempts_thenEachIsSettledWithItsOutcomeForItsAccountAndClient() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT)));
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("correct horse battery staple"), CLIENT)));
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT, "test browser")));
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("correct horse battery staple"), CLIENT, "test browser")));
         assertEquals(List.of("alice from " + CLIENT + ": FAILED", "alice from " + CLIENT + ": SUCCEEDED"), throttle.settled);
     }
 
@@ -231,7 +231,7 @@ class UseCasesTest {
                 throttle, audit::add, POLICY, clock);
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         CompletionStage<LoginResult> result = broken.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT));
+                Password.of("correct horse battery staple"), CLIENT, "test browser"));
         assertTrue(result.toCompletableFuture().isCompletedExceptionally());
         assertEquals(List.of("alice from " + CLIENT + ": NOT_CHECKED"), throttle.settled);
     }
@@ -255,9 +255,9 @@ class UseCasesTest {
     @Test
     void givenLoginsAndLogouts_thenEachIsAuditedWithUserClientAndHandleButNoSecret() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT)));
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT, "test browser")));
         throttle.wait = Duration.ofSeconds(3);
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT)));
+        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT, "test browser")));
         throttle.wait = null;
         Session session = loggedInAlice();
         done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value())));

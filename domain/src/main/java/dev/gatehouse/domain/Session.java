@@ -17,18 +17,20 @@ public final class Session {
     private final SessionId id;
     private final Username user;
     private final Channel channel;
+    private final String device;
     private final long credentialVersion;
     private final CsrfToken csrfToken;
     private final Map<String, String> attributes;
     private final Instant createdAt;
     private final Instant lastSeenAt;
 
-    public Session(SessionId id, Optional<Username> user, long credentialVersion, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
+    public Session(SessionId id, Optional<Username> user, long credentialVersion, Channel channel, String device, CsrfToken csrfToken, Map<String, String> attributes,
                    Instant createdAt, Instant lastSeenAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.user = user.orElse(null);
         this.credentialVersion = credentialVersion;
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.device = Objects.requireNonNull(device, "device");
         this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
         this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(attributes));
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -40,7 +42,7 @@ public final class Session {
 
     /** A new session for a visitor who is not logged in yet (it carries the login form's token). */
     public static Session startAnonymous(Channel channel, Instant now) {
-        return new Session(SessionId.generate(), Optional.empty(), 0, channel, CsrfToken.generate(), Map.of(), now, now);
+        return new Session(SessionId.generate(), Optional.empty(), 0, channel, "", CsrfToken.generate(), Map.of(), now, now);
     }
 
     public SessionId id() {
@@ -63,6 +65,16 @@ public final class Session {
     /** Where the session was started: a browser or the terminal. */
     public Channel channel() {
         return channel;
+    }
+
+    /** What the session was made on, as its user would recognise it ("Firefox on Linux", "terminal"); empty when unknown. */
+    public String device() {
+        return device;
+    }
+
+    /** The same session, said to be on this device. */
+    public Session describedAs(String newDevice) {
+        return new Session(id, user(), credentialVersion, channel, newDevice, csrfToken, attributes, createdAt, lastSeenAt);
     }
 
     public CsrfToken csrfToken() {
@@ -96,7 +108,7 @@ public final class Session {
     }
 
     public Session touchedAt(Instant now) {
-        return new Session(id, user(), credentialVersion, channel, csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
+        return new Session(id, user(), credentialVersion, channel, device, csrfToken, attributes, createdAt, now.isAfter(lastSeenAt) ? now : lastSeenAt);
     }
 
     /**
@@ -104,13 +116,13 @@ public final class Session {
      * login works after it), the same attributes, and the absolute timeout counted from now.
      */
     public Session loggedInAs(Username username, long credentialVersion, Instant now) {
-        return new Session(SessionId.generate(), Optional.of(username), credentialVersion, channel, CsrfToken.generate(), attributes, now, now);
+        return new Session(SessionId.generate(), Optional.of(username), credentialVersion, channel, device, CsrfToken.generate(), attributes, now, now);
     }
 
     public Session withAttribute(String name, String value) {
         Map<String, String> changed = new HashMap<>(attributes);
         changed.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new Session(id, user(), credentialVersion, channel, csrfToken, changed, createdAt, lastSeenAt);
+        return new Session(id, user(), credentialVersion, channel, device, csrfToken, changed, createdAt, lastSeenAt);
     }
 
     /** What an administrator may see of this session; only a logged-in session has one. */
@@ -118,7 +130,7 @@ public final class Session {
         if (user == null) {
             throw new IllegalStateException("an anonymous session has no summary");
         }
-        return new SessionSummary(id.storageKey(), user, channel, createdAt, lastSeenAt);
+        return new SessionSummary(id.storageKey(), user, channel, device, createdAt, lastSeenAt);
     }
 
     @Override

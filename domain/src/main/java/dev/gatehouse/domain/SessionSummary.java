@@ -8,7 +8,7 @@ import java.util.Objects;
  * a credential: a session is named by its storage key (the SHA-256 of the id, see
  * {@link SessionId#storageKey()}), from which no cookie can be made.
  */
-public record SessionSummary(String storageKey, Username user, Channel channel, Instant createdAt, Instant lastSeenAt) {
+public record SessionSummary(String storageKey, Username user, Channel channel, String device, Instant createdAt, Instant lastSeenAt) {
 
     /** How many characters of the storage key are shown; enough to tell sessions apart. */
     public static final int HANDLE_LENGTH = 12;
@@ -17,6 +17,7 @@ public record SessionSummary(String storageKey, Username user, Channel channel, 
         Objects.requireNonNull(storageKey, "storageKey");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(device, "device");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastSeenAt, "lastSeenAt");
     }

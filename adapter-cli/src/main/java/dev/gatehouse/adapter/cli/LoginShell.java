@@ -75,7 +75,7 @@ final class LoginShell {
             }
             form = Optional.of(await(useCases.openLoginForm().open(form.map(Session::id), Channel.TERMINAL)).session());
             LoginResult result = await(useCases.logIn().logIn(new LogInCommand(form.map(Session::id),
-                    form.get().csrfToken().value(), username.get(), Password.of(typed.get()), CLIENT)));
+                    form.get().csrfToken().value(), username.get(), Password.of(typed.get()), CLIENT, CLIENT)));
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 return new Attempts(Optional.of(loggedIn.session()), ExitCodes.OK);
             }

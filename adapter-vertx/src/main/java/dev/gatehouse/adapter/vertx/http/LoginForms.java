@@ -67,7 +67,8 @@ final class LoginForms {
         Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
         // The peer's address: behind a proxy, the proxy's (trusted forwarding headers are not read yet).
         String client = ctx.request().remoteAddress().hostAddress();
-        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password, client)), result -> {
+        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password, client,
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
                 Responses.redirect(ctx, 303, LocalPath.orRoot(next));

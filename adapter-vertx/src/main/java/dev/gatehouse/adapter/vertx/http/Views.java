@@ -37,6 +37,10 @@ final class Views {
         return render("password.jte", page);
     }
 
+    Buffer sessions(SessionsPage page) {
+        return render("sessions.jte", page);
+    }
+
     Buffer logout(LogoutPage page) {
         return render("logout.jte", page);
     }

@@ -54,6 +54,8 @@ public final class WebVerticle extends VerticleBase {
         GreetingPages greetings = new GreetingPages(useCases.greet(), cookie, views);
         LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields());
         LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields());
+        SessionPages sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views,
+                settings.maxFormFields());
         PasswordForms password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields());
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
@@ -64,13 +66,16 @@ public final class WebVerticle extends VerticleBase {
         router.get("/login").handler(login::show);
         router.get("/logout").handler(greetings::confirmLogout);
         router.get("/password").handler(password::show);
+        router.get("/sessions").handler(sessions::show);
         // Every state-changing request is checked for a cross-site origin first, before its body is read.
         router.post("/login").handler(new CrossSiteGuard());
         router.post("/logout").handler(new CrossSiteGuard());
         router.post("/password").handler(new CrossSiteGuard());
+        router.post("/sessions/end").handler(new CrossSiteGuard());
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
+        router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
         router.route(HttpMethod.GET, Stylesheet.PATH).handler(new Stylesheet());
         ErrorPages.register(router, views);
         return router;

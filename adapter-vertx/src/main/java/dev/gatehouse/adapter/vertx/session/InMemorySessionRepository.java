@@ -43,32 +43,32 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     /** A session without its id; instants as nanoseconds since the epoch (good until 2262), which take no object of their own. */
-    private record Stored(Username user, long credentialVersion, Channel channel, CsrfToken csrfToken, Map<String, String> attributes,
+    private record Stored(Username user, long credentialVersion, Channel channel, String device, CsrfToken csrfToken, Map<String, String> attributes,
                           long createdAtNanos, long lastSeenAtNanos) {
 
         static Stored of(Session session) {
-            return new Stored(session.user().orElse(null), session.credentialVersion(), session.channel(), session.csrfToken(),
+            return new Stored(session.user().orElse(null), session.credentialVersion(), session.channel(), session.device(), session.csrfToken(),
                     session.attributes(), EpochNanos.of(session.createdAt()), EpochNanos.of(session.lastSeenAt()));
         }
 
         Session withId(SessionId id) {
-            return new Session(id, Optional.ofNullable(user), credentialVersion, channel, csrfToken, attributes,
+            return new Session(id, Optional.ofNullable(user), credentialVersion, channel, device, csrfToken, attributes,
                     EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos));
         }
 
         SessionSummary summary(String storageKey) {
-            return new SessionSummary(storageKey, user, channel, EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos));
+            return new SessionSummary(storageKey, user, channel, device, EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos));
         }
 
         Stored seenAt(long nanos) {
             return nanos <= lastSeenAtNanos ? this
-                    : new Stored(user, credentialVersion, channel, csrfToken, attributes, createdAtNanos, nanos);
+                    : new Stored(user, credentialVersion, channel, device, csrfToken, attributes, createdAtNanos, nanos);
         }
 
         Stored withAttribute(String name, String value) {
             Map<String, String> changed = new HashMap<>(attributes);
             changed.put(name, value);
-            return new Stored(user, credentialVersion, channel, csrfToken, Map.copyOf(changed), createdAtNanos, lastSeenAtNanos);
+            return new Stored(user, credentialVersion, channel, device, csrfToken, Map.copyOf(changed), createdAtNanos, lastSeenAtNanos);
         }
 
         boolean isExpiredAt(Instant now, SessionPolicy policy) {

@@ -41,6 +41,7 @@ public final class RedisSessionRepository implements SessionRepository {
     private static final String USER = "user";
     private static final String VERSION = "version";
     private static final String CHANNEL = "channel";
+    private static final String DEVICE = "device";
     private static final String CSRF = "csrf";
     private static final String CREATED = "created";
     private static final String SEEN = "seen";
@@ -117,6 +118,7 @@ public final class RedisSessionRepository implements SessionRepository {
         Request hset = Request.cmd(Command.HSET).arg(key)
                 .arg(VERSION).arg(session.credentialVersion())
                 .arg(CHANNEL).arg(session.channel().name())
+                .arg(DEVICE).arg(session.device())
                 .arg(CSRF).arg(session.csrfToken().value())
                 .arg(CREATED).arg(nanos(session.createdAt()))
                 .arg(SEEN).arg(nanos(session.lastSeenAt()));
@@ -256,11 +258,11 @@ public final class RedisSessionRepository implements SessionRepository {
         });
         Optional<Username> user = Optional.ofNullable(fields.get(USER)).map(Username::new);
         return new Session(id, user, Long.parseLong(fields.getOrDefault(VERSION, "0")), Channel.valueOf(fields.get(CHANNEL)),
-                new CsrfToken(fields.get(CSRF)), attributes, instant(fields.get(CREATED)), instant(fields.get(SEEN)));
+                fields.getOrDefault(DEVICE, ""), new CsrfToken(fields.get(CSRF)), attributes, instant(fields.get(CREATED)), instant(fields.get(SEEN)));
     }
 
     private static SessionSummary summary(String storageKey, Map<String, String> fields) {
-        return new SessionSummary(storageKey, new Username(fields.get(USER)), Channel.valueOf(fields.get(CHANNEL)),
+        return new SessionSummary(storageKey, new Username(fields.get(USER)), Channel.valueOf(fields.get(CHANNEL)), fields.getOrDefault(DEVICE, ""),
                 instant(fields.get(CREATED)), instant(fields.get(SEEN)));
     }
 

@@ -1,0 +1,36 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.SessionSummary;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A logged-in user's own live sessions, oldest first, the one asking among them. */
+public final class ListOwnSessions {
+
+    /** The sessions of the user, and the handle of the one the request came with. */
+    public record OwnSessions(String currentHandle, String csrfToken, List<SessionSummary> sessions) {
+    }
+
+    private final Greet greet;
+    private final ListSessions listSessions;
+
+    public ListOwnSessions(Greet greet, ListSessions listSessions) {
+        this.greet = greet;
+        this.listSessions = listSessions;
+    }
+
+    /** Empty when nobody is logged in with this session. */
+    public CompletionStage<Optional<OwnSessions>> list(Optional<SessionId> sessionId) {
+        return greet.greet(sessionId).thenCompose(greeting -> {
+            if (!(greeting instanceof Greeting.Welcome welcome)) {
+                return CompletableFuture.completedFuture(Optional.<OwnSessions>empty());
+            }
+            return listSessions.list(Optional.of(welcome.username().value())).thenApply(sessions -> Optional.of(
+                    new OwnSessions(welcome.session().id().handle(), welcome.session().csrfToken().value(), sessions)));
+        });
+    }
+}
