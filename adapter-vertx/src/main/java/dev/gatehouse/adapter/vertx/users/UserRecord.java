@@ -14,11 +14,11 @@ record UserRecord(Username username, String passwordHash, boolean disabled, long
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static UserRecord created(Username username, String passwordHash) {
-        return new UserRecord(username, passwordHash, false, newVersion());
+        return new UserRecord(username, passwordHash, false, freshVersion());
     }
 
     UserRecord withPassword(String newHash) {
-        return new UserRecord(username, newHash, disabled, newVersion());
+        return new UserRecord(username, newHash, disabled, freshVersion());
     }
 
     /** The same password, hashed with stronger parameters: not a credential change. */
@@ -28,10 +28,11 @@ record UserRecord(Username username, String passwordHash, boolean disabled, long
 
     /** Disabling draws a new version, so that sessions from before stay ended when the user is enabled again. */
     UserRecord withDisabled(boolean nowDisabled) {
-        return new UserRecord(username, passwordHash, nowDisabled, nowDisabled && !disabled ? newVersion() : credentialVersion);
+        return new UserRecord(username, passwordHash, nowDisabled, nowDisabled && !disabled ? freshVersion() : credentialVersion);
     }
 
-    private static long newVersion() {
+    /** A credential version no user has had: random, and never 0 (an anonymous session's). */
+    static long freshVersion() {
         long version;
         do {
             version = RANDOM.nextLong();
