@@ -6,12 +6,15 @@ import dev.gatehouse.adapter.vertx.http.SessionCookie;
 import dev.gatehouse.adapter.vertx.http.WebUseCases;
 import dev.gatehouse.adapter.vertx.http.WebVerticle;
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.session.RedisSessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.throttle.RedisLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.vertx.users.PostgresUserDirectory;
+import dev.gatehouse.adapter.vertx.users.UserDirectory;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
@@ -34,14 +37,17 @@ import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +62,8 @@ public final class Gatehouse {
     static final String FIRST_USER = "admin";
     /** Every key Gatehouse makes in Redis starts with this, so that Redis can be shared with other applications. */
     static final String REDIS_KEY_PREFIX = "gatehouse:";
+    /** The table users are kept in, in PostgreSQL; made at start when it is missing. */
+    static final String POSTGRES_TABLE = "gatehouse_users";
     private static final int REDIS_CONNECTIONS = 32;
     private static final int REDIS_WAITING = 8192;
     private static final AuditLog AUDIT = new Slf4jAuditLog();
@@ -67,7 +75,7 @@ public final class Gatehouse {
 
     /** A started server: where it listens, its session store, and how to stop it. */
     public record Running(Vertx vertx, int port, String deploymentId, SessionRepository sessions,
-                          LoginThrottle throttle, UsersFileDirectory users) {
+                          LoginThrottle throttle, UserDirectory users) {
 
         public Future<Void> stop() {
             return vertx.undeploy(deploymentId);
@@ -81,23 +89,25 @@ public final class Gatehouse {
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
-            List<byte[]> secrets = Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
-            return new Opened(secrets, openUsers(config));
-        }).compose(opened -> deploy(vertx, config, eventLoops, opened.secrets(), opened.users())
-                // Listening first: the first user's password hash need not delay the first page.
-                .compose(running -> createFirstUserIfNone(vertx, opened.users(), console).map(running)));
+            return Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
+        }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations())
+                .compose(users -> deploy(vertx, config, eventLoops, secrets, users)
+                        // Listening first: the first user's password hash need not delay the first page.
+                        .compose(running -> createFirstUserIfNone(vertx, users, console).map(running))));
     }
 
-    /** What start-up reads from disk, off the event loop, before anything is deployed. */
-    private record Opened(List<byte[]> secrets, UsersFileDirectory users) {
+    /** The configured user directory: the users file of the data directory, or a PostgreSQL every server and terminal shares. */
+    static Future<UserDirectory> openUsers(Vertx vertx, UserDirectoryLocation location, Path usersFile, int hashingIterations) {
+        PasswordHashing hashing = new PasswordHashing(hashingIterations);
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (location.postgresUrl().isEmpty()) {
+            return vertx.executeBlocking(() -> new UsersFileDirectory(usersFile, hashing, threads));
+        }
+        Pool pool = PgBuilder.pool().connectingTo(location.postgresUrl().get()).using(vertx).build();
+        return PostgresUserDirectory.open(pool, POSTGRES_TABLE, hashing, threads).map(directory -> directory);
     }
 
-    static UsersFileDirectory openUsers(ServerConfig config) {
-        PasswordHashing hashing = new PasswordHashing(config.hashingIterations());
-        return new UsersFileDirectory(config.usersFile(), hashing, Runtime.getRuntime().availableProcessors());
-    }
-
-    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UsersFileDirectory users) {
+    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UserDirectory users) {
         SessionPolicy policy = config.sessionPolicy();
         Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock());
         SessionRepository sessions = stores.sessions();
@@ -140,10 +150,11 @@ public final class Gatehouse {
             LOG.info("Gatehouse is listening on http://{}:{}/ (sessions: {})", hostForUrl(http.host()), first.get().actualPort(),
                     config.sessionStore());
             // Changes that other processes make to the users file (gatehouse users ...) count within a second.
-            vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> vertx.executeBlocking(() -> {
-                users.refresh();
-                return null;
-            }, false).onFailure(failure -> LOG.warn("Could not read {} again: {}", users.path(), failure.getMessage())));
+            vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> users.refresh().whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Could not read the users again: {}", failure.getMessage());
+                }
+            }));
             return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users);
         });
     }
@@ -165,7 +176,7 @@ public final class Gatehouse {
                 new RedisLoginThrottle(redis, REDIS_KEY_PREFIX, throttlePolicy));
     }
 
-    private static Future<Void> createFirstUserIfNone(Vertx vertx, UsersFileDirectory users, PrintStream console) {
+    private static Future<Void> createFirstUserIfNone(Vertx vertx, UserDirectory users, PrintStream console) {
         return Future.fromCompletionStage(users.list(), vertx.getOrCreateContext()).compose(names -> {
             if (!names.isEmpty()) {
                 return Future.succeededFuture();

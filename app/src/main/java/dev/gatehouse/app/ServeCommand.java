@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException tooSmall) {
             throw new ParameterException(spec.commandLine(), "The HTTP limits are not usable: " + tooSmall.getMessage() + ".");
         }
-        ServerConfig config = new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(),
+        ServerConfig config = new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(), settings.userDirectory(),
                 hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC());
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -19,7 +20,7 @@ import java.time.Duration;
  * @param reapInterval           how often expired sessions and idle throttle counters are dropped from memory
  */
 public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
-                           SessionStoreLocation sessionStore, int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
+                           SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
                            Duration reapInterval, Clock clock) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";

@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.vertx.users.UserDirectory;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.users.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
@@ -38,25 +39,28 @@ final class TerminalCores {
     }
 
     /**
-     * For a command in its own process: the users file of the data directory, and the configured
-     * session store. In memory, those sessions are this process's own, not the server's, so the
-     * sessions commands are not offered; in Redis they are everybody's.
+     * For a command in its own process: the configured user directory (the users file of the data
+     * directory, or PostgreSQL) and session store. In memory, those sessions are this process's own,
+     * not the server's, so the sessions commands are not offered; in Redis they are everybody's.
      */
     static TerminalCore open(CoreSettings settings) {
         DataDirectory.prepare(settings.dataDir());
-        UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
-                new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
         Clock clock = Clock.systemUTC();
-        if (!settings.sessionStore().shared()) {
+        if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {
+            UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
+                    new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
             // In memory, the throttle is this process's: one terminal's failures slow its own later attempts.
             InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
             InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, sessions, throttle, false, settings.sessionPolicy(), clock, () -> { });
         }
+        // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
+        UserDirectory users = Gatehouse.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
+                PasswordHashing.DEFAULT_ITERATIONS).toCompletionStage().toCompletableFuture().join();
         Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock);
-        return assemble(users, stores.sessions(), stores.throttle(), true, settings.sessionPolicy(), clock,
+        return assemble(users, stores.sessions(), stores.throttle(), settings.sessionStore().shared(), settings.sessionPolicy(), clock,
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
     }
 
@@ -64,7 +68,7 @@ final class TerminalCores {
      * The use cases over the given stores. {@code sessionsShared} says whether the session store is
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
-    static TerminalCore assemble(UsersFileDirectory users, SessionRepository sessions, LoginThrottle throttle,
+    static TerminalCore assemble(UserDirectory users, SessionRepository sessions, LoginThrottle throttle,
                                  boolean sessionsShared, SessionPolicy policy, Clock clock, Runnable onClose) {
         AuditLog audit = new Slf4jAuditLog();
         // A terminal command has nothing else to do while the blocklist looks, so it looks right there.

@@ -39,7 +39,7 @@ class CredentialLifecycleTest {
         server = new TestServer(vertx, dataDir);
         CommandRunner.addUser(dataDir, "alice", PASSWORD);
         CommandRunner.addUser(dataDir, "bob", PASSWORD);
-        server.running.users().refresh();
+        server.running.users().refresh().toCompletableFuture().join();
         alice = loggedIn("alice");
         bob = loggedIn("bob");
     }
@@ -60,7 +60,7 @@ class CredentialLifecycleTest {
         String[] withDir = Stream.concat(Arrays.stream(args), Stream.of("--data-dir", dataDir.toString())).toArray(String[]::new);
         CommandRunner run = CommandRunner.run(stdin, withDir);
         assertEquals(0, run.exitCode, run.toString());
-        server.running.users().refresh();
+        server.running.users().refresh().toCompletableFuture().join();
     }
 
     private int storedSessionsOf(String user) {

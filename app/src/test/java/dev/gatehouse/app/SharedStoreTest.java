@@ -1,9 +1,12 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -38,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SharedStoreTest {
 
     private static final String REDIS = System.getenv().getOrDefault("GATEHOUSE_TEST_REDIS", "redis://127.0.0.1:6379/7");
+    private static final String POSTGRES = System.getenv().getOrDefault("GATEHOUSE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test");
     private static final String PASSWORD = "correct horse battery staple";
 
     @TempDir
@@ -139,5 +143,35 @@ class SharedStoreTest {
         }
         assertEquals(429, new Browser(vertx, b.port()).logIn("admin", a.adminPassword).statusCode(),
                 "the counters are in Redis, not in server A");
+    }
+
+    @Test
+    void givenTwoServersOnOneRedisAndOnePostgreSQL_thenUsersAndSessionsAreTheSameOnBoth() {
+        UserDirectoryLocation postgres = UserDirectoryLocation.parse(POSTGRES);
+        dropUsersTable();
+        try {
+            TestServer a = new TestServer(vertx, dataDir.resolve("a"), HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(REDIS), postgres);
+            TestServer b = new TestServer(vertx, dataDir.resolve("b"), HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(REDIS), postgres);
+            a.clock.advance(Duration.between(a.clock.instant(), Instant.now()));
+            b.clock.advance(Duration.between(b.clock.instant(), Instant.now()));
+            // Different data directories, hence different secret files: the servers share one secret as an operator would.
+            CommandRunner added = CommandRunner.run(PASSWORD + "\n", "users", "add", "alice", "--password-stdin",
+                    "--data-dir", dataDir.resolve("a").toString(), "--user-directory", POSTGRES);
+            assertEquals(0, added.exitCode, added.toString());
+            b.running.users().refresh().toCompletableFuture().join();
+            assertEquals(303, new Browser(vertx, b.port()).logIn("alice", PASSWORD).statusCode(), "a user added once logs in anywhere");
+            assertEquals(null, b.adminPassword, "the first server made admin; the second found users already");
+        } finally {
+            dropUsersTable();
+        }
+    }
+
+    private void dropUsersTable() {
+        Pool pool = PgBuilder.pool().connectingTo(POSTGRES).using(vertx).build();
+        try {
+            pool.query("DROP TABLE IF EXISTS " + Gatehouse.POSTGRES_TABLE).execute().await();
+        } finally {
+            pool.close().await();
+        }
     }
 }

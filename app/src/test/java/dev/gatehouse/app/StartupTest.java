@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.domain.SessionPolicy;
@@ -35,7 +36,7 @@ class StartupTest {
     Path dataDir;
 
     private Throwable startFailure(Vertx vertx, String secret) {
-        ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY,
+        ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE,
                 PasswordHashing.DEFAULT_ITERATIONS, secret, null, Duration.ofMinutes(1), Clock.systemUTC());
         return assertThrows(Throwable.class, () -> Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await());
     }
@@ -73,7 +74,7 @@ class StartupTest {
 
     @Test
     void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
-        ServerConfig config = new ServerConfig(HttpSettings.defaults("0.0.0.0", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY,
+        ServerConfig config = new ServerConfig(HttpSettings.defaults("0.0.0.0", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE,
                 PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), Clock.systemUTC());
         Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
         String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();

@@ -162,7 +162,7 @@ class TerminalLoginTest {
     void givenPasswdAtTheTerminal_thenTheTerminalSessionGoesOnAndTheBrowsersEnds(Vertx vertx) throws Exception {
         // A user of its own, so that the other tests keep alice as she is.
         CommandRunner.addUser(dataDir, "dave", PASSWORD);
-        server.running.users().refresh();
+        server.running.users().refresh().toCompletableFuture().join();
         Browser browser = new Browser(vertx, server.port());
         assertEquals(303, browser.logIn("dave", PASSWORD).statusCode());
         TestTerminal terminal = new TestTerminal();
@@ -180,7 +180,7 @@ class TerminalLoginTest {
         terminal.expect("Password changed. Your other sessions have been ended.");
         terminal.type("greet" + ENTER);
         terminal.expect("Hello, dave!");
-        server.running.users().refresh();
+        server.running.users().refresh().toCompletableFuture().join();
         assertTrue(browser.get("/").bodyAsString().contains("You are not logged in!"), "the server read the change (its timer's work)");
         assertFalse(terminal.screen().contains("a brand new passphrase"), "nothing typed at a password prompt is shown");
         terminal.type(CTRL_D);

@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
@@ -42,8 +43,12 @@ final class TestServer {
     }
 
     TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions) {
+        this(vertx, dataDir, http, sessions, UserDirectoryLocation.FILE);
+    }
+
+    TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions, UserDirectoryLocation users) {
         this.dataDir = dataDir;
-        ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT, sessions,
+        ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT, sessions, users,
                 PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();

@@ -32,7 +32,13 @@ public final class CoreOptions {
             description = "memory (inside each process) or redis://HOST:PORT, shared by every server and terminal (default: ${DEFAULT-VALUE}).")
     SessionStoreLocation sessionStore;
 
+    @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryLocation.Converter.class,
+            defaultValue = "${env:GATEHOUSE_USER_DIRECTORY:-file}",
+            description = "file (the users file of --data-dir) or postgresql://USER@HOST:PORT/DB, shared by every server and terminal "
+                    + "(default: ${DEFAULT-VALUE}).")
+    UserDirectoryLocation userDirectory;
+
     public CoreSettings settings() {
-        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout), sessionStore);
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout), sessionStore, userDirectory);
     }
 }

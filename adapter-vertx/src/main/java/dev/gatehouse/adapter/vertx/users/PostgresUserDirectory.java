@@ -1,12 +1,9 @@
 package dev.gatehouse.adapter.vertx.users;
 
 import dev.gatehouse.domain.Authentication;
-import dev.gatehouse.domain.AuthenticationService;
-import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.StoreUnavailable;
-import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Future;
@@ -33,7 +30,7 @@ import java.util.regex.Pattern;
  * checks are answered from memory and read again by {@link #refresh()}, which the composition root
  * calls every second, so a change made by another server counts within a second.
  */
-public final class PostgresUserDirectory implements AuthenticationService, UserAccounts, CredentialVersions {
+public final class PostgresUserDirectory implements UserDirectory {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final long ANSWER_WITHIN_MS = 5_000;
@@ -142,6 +139,7 @@ public final class PostgresUserDirectory implements AuthenticationService, UserA
     }
 
     /** Reads every user's state again, so that changes made by other servers and terminals count here. */
+    @Override
     public CompletionStage<Void> refresh() {
         return query("SELECT name, disabled, credential_version FROM " + table, Tuple.tuple()).thenApply(rows -> {
             Map<Username, UserRecord> users = new HashMap<>();

@@ -1,11 +1,8 @@
 package dev.gatehouse.adapter.vertx.users;
 
 import dev.gatehouse.domain.Authentication;
-import dev.gatehouse.domain.AuthenticationService;
-import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
-import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
@@ -31,7 +28,7 @@ import java.util.function.Predicate;
  * process can log in without a restart. An unknown or disabled user costs the same hash check as
  * a known one, so the time taken tells nothing.
  */
-public final class UsersFileDirectory implements AuthenticationService, UserAccounts, CredentialVersions {
+public final class UsersFileDirectory implements UserDirectory {
 
     private final HashingThreads workers;
     private final UsersFile file;
@@ -130,13 +127,13 @@ public final class UsersFileDirectory implements AuthenticationService, UserAcco
                 ? OptionalLong.empty() : OptionalLong.of(record.credentialVersion()));
     }
 
-    /**
-     * Reads the file again if it has changed, so that what other processes did to the users
-     * ({@code gatehouse users ...}) counts here too. Blocking: the composition root calls it off
-     * the event loop, every second.
-     */
-    public void refresh() throws IOException {
-        current();
+    /** Reads the file again if it has changed (off the event loop), so that {@code gatehouse users ...} in another process counts here. */
+    @Override
+    public CompletionStage<Void> refresh() {
+        return workers.run(() -> {
+            current();
+            return null;
+        });
     }
 
     /** Applies a change to the users file under its lock; answers whether the change found its user. Blocking. */

@@ -104,7 +104,7 @@ class UsersFileDirectoryTest extends UserDirectoryContract {
         UsersFileDirectory older = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.MIN_ITERATIONS), 1);
         done(older.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
         assertTrue(Files.readString(file).contains("$pbkdf2$it=100000$"));
-        directory.refresh();
+        directory.refresh().toCompletableFuture().join();
         long version = done(directory.current(new Username("alice"))).orElseThrow();
 
         assertInstanceOf(Authentication.Rejected.class, logIn("alice", PASSWORD + "!"));
