@@ -1,11 +1,14 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,5 +104,30 @@ class OutageTest {
         redis = startRedis(port);
         assertTrue(admin.get("/").bodyAsString().contains("You are not logged in!"), "back, and this Redis kept nothing");
         assertEquals(303, new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode(), "logins work again");
+    }
+
+    @Test
+    void givenPostgreSQLGoesAway_thenLoginsGet503GreetingsGoOnAndLoginsComeBackWithIt(Vertx vertx) {
+        TcpCutter database = new TcpCutter(vertx, "127.0.0.1", 5432).mend();
+        String url = "postgresql://postgres@127.0.0.1:" + database.port() + "/test";
+        Pool admin = PgBuilder.pool().connectingTo("postgresql://postgres@127.0.0.1:5432/test").using(vertx).build();
+        admin.query("DROP TABLE IF EXISTS " + Gatehouse.POSTGRES_TABLE).execute().await();
+        try {
+            TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.MEMORY,
+                    UserDirectoryLocation.parse(url));
+            Browser loggedIn = new Browser(vertx, server.port());
+            assertEquals(303, loggedIn.logIn("admin", server.adminPassword).statusCode());
+
+            database.cut();
+            assertUnavailable(new Browser(vertx, server.port()).logIn("admin", server.adminPassword));
+            assertTrue(loggedIn.get("/").bodyAsString().contains("Hello, admin!"),
+                    "greetings go on: credential versions are answered from memory");
+
+            database.mend();
+            assertEquals(303, new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode(), "logins work again");
+        } finally {
+            admin.query("DROP TABLE IF EXISTS " + Gatehouse.POSTGRES_TABLE).execute().await();
+            admin.close().await();
+        }
     }
 }
