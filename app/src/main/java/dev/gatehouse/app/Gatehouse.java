@@ -31,11 +31,16 @@ import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordBlocklist;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.redis.client.Redis;
@@ -53,6 +58,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The composition root: builds every part with {@code new}, wires them, and starts the server. */
@@ -62,6 +68,7 @@ public final class Gatehouse {
     static final String FIRST_USER = "admin";
     /** Every key Gatehouse makes in Redis starts with this, so that Redis can be shared with other applications. */
     static final String REDIS_KEY_PREFIX = "gatehouse:";
+    private static final long HEALTH_TIMEOUT_MS = 2_000;
     /** The table users are kept in, in PostgreSQL; made at start when it is missing. */
     static final String POSTGRES_TABLE = "gatehouse_users";
     private static final int REDIS_CONNECTIONS = 32;
@@ -131,10 +138,11 @@ public final class Gatehouse {
         }
         SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
 
+        WebVerticle.Health health = health(vertx, sessions, users);
         AtomicReference<WebVerticle> first = new AtomicReference<>();
         DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
         return vertx.deployVerticle(() -> {
-            WebVerticle verticle = new WebVerticle(http, useCases, cookie);
+            WebVerticle verticle = new WebVerticle(http, useCases, cookie, health);
             first.compareAndSet(null, verticle);
             return verticle;
         }, options).map(deploymentId -> {
@@ -157,6 +165,20 @@ public final class Gatehouse {
             }));
             return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users);
         });
+    }
+
+    /** Live: the process answers. Ready: the session store and the user directory answer too (each within 2 s). */
+    private static WebVerticle.Health health(Vertx vertx, SessionRepository sessions, UserDirectory users) {
+        HealthChecks live = HealthChecks.create(vertx).register("process", alive -> alive.complete(Status.OK()));
+        HealthChecks ready = HealthChecks.create(vertx)
+                .register("sessions", HEALTH_TIMEOUT_MS, check -> answered(vertx, sessions.load(SessionId.generate()), check))
+                .register("users", HEALTH_TIMEOUT_MS, check -> answered(vertx, users.refresh(), check));
+        return new WebVerticle.Health(live, ready);
+    }
+
+    private static void answered(Vertx vertx, CompletionStage<?> probe, Promise<Status> check) {
+        Future.fromCompletionStage(probe, vertx.getOrCreateContext()).onComplete(outcome -> check.complete(
+                outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", "does not answer"))));
     }
 
     /** The sessions and the throttle's counters, kept together: in this process's memory, or in one Redis that all share. */

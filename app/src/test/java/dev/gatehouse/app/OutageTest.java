@@ -92,7 +92,10 @@ class OutageTest {
         assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
         String csrf = Browser.csrfOf(admin.get("/"));
 
+        assertEquals(200, admin.get("/health/ready").statusCode());
         stop(redis);
+        assertEquals(503, admin.get("/health/ready").statusCode(), "not ready without its session store");
+        assertEquals(200, admin.get("/health/live").statusCode(), "but alive");
         assertUnavailable(admin.get("/"));
         assertUnavailable(admin.get("/home"));
         assertUnavailable(admin.post("/logout", Map.of("csrf", csrf)));
@@ -102,6 +105,7 @@ class OutageTest {
         assertEquals(200, new Browser(vertx, server.port()).get("/").statusCode(), "a page that needs no session still works");
 
         redis = startRedis(port);
+        assertEquals(200, admin.get("/health/ready").statusCode(), "ready again by itself");
         assertTrue(admin.get("/").bodyAsString().contains("You are not logged in!"), "back, and this Redis kept nothing");
         assertEquals(303, new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode(), "logins work again");
     }

@@ -6,7 +6,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +24,22 @@ public final class WebVerticle extends VerticleBase {
     private final HttpSettings settings;
     private final WebUseCases useCases;
     private final SessionCookie cookie;
+    private final Health health;
     private HttpServer server;
 
-    public WebVerticle(HttpSettings settings, WebUseCases useCases, SessionCookie cookie) {
+    public WebVerticle(HttpSettings settings, WebUseCases useCases, SessionCookie cookie, Health health) {
         this.settings = settings;
         this.useCases = useCases;
         this.cookie = cookie;
+        this.health = health;
+    }
+
+    /**
+     * What the health endpoints report: {@code live} that the process answers, {@code ready} that
+     * the stores it needs answer too. Neither reads a cookie, so probes make no session, count
+     * towards no throttle and write no audit line.
+     */
+    public record Health(HealthChecks live, HealthChecks ready) {
     }
 
     @Override
@@ -60,6 +72,8 @@ public final class WebVerticle extends VerticleBase {
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
         Router router = Router.router(vertx);
+        router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
+        router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
         router.route().handler(new SecurityHeaders());
         router.get("/").handler(greetings::index);
         router.get("/home").handler(greetings::home);
