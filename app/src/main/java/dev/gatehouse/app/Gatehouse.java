@@ -82,10 +82,20 @@ public final class Gatehouse {
 
     /** A started server: where it listens, its session store, and how to stop it. */
     public record Running(Vertx vertx, int port, String deploymentId, SessionRepository sessions,
-                          LoginThrottle throttle, UserDirectory users) {
+                          LoginThrottle throttle, UserDirectory users, Path snapshot) {
 
+        /**
+         * Stops serving: the listeners close, and the embedded store writes its snapshot (mode 0600)
+         * for the next start, so a restart of a single server logs nobody out.
+         */
         public Future<Void> stop() {
-            return vertx.undeploy(deploymentId);
+            return vertx.undeploy(deploymentId).compose(stopped -> {
+                if (!(sessions instanceof InMemorySessionRepository memory)) {
+                    return Future.succeededFuture();
+                }
+                return vertx.executeBlocking(() -> memory.writeSnapshot(snapshot)).onSuccess(count ->
+                        LOG.info("Stopped; {} sessions kept in {} for the next start", count, snapshot)).mapEmpty();
+            });
         }
     }
 
@@ -118,6 +128,9 @@ public final class Gatehouse {
         SessionPolicy policy = config.sessionPolicy();
         Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock());
         SessionRepository sessions = stores.sessions();
+        Future<Integer> restored = sessions instanceof InMemorySessionRepository memory
+                ? vertx.executeBlocking(() -> memory.readSnapshot(config.snapshotFile()))
+                : Future.succeededFuture(0);
         LoginThrottle throttle = stores.throttle();
         Greet greet = new Greet(sessions, users, AUDIT, policy, config.clock());
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, policy, config.clock()));
@@ -141,7 +154,11 @@ public final class Gatehouse {
         WebVerticle.Health health = health(vertx, sessions, users);
         AtomicReference<WebVerticle> first = new AtomicReference<>();
         DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
-        return vertx.deployVerticle(() -> {
+        return restored.onSuccess(count -> {
+            if (count > 0) {
+                LOG.info("{} sessions read back from the last stop", count);
+            }
+        }).compose(ignored -> vertx.deployVerticle(() -> {
             WebVerticle verticle = new WebVerticle(http, useCases, cookie, health);
             first.compareAndSet(null, verticle);
             return verticle;
@@ -163,8 +180,8 @@ public final class Gatehouse {
                     LOG.warn("Could not read the users again: {}", failure.getMessage());
                 }
             }));
-            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users);
-        });
+            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users, config.snapshotFile());
+        }));
     }
 
     /** Live: the process answers. Ready: the session store and the user directory answer too (each within 2 s). */

@@ -8,6 +8,7 @@ import dev.gatehouse.adapter.cli.SizeConverter;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.domain.ThrottlePolicy;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code gatehouse serve}: runs the web server until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web server (login, greeting, logout).")
@@ -86,12 +88,17 @@ final class ServeCommand implements Callable<Integer> {
                 hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC());
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<Gatehouse.Running> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            // SIGTERM or Ctrl-C: stop listening, keep the embedded sessions for the next start, then close, within a bound.
+            Gatehouse.Running server = running.get();
+            Future<Void> stop = server == null ? Future.succeededFuture() : server.stop();
+            stop.eventually(() -> vertx.close()).toCompletionStage().toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
             stopped.countDown();
         }, "gatehouse-shutdown"));
         try {
-            Gatehouse.start(vertx, config, Math.max(1, eventLoops), System.out).toCompletionStage().toCompletableFuture().join();
+            running.set(Gatehouse.start(vertx, config, Math.max(1, eventLoops), System.out).toCompletionStage().toCompletableFuture().join());
         } catch (RuntimeException failure) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof Secrets.Refused refused) {

@@ -34,4 +34,9 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
     public Path secretFile() {
         return dataDir.resolve("secret");
     }
+
+    /** Where the embedded session store keeps its sessions between a stop and the next start. */
+    public Path snapshotFile() {
+        return dataDir.resolve("sessions.snapshot");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.adapter.vertx.files.PrivateFiles;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
@@ -9,6 +10,14 @@ import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemorySessionRepository implements SessionRepository {
 
+    private static final String SNAPSHOT_FORMAT = "gatehouse-sessions/1";
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
     private static final CompletionStage<Boolean> TRUE = CompletableFuture.completedFuture(true);
     private static final CompletionStage<Boolean> FALSE = CompletableFuture.completedFuture(false);
@@ -118,6 +128,64 @@ public final class InMemorySessionRepository implements SessionRepository {
     @Override
     public CompletionStage<Boolean> deleteByKey(String storageKey) {
         return sessions.remove(storageKey) != null ? TRUE : FALSE;
+    }
+
+    /**
+     * Writes the live sessions to a file of mode 0600, so that the next start of this server can
+     * read them back ({@link #readSnapshot}) and a restart logs nobody out. Like the store, the
+     * file holds no session id, only the hash each session is kept under. Blocking.
+     */
+    public int writeSnapshot(Path file) throws IOException {
+        Instant now = clock.instant();
+        JsonArray list = new JsonArray();
+        sessions.forEach((key, stored) -> {
+            if (!stored.isExpiredAt(now, policy)) {
+                JsonObject attributes = new JsonObject();
+                stored.attributes().forEach(attributes::put);
+                list.add(new JsonObject().put("key", key).put("user", stored.user() == null ? null : stored.user().value())
+                        .put("version", Long.toString(stored.credentialVersion())).put("channel", stored.channel().name())
+                        .put("device", stored.device()).put("csrf", stored.csrfToken().value()).put("attributes", attributes)
+                        .put("created", Long.toString(stored.createdAtNanos())).put("seen", Long.toString(stored.lastSeenAtNanos())));
+            }
+        });
+        PrivateFiles.write(file, new JsonObject().put("format", SNAPSHOT_FORMAT).put("sessions", list).encode().getBytes(StandardCharsets.UTF_8));
+        return list.size();
+    }
+
+    /**
+     * Reads back what {@link #writeSnapshot} wrote, and deletes the file: a snapshot is used once,
+     * so an old one can never bring back sessions ended since. Expired sessions are left out. Blocking.
+     */
+    public int readSnapshot(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            JsonObject document = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+            if (!SNAPSHOT_FORMAT.equals(document.getString("format"))) {
+                throw new IOException(file + " is not a Gatehouse session snapshot");
+            }
+            Instant now = clock.instant();
+            int restored = 0;
+            for (Object entry : document.getJsonArray("sessions")) {
+                JsonObject json = (JsonObject) entry;
+                Map<String, String> attributes = new HashMap<>();
+                json.getJsonObject("attributes").forEach(attribute -> attributes.put(attribute.getKey(), String.valueOf(attribute.getValue())));
+                String user = json.getString("user");
+                Stored stored = new Stored(user == null ? null : new Username(user), Long.parseLong(json.getString("version")),
+                        Channel.valueOf(json.getString("channel")), json.getString("device"), new CsrfToken(json.getString("csrf")),
+                        Map.copyOf(attributes), Long.parseLong(json.getString("created")), Long.parseLong(json.getString("seen")));
+                if (!stored.isExpiredAt(now, policy)) {
+                    sessions.put(json.getString("key"), stored);
+                    restored++;
+                }
+            }
+            return restored;
+        } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException broken) {
+            throw new IOException(file + " is not a valid session snapshot: " + broken.getMessage());
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Drops every session that has expired; returns how many. */

@@ -1,23 +1,18 @@
 package dev.gatehouse.adapter.vertx.users;
 
+import dev.gatehouse.adapter.vertx.files.PrivateFiles;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -80,28 +75,7 @@ final class UsersFile {
                     .put("version", Long.toString(user.credentialVersion())));
         }
         byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
-        Path temporary = Files.createTempFile(path.getParent(), ".users-", ".tmp", ownerOnly());
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException unsupported) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-        }
-        return new FileAttribute<?>[0];
+        PrivateFiles.write(path, bytes);
     }
 
     private Map<Username, UserRecord> parse(String text) throws IOException {
