@@ -8,6 +8,7 @@ import dev.gatehouse.adapter.vertx.http.WebVerticle;
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
+import dev.gatehouse.adapter.vertx.metrics.Metrics;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.session.RedisSessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
@@ -41,6 +42,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.redis.client.Redis;
@@ -125,23 +129,28 @@ public final class Gatehouse {
     }
 
     private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UserDirectory users) {
+        Metrics metrics = new Metrics();
+        AuditLog audit = metrics.counting(AUDIT);
         SessionPolicy policy = config.sessionPolicy();
         Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock());
         SessionRepository sessions = stores.sessions();
+        if (sessions instanceof InMemorySessionRepository held) {
+            metrics.sessionsHeld(held::size);
+        }
         Future<Integer> restored = sessions instanceof InMemorySessionRepository memory
                 ? vertx.executeBlocking(() -> memory.readSnapshot(config.snapshotFile()))
                 : Future.succeededFuture(0);
         LoginThrottle throttle = stores.throttle();
-        Greet greet = new Greet(sessions, users, AUDIT, policy, config.clock());
+        Greet greet = new Greet(sessions, users, audit, policy, config.clock());
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, policy, config.clock()));
         WebUseCases useCases = new WebUseCases(
                 greet,
-                new OpenLoginForm(sessions, AUDIT, policy, config.clock()),
-                new LogIn(sessions, users, throttle, AUDIT, policy, config.clock()),
-                new LogOut(sessions, AUDIT, policy, config.clock()),
-                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), AUDIT, policy, config.clock()),
+                new OpenLoginForm(sessions, audit, policy, config.clock()),
+                new LogIn(sessions, users, throttle, audit, policy, config.clock()),
+                new LogOut(sessions, audit, policy, config.clock()),
+                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), audit, policy, config.clock()),
                 listOwnSessions,
-                new EndOwnSessions(listOwnSessions, sessions, AUDIT));
+                new EndOwnSessions(listOwnSessions, sessions, audit));
 
         HttpSettings http = config.http();
         boolean secureContext = isLoopback(http.host());
@@ -152,6 +161,8 @@ public final class Gatehouse {
         SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
 
         WebVerticle.Health health = health(vertx, sessions, users);
+        // Requests are timed only when someone can read the times: otherwise the greeting pays nothing.
+        Handler<RoutingContext> observer = config.metricsPort() < 0 ? RoutingContext::next : metrics.requestTimer();
         AtomicReference<WebVerticle> first = new AtomicReference<>();
         DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
         return restored.onSuccess(count -> {
@@ -159,7 +170,7 @@ public final class Gatehouse {
                 LOG.info("{} sessions read back from the last stop", count);
             }
         }).compose(ignored -> vertx.deployVerticle(() -> {
-            WebVerticle verticle = new WebVerticle(http, useCases, cookie, health);
+            WebVerticle verticle = new WebVerticle(http, useCases, cookie, health, observer);
             first.compareAndSet(null, verticle);
             return verticle;
         }, options).map(deploymentId -> {
@@ -181,7 +192,19 @@ public final class Gatehouse {
                 }
             }));
             return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users, config.snapshotFile());
-        }));
+        })).compose(running -> metricsListener(vertx, config, metrics).map(running));
+    }
+
+    /** The metrics, on a listener of their own (never the public one), when a port is configured. */
+    private static Future<Void> metricsListener(Vertx vertx, ServerConfig config, Metrics metrics) {
+        if (config.metricsPort() < 0) {
+            return Future.succeededFuture();
+        }
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(metrics.scrape());
+        return vertx.createHttpServer().requestHandler(router).listen(config.metricsPort(), config.metricsHost())
+                .onSuccess(server -> LOG.info("Metrics at http://{}:{}/metrics", hostForUrl(config.metricsHost()), server.actualPort()))
+                .mapEmpty();
     }
 
     /** Live: the process answers. Ready: the session store and the user directory answer too (each within 2 s). */

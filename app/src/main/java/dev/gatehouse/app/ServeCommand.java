@@ -65,6 +65,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "A connection that sends nothing for this long is closed, so slow clients cannot hold the server (default: ${DEFAULT-VALUE}).")
     Duration connectionIdleTimeout;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Serve Prometheus metrics at /metrics on this port, apart from the public listener (default: off).")
+    int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address of the metrics listener (default: ${DEFAULT-VALUE}, this machine only).")
+    String metricsHost;
+
     @Spec
     CommandSpec spec;
 
@@ -85,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "The HTTP limits are not usable: " + tooSmall.getMessage() + ".");
         }
         ServerConfig config = new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(), settings.userDirectory(),
-                hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC());
+                hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC(),
+                metricsHost, metricsPort);
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<Gatehouse.Running> running = new AtomicReference<>();

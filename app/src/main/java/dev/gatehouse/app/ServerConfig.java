@@ -17,11 +17,12 @@ import java.time.Duration;
  * @param http                  where to listen, and the limits every request is held to
  * @param secretFromEnvironment the value of {@code GATEHOUSE_SECRET}, or null to use (or create) the secret file
  * @param previousSecretsFromEnvironment the value of {@code GATEHOUSE_PREVIOUS_SECRETS} (comma-separated), or null
+ * @param metricsPort           where /metrics is served (on {@code metricsHost}), or -1 for nowhere
  * @param reapInterval           how often expired sessions and idle throttle counters are dropped from memory
  */
 public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
                            SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
-                           Duration reapInterval, Clock clock) {
+                           Duration reapInterval, Clock clock, String metricsHost, int metricsPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;

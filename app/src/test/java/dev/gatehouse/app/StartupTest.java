@@ -37,7 +37,7 @@ class StartupTest {
 
     private Throwable startFailure(Vertx vertx, String secret) {
         ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE,
-                PasswordHashing.DEFAULT_ITERATIONS, secret, null, Duration.ofMinutes(1), Clock.systemUTC());
+                PasswordHashing.DEFAULT_ITERATIONS, secret, null, Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", -1);
         return assertThrows(Throwable.class, () -> Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await());
     }
 
@@ -75,7 +75,7 @@ class StartupTest {
     @Test
     void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
         ServerConfig config = new ServerConfig(HttpSettings.defaults("0.0.0.0", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE,
-                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), Clock.systemUTC());
+                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", -1);
         Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
         String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();
         assertTrue(setCookie.startsWith("gh_session="), setCookie);

@@ -49,7 +49,7 @@ final class TestServer {
     TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions, UserDirectoryLocation users) {
         this.dataDir = dataDir;
         ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT, sessions, users,
-                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock);
+                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock, "127.0.0.1", -1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
         console = out.toString(StandardCharsets.UTF_8);

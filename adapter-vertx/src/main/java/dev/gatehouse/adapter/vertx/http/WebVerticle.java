@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.vertx.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -27,11 +29,16 @@ public final class WebVerticle extends VerticleBase {
     private final Health health;
     private HttpServer server;
 
-    public WebVerticle(HttpSettings settings, WebUseCases useCases, SessionCookie cookie, Health health) {
+    private final Handler<RoutingContext> observer;
+
+    /** @param observer runs first on every request (the metrics' timer) */
+    public WebVerticle(HttpSettings settings, WebUseCases useCases, SessionCookie cookie, Health health,
+                       Handler<RoutingContext> observer) {
         this.settings = settings;
         this.useCases = useCases;
         this.cookie = cookie;
         this.health = health;
+        this.observer = observer;
     }
 
     /**
@@ -72,6 +79,7 @@ public final class WebVerticle extends VerticleBase {
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
         Router router = Router.router(vertx);
+        router.route().handler(observer);
         router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
         router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
         router.route().handler(new SecurityHeaders());

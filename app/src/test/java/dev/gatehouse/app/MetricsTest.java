@@ -1,0 +1,61 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.cli.SessionStoreLocation;
+import dev.gatehouse.adapter.cli.UserDirectoryLocation;
+import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.ThrottlePolicy;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /metrics on a listener of its own, in Prometheus's text format; the public listener has no such page. */
+@ExtendWith(VertxExtension.class)
+class MetricsTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void givenAMetricsPort_thenRequestsAndLoginOutcomesAreCountedThereAndNotOnThePublicListener(Vertx vertx) throws Exception {
+        int metricsPort = freePort();
+        ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
+                SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, PasswordHashing.DEFAULT_ITERATIONS, null, null,
+                Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", metricsPort);
+        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
+        Browser browser = new Browser(vertx, running.port());
+        assertEquals(200, browser.logIn("admin", "not the password at all").statusCode());
+        assertEquals(404, browser.get("/metrics").statusCode(), "never on the public listener");
+
+        HttpResponse<Buffer> scrape = WebClient.create(vertx).get(metricsPort, "127.0.0.1", "/metrics").send().await();
+        assertEquals(200, scrape.statusCode());
+        String text = scrape.bodyAsString();
+        assertTrue(text.contains("gatehouse_events_total{event=\"login_failed\"} 1.0"), text);
+        assertTrue(text.contains("http_server_requests_seconds_count{method=\"POST\",status=\"200\"}"), text);
+        assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency as a histogram");
+        assertTrue(text.contains("gatehouse_sessions "), "sessions the embedded store holds");
+    }
+}
