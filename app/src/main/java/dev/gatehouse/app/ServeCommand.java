@@ -73,6 +73,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address of the metrics listener (default: ${DEFAULT-VALUE}, this machine only).")
     String metricsHost;
 
+    @Option(names = "--access-log",
+            description = "Log every request, one JSON line each on gatehouse.requests (method, path, status, ms, session handle).")
+    boolean accessLog;
+
     @Spec
     CommandSpec spec;
 
@@ -88,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
         CoreSettings settings = options.settings();
         HttpSettings http;
         try {
-            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout);
+            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog);
         } catch (IllegalArgumentException tooSmall) {
             throw new ParameterException(spec.commandLine(), "The HTTP limits are not usable: " + tooSmall.getMessage() + ".");
         }

@@ -48,7 +48,7 @@ class LimitsTest {
 
     @Test
     void givenSmallerLimits_thenEachIsEnforcedWithItsStatus(Vertx vertx) {
-        HttpSettings tight = new HttpSettings("127.0.0.1", 0, 1024, 512, 2048, 5, Duration.ofSeconds(30));
+        HttpSettings tight = new HttpSettings("127.0.0.1", 0, 1024, 512, 2048, 5, Duration.ofSeconds(30), false);
         int[] statuses = probe(vertx, new TestServer(vertx, dataDir, tight));
         assertEquals(413, statuses[0]);
         assertEquals(414, statuses[1]);

@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param maxHeaderSize   the most header bytes (431 above)
  * @param maxFormFields   the most fields a form or query may have (400 above)
  * @param idleTimeout     how long a connection may send nothing before it is closed, so slow clients cannot hold the server
+ * @param accessLog       whether every request is logged, one JSON line each
  */
 public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
-                           Duration idleTimeout) {
+                           Duration idleTimeout, boolean accessLog) {
 
     public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
     public static final int DEFAULT_MAX_URL_LENGTH = 4096;
@@ -33,6 +34,6 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
 
     public static HttpSettings defaults(String host, int port) {
         return new HttpSettings(host, port, DEFAULT_FORM_BODY_LIMIT, DEFAULT_MAX_URL_LENGTH, DEFAULT_MAX_HEADER_SIZE,
-                DEFAULT_MAX_FORM_FIELDS, DEFAULT_IDLE_TIMEOUT);
+                DEFAULT_MAX_FORM_FIELDS, DEFAULT_IDLE_TIMEOUT, false);
     }
 }

@@ -80,6 +80,9 @@ public final class WebVerticle extends VerticleBase {
 
         Router router = Router.router(vertx);
         router.route().handler(observer);
+        if (settings.accessLog()) {
+            router.route().handler(new RequestLog(cookie));
+        }
         router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
         router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
         router.route().handler(new SecurityHeaders());
