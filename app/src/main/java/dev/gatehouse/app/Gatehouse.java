@@ -153,7 +153,8 @@ public final class Gatehouse {
                 new EndOwnSessions(listOwnSessions, sessions, audit));
 
         HttpSettings http = config.http();
-        boolean secureContext = isLoopback(http.host());
+        // Behind a trusted proxy, TLS ends at the proxy, so browsers see HTTPS and keep a Secure cookie.
+        boolean secureContext = isLoopback(http.host()) || !http.trustedProxies().isEmpty();
         if (!secureContext) {
             LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
                     + "Secure. Put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);

@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address of the metrics listener (default: ${DEFAULT-VALUE}, this machine only).")
     String metricsHost;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS",
+            description = "A reverse proxy (repeatable) whose X-Forwarded-For names the client, and which terminates TLS: "
+                    + "the session cookie is then Secure whatever address the server listens on.")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--access-log",
             description = "Log every request, one JSON line each on gatehouse.requests (method, path, status, ms, session handle).")
     boolean accessLog;
@@ -92,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         CoreSettings settings = options.settings();
         HttpSettings http;
         try {
-            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog);
+            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog, Set.copyOf(trustedProxies));
         } catch (IllegalArgumentException tooSmall) {
             throw new ParameterException(spec.commandLine(), "The HTTP limits are not usable: " + tooSmall.getMessage() + ".");
         }

@@ -32,6 +32,8 @@ final class Browser {
     String cookie;
     /** The User-Agent this browser says it is, or null for the client's own. */
     String userAgent;
+    /** An X-Forwarded-For to send, as a proxy in front would; null for none. */
+    String forwardedFor;
 
     Browser(Vertx vertx, int port) {
         this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
@@ -78,6 +80,9 @@ final class Browser {
     HttpResponse<Buffer> send(HttpRequest<Buffer> request, String body, String contentType) {
         if (userAgent != null) {
             request.putHeader("User-Agent", userAgent);
+        }
+        if (forwardedFor != null) {
+            request.putHeader("X-Forwarded-For", forwardedFor);
         }
         if (cookie != null) {
             request.putHeader("Cookie", COOKIE + "=" + cookie);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,7 +49,7 @@ class LimitsTest {
 
     @Test
     void givenSmallerLimits_thenEachIsEnforcedWithItsStatus(Vertx vertx) {
-        HttpSettings tight = new HttpSettings("127.0.0.1", 0, 1024, 512, 2048, 5, Duration.ofSeconds(30), false);
+        HttpSettings tight = new HttpSettings("127.0.0.1", 0, 1024, 512, 2048, 5, Duration.ofSeconds(30), false, Set.of());
         int[] statuses = probe(vertx, new TestServer(vertx, dataDir, tight));
         assertEquals(413, statuses[0]);
         assertEquals(414, statuses[1]);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +36,7 @@ class RequestLogTest {
         requests.addAppender(lines);
         try {
             HttpSettings http = new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_FORM_BODY_LIMIT, HttpSettings.DEFAULT_MAX_URL_LENGTH,
-                    HttpSettings.DEFAULT_MAX_HEADER_SIZE, HttpSettings.DEFAULT_MAX_FORM_FIELDS, Duration.ofSeconds(30), true);
+                    HttpSettings.DEFAULT_MAX_HEADER_SIZE, HttpSettings.DEFAULT_MAX_FORM_FIELDS, Duration.ofSeconds(30), true, Set.of());
             TestServer server = new TestServer(vertx, dataDir, http);
             Browser browser = new Browser(vertx, server.port());
             assertEquals(303, browser.logIn("admin", server.adminPassword).statusCode());

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.http;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Where the server listens and the limits it holds every request to (S18b). Port 0 picks a free port.
@@ -11,9 +12,10 @@ import java.time.Duration;
  * @param maxFormFields   the most fields a form or query may have (400 above)
  * @param idleTimeout     how long a connection may send nothing before it is closed, so slow clients cannot hold the server
  * @param accessLog       whether every request is logged, one JSON line each
+ * @param trustedProxies  addresses whose X-Forwarded-For is believed (see {@link ClientAddress}); they terminate TLS
  */
 public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
-                           Duration idleTimeout, boolean accessLog) {
+                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies) {
 
     public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
     public static final int DEFAULT_MAX_URL_LENGTH = 4096;
@@ -22,6 +24,7 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public HttpSettings {
+        trustedProxies = Set.copyOf(trustedProxies);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("the port must be 0 to 65535");
         }
@@ -34,6 +37,6 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
 
     public static HttpSettings defaults(String host, int port) {
         return new HttpSettings(host, port, DEFAULT_FORM_BODY_LIMIT, DEFAULT_MAX_URL_LENGTH, DEFAULT_MAX_HEADER_SIZE,
-                DEFAULT_MAX_FORM_FIELDS, DEFAULT_IDLE_TIMEOUT, false);
+                DEFAULT_MAX_FORM_FIELDS, DEFAULT_IDLE_TIMEOUT, false, Set.of());
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code GET /login} shows the form; {@code POST /login} checks it. */
 final class LoginForms {
@@ -23,9 +24,12 @@ final class LoginForms {
     private final SessionCookie cookie;
     private final Views views;
     private final int maxFormFields;
+    private final Set<String> trustedProxies;
 
-    LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields) {
+    LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields,
+               Set<String> trustedProxies) {
         this.maxFormFields = maxFormFields;
+        this.trustedProxies = trustedProxies;
         this.openLoginForm = openLoginForm;
         this.logIn = logIn;
         this.cookie = cookie;
@@ -66,7 +70,7 @@ final class LoginForms {
         }
         Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
         // The peer's address: behind a proxy, the proxy's (trusted forwarding headers are not read yet).
-        String client = ctx.request().remoteAddress().hostAddress();
+        String client = ClientAddress.of(ctx, trustedProxies);
         Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password, client,
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code GET /password} and {@code POST /password}: a logged-in user changes their own password. */
 final class PasswordForms {
@@ -24,8 +25,11 @@ final class PasswordForms {
     private final SessionCookie cookie;
     private final Views views;
     private final int maxFormFields;
+    private final Set<String> trustedProxies;
 
-    PasswordForms(Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields) {
+    PasswordForms(Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields,
+                  Set<String> trustedProxies) {
+        this.trustedProxies = trustedProxies;
         this.greet = greet;
         this.changeOwnPassword = changeOwnPassword;
         this.cookie = cookie;
@@ -68,7 +72,7 @@ final class PasswordForms {
             again(ctx, sessionId, 200, "The new passwords do not match.");
             return;
         }
-        String client = ctx.request().remoteAddress().hostAddress();
+        String client = ClientAddress.of(ctx, trustedProxies);
         ChangeOwnPasswordCommand command = new ChangeOwnPasswordCommand(sessionId, csrf, current, fresh, client);
         Responses.whenDone(ctx, changeOwnPassword.change(command), result -> {
             if (result instanceof PasswordChangeResult.Changed changed) {

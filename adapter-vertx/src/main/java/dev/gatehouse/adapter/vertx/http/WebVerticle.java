@@ -71,11 +71,13 @@ public final class WebVerticle extends VerticleBase {
     private Router router() {
         Views views = new Views();
         GreetingPages greetings = new GreetingPages(useCases.greet(), cookie, views);
-        LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields());
+        LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
+                settings.trustedProxies());
         LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields());
         SessionPages sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views,
                 settings.maxFormFields());
-        PasswordForms password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields());
+        PasswordForms password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
+                settings.trustedProxies());
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
         Router router = Router.router(vertx);
