@@ -28,6 +28,7 @@ import dev.gatehouse.application.ListSessions;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.application.SavePreference;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
@@ -150,7 +151,8 @@ public final class Gatehouse {
                 new LogOut(sessions, audit, policy, config.clock()),
                 new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), audit, policy, config.clock()),
                 listOwnSessions,
-                new EndOwnSessions(listOwnSessions, sessions, audit));
+                new EndOwnSessions(listOwnSessions, sessions, audit),
+                new SavePreference(greet, sessions));
 
         HttpSettings http = config.http();
         // Behind a trusted proxy, TLS ends at the proxy, so browsers see HTTPS and keep a Secure cookie.

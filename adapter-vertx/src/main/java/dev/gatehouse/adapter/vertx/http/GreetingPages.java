@@ -33,7 +33,9 @@ final class GreetingPages {
     void home(RoutingContext ctx) {
         Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
             if (greeting instanceof Greeting.Welcome welcome) {
-                Responses.page(ctx, 200, views.home(new HomePage(welcome.username().value())));
+                var attributes = welcome.session().attributes();
+                Responses.page(ctx, 200, views.home(new HomePage(welcome.username().value(), welcome.session().csrfToken().value(),
+                        attributes.getOrDefault("theme", "light"), attributes.getOrDefault("language", "en"))));
             } else {
                 Responses.redirect(ctx, 302, LOGIN_THEN_HOME);
             }

@@ -74,6 +74,7 @@ public final class WebVerticle extends VerticleBase {
         LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies());
         LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields());
+        PreferenceForms preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         SessionPages sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views,
                 settings.maxFormFields());
         PasswordForms password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
@@ -99,10 +100,12 @@ public final class WebVerticle extends VerticleBase {
         router.post("/logout").handler(new CrossSiteGuard());
         router.post("/password").handler(new CrossSiteGuard());
         router.post("/sessions/end").handler(new CrossSiteGuard());
+        router.post("/home/preferences").handler(new CrossSiteGuard());
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
+        router.post("/home/preferences").consumes(FORM).handler(formBody).handler(preferences::submit);
         router.route(HttpMethod.GET, Stylesheet.PATH).handler(new Stylesheet());
         ErrorPages.register(router, views);
         return router;
