@@ -29,7 +29,7 @@ public final class ChangeOwnPassword {
 
     private final Greet greet;
     private final SessionRepository sessions;
-    private final AuthenticationService authentication;
+    private final ThrottledPasswordCheck passwordCheck;
     private final LoginThrottle throttle;
     private final UserAccounts accounts;
     private final CredentialVersions credentials;
@@ -42,7 +42,7 @@ public final class ChangeOwnPassword {
                              SessionPolicy policy, Clock clock) {
         this.greet = new Greet(sessions, credentials, audit, policy, clock);
         this.sessions = sessions;
-        this.authentication = authentication;
+        this.passwordCheck = new ThrottledPasswordCheck(authentication, throttle, clock);
         this.throttle = throttle;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -67,8 +67,8 @@ public final class ChangeOwnPassword {
                             "password change; retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
                     return CompletableFuture.completedFuture(new PasswordChangeResult.Throttled(wait.retryAfter()));
                 }
-                return checkCurrent(user, command).thenCompose(right -> {
-                    if (!right) {
+                return passwordCheck.check(new Credentials(user, command.currentPassword()), command.client()).thenCompose(outcome -> {
+                    if (!(outcome instanceof Authentication.Authenticated)) {
                         command.newPassword().wipe();
                         audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, session.id().handle(), command.client(),
                                 "wrong current password for a password change"));
@@ -78,19 +78,6 @@ public final class ChangeOwnPassword {
                 });
             });
         });
-    }
-
-    /** Checks the current password as a login attempt, settling it with the throttle. */
-    private CompletionStage<Boolean> checkCurrent(Username user, ChangeOwnPasswordCommand command) {
-        Credentials current = new Credentials(user, command.currentPassword());
-        return authentication.authenticate(current).handle((outcome, failure) -> {
-            current.wipe();
-            LoginThrottle.Outcome settled = failure != null ? LoginThrottle.Outcome.NOT_CHECKED
-                    : outcome instanceof Authentication.Authenticated ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
-            return throttle.settle(user, command.client(), settled, clock.instant()).thenCompose(done -> failure != null
-                    ? CompletableFuture.<Boolean>failedFuture(failure)
-                    : CompletableFuture.completedFuture(outcome instanceof Authentication.Authenticated));
-        }).thenCompose(checked -> checked);
     }
 
     private CompletionStage<PasswordChangeResult> setNew(Session session, Username user, Password newPassword) {

@@ -1,6 +1,5 @@
 package dev.gatehouse.application;
 
-import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.SessionId;
@@ -62,14 +61,7 @@ public final class EndOwnSessions {
                             ? session.handle().equals(one.handle())
                             : !session.handle().equals(own.currentHandle()))
                     .toList();
-            CompletionStage<Void> all = CompletableFuture.completedFuture(null);
-            for (SessionSummary session : chosen) {
-                all = all.thenCompose(previous -> sessions.deleteByKey(session.storageKey())).thenApply(deleted -> {
-                    audit.record(new AuditEvent(AuditEvent.Kind.SESSION_REVOKED, session.user(), session.handle(), null, "by the user"));
-                    return null;
-                });
-            }
-            return all.thenApply(done -> new Result.Ended(chosen.size()));
+            return Revocations.end(sessions, audit, chosen, "by the user").thenApply(done -> new Result.Ended(chosen.size()));
         });
     }
 }

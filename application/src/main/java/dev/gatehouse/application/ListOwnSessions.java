@@ -2,6 +2,7 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionSummary;
+import dev.gatehouse.domain.Username;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletionStage;
 /** A logged-in user's own live sessions, oldest first, the one asking among them. */
 public final class ListOwnSessions {
 
-    /** The sessions of the user, and the handle of the one the request came with. */
-    public record OwnSessions(String currentHandle, String csrfToken, List<SessionSummary> sessions) {
+    /** The user, their sessions, and the handle of the one the request came with. */
+    public record OwnSessions(Username user, String currentHandle, String csrfToken, List<SessionSummary> sessions) {
     }
 
     private final Greet greet;
@@ -30,7 +31,7 @@ public final class ListOwnSessions {
                 return CompletableFuture.completedFuture(Optional.<OwnSessions>empty());
             }
             return listSessions.list(Optional.of(welcome.username().value())).thenApply(sessions -> Optional.of(
-                    new OwnSessions(welcome.session().id().handle(), welcome.session().csrfToken().value(), sessions)));
+                    new OwnSessions(welcome.username(), welcome.session().id().handle(), welcome.session().csrfToken().value(), sessions)));
         });
     }
 }

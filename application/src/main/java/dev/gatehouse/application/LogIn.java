@@ -27,7 +27,7 @@ public final class LogIn {
 
     private final CurrentSession current;
     private final SessionRepository sessions;
-    private final AuthenticationService authentication;
+    private final ThrottledPasswordCheck passwordCheck;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
@@ -37,7 +37,7 @@ public final class LogIn {
         this.current = new CurrentSession(sessions, audit, policy, clock);
         this.audit = audit;
         this.sessions = sessions;
-        this.authentication = authentication;
+        this.passwordCheck = new ThrottledPasswordCheck(authentication, throttle, clock);
         this.throttle = throttle;
         this.clock = clock;
     }
@@ -65,7 +65,7 @@ public final class LogIn {
                             "retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
                     return CompletableFuture.completedFuture(new LoginResult.Throttled(form.get(), wait.retryAfter()));
                 }
-                return check(new Credentials(username.get(), password), command.client())
+                return passwordCheck.check(new Credentials(username.get(), password), command.client())
                         .thenCompose(outcome -> {
                             if (outcome instanceof Authentication.Authenticated authenticated) {
                                 return replace(form.get(), authenticated, command);
@@ -75,24 +75,6 @@ public final class LogIn {
                         });
             });
         });
-    }
-
-    /** Checks the password of an admitted attempt and settles the attempt with the throttle, whatever happens. */
-    private CompletionStage<Authentication> check(Credentials credentials, String client) {
-        Username account = credentials.username();
-        CompletionStage<Authentication> checked;
-        try {
-            checked = authentication.authenticate(credentials);
-        } catch (RuntimeException failure) {
-            checked = CompletableFuture.failedFuture(failure);
-        }
-        return checked.handle((outcome, failure) -> {
-            credentials.wipe();
-            LoginThrottle.Outcome settled = failure != null ? LoginThrottle.Outcome.NOT_CHECKED
-                    : outcome instanceof Authentication.Authenticated ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
-            return throttle.settle(account, client, settled, clock.instant()).thenCompose(done -> failure != null
-                    ? CompletableFuture.<Authentication>failedFuture(failure) : CompletableFuture.completedFuture(outcome));
-        }).thenCompose(settled -> settled);
     }
 
     private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who, LogInCommand command) {

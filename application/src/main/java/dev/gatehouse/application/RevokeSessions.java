@@ -1,6 +1,5 @@
 package dev.gatehouse.application;
 
-import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
@@ -63,15 +62,6 @@ public final class RevokeSessions {
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(new RevokeResult.NoMatch());
         }
-        CompletionStage<Void> all = CompletableFuture.completedFuture(null);
-        for (SessionSummary session : chosen) {
-            all = all.thenCompose(previous -> sessions.deleteByKey(session.storageKey())).thenApply(deleted -> {
-                if (deleted) {
-                    audit.record(new AuditEvent(AuditEvent.Kind.SESSION_REVOKED, session.user(), session.handle(), null, "by an administrator"));
-                }
-                return null;
-            });
-        }
-        return all.thenApply(done -> new RevokeResult.Revoked(chosen));
+        return Revocations.end(sessions, audit, chosen, "by an administrator").thenApply(done -> new RevokeResult.Revoked(chosen));
     }
 }

@@ -36,8 +36,7 @@ final class SessionPages {
                 return;
             }
             ListOwnSessions.OwnSessions own = found.get();
-            String user = own.sessions().isEmpty() ? "" : own.sessions().get(0).user().value();
-            Responses.page(ctx, 200, views.sessions(new SessionsPage(own.csrfToken(), user, own.sessions().stream()
+            Responses.page(ctx, 200, views.sessions(new SessionsPage(own.csrfToken(), own.user().value(), own.sessions().stream()
                     .map(session -> row(session, own.currentHandle())).toList())));
         });
     }

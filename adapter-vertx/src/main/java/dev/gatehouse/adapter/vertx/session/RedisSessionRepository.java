@@ -225,11 +225,9 @@ public final class RedisSessionRepository implements SessionRepository {
         return RedisAnswers.within(redis.send(request), STORE).thenApply(response -> response.toLong() > 0);
     }
 
-    /** Until the idle timeout from the last activity, and never past the absolute deadline. */
+    /** Until the session expires (the idle timeout from its last activity, never past the absolute deadline). */
     private long timeToLive(Session session) {
-        Instant now = clock.instant();
-        Instant end = session.expiresAt(policy);
-        return Math.max(1, Duration.between(now.isAfter(session.lastSeenAt()) ? session.lastSeenAt() : now, end).toMillis());
+        return Math.max(1, Duration.between(clock.instant(), session.expiresAt(policy)).toMillis());
     }
 
     private String sessionKey(String storageKey) {
