@@ -155,11 +155,11 @@ public final class Gatehouse {
                 new SavePreference(greet, sessions));
 
         HttpSettings http = config.http();
-        // Behind a trusted proxy, TLS ends at the proxy, so browsers see HTTPS and keep a Secure cookie.
-        boolean secureContext = isLoopback(http.host()) || !http.trustedProxies().isEmpty();
+        // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
+        boolean secureContext = http.tls().isPresent() || isLoopback(http.host()) || !http.trustedProxies().isEmpty();
         if (!secureContext) {
             LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
-                    + "Secure. Put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);
+                    + "Secure. Serve HTTPS with --tls-cert and --tls-key, or put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);
         }
         SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
 
@@ -186,7 +186,7 @@ public final class Gatehouse {
                     memory.forgetIdle(config.clock().instant());
                 }
             });
-            LOG.info("Gatehouse is listening on http://{}:{}/ (sessions: {})", hostForUrl(http.host()), first.get().actualPort(),
+            LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()), first.get().actualPort(),
                     config.sessionStore());
             // Changes that other processes make to the users file (gatehouse users ...) count within a second.
             vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> users.refresh().whenComplete((done, failure) -> {

@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.LoginCommand;
 import dev.gatehouse.adapter.cli.PasswordSource;
 import dev.gatehouse.adapter.cli.SessionsCommand;
@@ -8,18 +9,28 @@ import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@code gatehouse}: the one executable, with a subcommand per job. */
-@Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "Gatehouse 0.1.0",
+@Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Server-side sessions and password login for the JVM.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, ConfigCommand.class})
 public final class Main {
 
+    /** Read before parsing by {@link ConfigDefaults}; declared here so picocli accepts it and lists it in --help. */
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "A YAML file of settings (keys are the options' names: port: 8080); flags and GATEHOUSE_* variables override it.")
+    Path config;
+
     public static void main(String[] args) {
-        System.exit(commandLine(TerminalCores::open, LoginCommand.SYSTEM_TERMINAL, System.in).execute(args));
+        System.exit(execute(commandLine(TerminalCores::open, LoginCommand.SYSTEM_TERMINAL, System.in), args, System.getenv()));
     }
 
     /** Every command, with the terminal commands driving the core that {@code core} opens. */
@@ -29,5 +40,37 @@ public final class Main {
         root.addSubcommand(new UsersCommand(core, PasswordSource.system(stdin)));
         root.addSubcommand(new SessionsCommand(core));
         return root;
+    }
+
+    /**
+     * Runs one command with its settings taken from the flags, then {@code environment}'s
+     * {@code GATEHOUSE_*} variables, then the config file, then the defaults. A setting that does
+     * not fit stops everything with one line naming it.
+     */
+    static int execute(CommandLine root, String[] args, Map<String, String> environment) {
+        ConfigDefaults defaults;
+        try {
+            defaults = ConfigDefaults.load(args, environment);
+            defaults.checkKeys(root.getCommandSpec());
+        } catch (ConfigDefaults.Invalid invalid) {
+            root.getErr().println("gatehouse: " + invalid.getMessage());
+            return ExitCodes.USAGE;
+        }
+        root.setDefaultValueProvider(defaults);
+        CommandLine.IParameterExceptionHandler usage = root.getParameterExceptionHandler();
+        root.setParameterExceptionHandler((problem, arguments) -> {
+            // Settings that do not fit together, or a bad value from the environment or the file: one line, saying where.
+            if (problem.getArgSpec() == null) {
+                problem.getCommandLine().getErr().println("gatehouse: " + problem.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (problem.getArgSpec() instanceof OptionSpec option && !problem.getCommandLine().getParseResult().hasMatchedOption(option)
+                    && !defaults.source(option).equals("default")) {
+                problem.getCommandLine().getErr().println("gatehouse: " + problem.getMessage() + " (from " + defaults.source(option) + ")");
+                return ExitCodes.USAGE;
+            }
+            return usage.handleParseException(problem, arguments);
+        });
+        return root.execute(args);
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.cli.DurationConverter;
 import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.SizeConverter;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.http.TlsFiles;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Future;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,10 +78,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address of the metrics listener (default: ${DEFAULT-VALUE}, this machine only).")
     String metricsHost;
 
-    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS",
-            description = "A reverse proxy (repeatable) whose X-Forwarded-For names the client, and which terminates TLS: "
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
+            description = "A reverse proxy (repeatable, or comma-separated) whose X-Forwarded-For names the client, and which terminates TLS: "
                     + "the session cookie is then Secure whatever address the server listens on.")
     List<String> trustedProxies = new ArrayList<>();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this certificate chain (PEM), with HSTS; needs --tls-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The private key (PEM, PKCS#8 or PKCS#1) of --tls-cert.")
+    Path tlsKey;
 
     @Option(names = "--access-log",
             description = "Log every request, one JSON line each on gatehouse.requests (method, path, status, ms, session handle).")
@@ -95,18 +104,47 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--event-loops", paramLabel = "N", description = "HTTP event loops (default: one per CPU core).")
     int eventLoops = Runtime.getRuntime().availableProcessors();
 
-    @Override
-    public Integer call() throws InterruptedException {
-        CoreSettings settings = options.settings();
+    /**
+     * The settings as one typed configuration, wherever each value came from. Values that each
+     * parse but do not fit together are refused here, one line naming the keys.
+     */
+    ServerConfig config() {
+        CoreSettings settings;
         HttpSettings http;
         try {
-            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog, Set.copyOf(trustedProxies));
-        } catch (IllegalArgumentException tooSmall) {
-            throw new ParameterException(spec.commandLine(), "The HTTP limits are not usable: " + tooSmall.getMessage() + ".");
+            settings = options.settings();
+            http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog,
+                    Set.copyOf(trustedProxies));
+        } catch (IllegalArgumentException unusable) {
+            throw new ParameterException(spec.commandLine(), "The settings are not usable: " + unusable.getMessage() + ".");
         }
-        ServerConfig config = new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(), settings.userDirectory(),
-                hashIterations, System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC(),
-                metricsHost, metricsPort);
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "tls-cert and tls-key go together: HTTPS needs both the certificate and its key.");
+        }
+        if (tlsCertificate != null) {
+            http = http.withTls(new TlsFiles(tlsCertificate, tlsKey));
+        }
+        if (settings.sessionPolicy().idleTimeout().compareTo(settings.sessionPolicy().absoluteTimeout()) > 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "idle-timeout is longer than absolute-timeout: a session would never end for being idle.");
+        }
+        if (metricsPort >= 0 && metricsPort == port && port != 0) {
+            throw new ParameterException(spec.commandLine(), "metrics-port is the same as port: metrics need a listener of their own.");
+        }
+        if (hashIterations < PasswordHashing.MIN_ITERATIONS) {
+            throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordHashing.MIN_ITERATIONS
+                    + " would make stolen hashes cheap to crack.");
+        }
+        ConfigDefaults environment = ConfigDefaults.of(spec.commandLine());
+        return new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(),
+                settings.userDirectory(), hashIterations, environment.environment("GATEHOUSE_SECRET"),
+                environment.environment("GATEHOUSE_PREVIOUS_SECRETS"),
+                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = config();
         Vertx vertx = Vertx.vertx();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<Gatehouse.Running> running = new AtomicReference<>();

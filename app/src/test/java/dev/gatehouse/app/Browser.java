@@ -35,9 +35,17 @@ final class Browser {
     /** An X-Forwarded-For to send, as a proxy in front would; null for none. */
     String forwardedFor;
 
+    private final String origin;
+
     Browser(Vertx vertx, int port) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+        this(vertx, port, new WebClientOptions());
+    }
+
+    /** With client options of the test's own, such as HTTPS and the certificate to trust. */
+    Browser(Vertx vertx, int port, WebClientOptions options) {
+        this.client = WebClient.create(vertx, options.setFollowRedirects(false));
         this.port = port;
+        this.origin = (options.isSsl() ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     HttpResponse<Buffer> get(String path) {
@@ -47,7 +55,7 @@ final class Browser {
     /** Posts a form exactly as given (already encoded), with the headers a same-origin browser form sends. */
     HttpResponse<Buffer> postRaw(String path, String body, String contentType) {
         HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", path)
-                .putHeader("Origin", "http://127.0.0.1:" + port)
+                .putHeader("Origin", origin)
                 .putHeader("Sec-Fetch-Site", "same-origin");
         return send(request, body, contentType);
     }
@@ -68,7 +76,7 @@ final class Browser {
     /** Posts a form without waiting, for requests sent in parallel; the browser's cookie is sent but not updated. */
     Future<HttpResponse<Buffer>> sendAsync(String path, Map<String, String> fields) {
         HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", path)
-                .putHeader("Origin", "http://127.0.0.1:" + port)
+                .putHeader("Origin", origin)
                 .putHeader("Sec-Fetch-Site", "same-origin")
                 .putHeader("Content-Type", "application/x-www-form-urlencoded");
         if (cookie != null) {

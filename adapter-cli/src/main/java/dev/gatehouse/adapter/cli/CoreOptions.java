@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 public final class CoreOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "${env:GATEHOUSE_DATA_DIR:-gatehouse-data}",
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "gatehouse-data",
             description = "Where the users file (and the server's secret) live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
@@ -28,12 +28,12 @@ public final class CoreOptions {
     Duration absoluteTimeout;
 
     @Option(names = "--session-store", paramLabel = "STORE", scope = ScopeType.INHERIT, converter = SessionStoreLocation.Converter.class,
-            defaultValue = "${env:GATEHOUSE_SESSION_STORE:-memory}",
+            defaultValue = "memory",
             description = "memory (inside each process) or redis://HOST:PORT, shared by every server and terminal (default: ${DEFAULT-VALUE}).")
     SessionStoreLocation sessionStore;
 
     @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryLocation.Converter.class,
-            defaultValue = "${env:GATEHOUSE_USER_DIRECTORY:-file}",
+            defaultValue = "file",
             description = "file (the users file of --data-dir) or postgresql://USER@HOST:PORT/DB, shared by every server and terminal "
                     + "(default: ${DEFAULT-VALUE}).")
     UserDirectoryLocation userDirectory;

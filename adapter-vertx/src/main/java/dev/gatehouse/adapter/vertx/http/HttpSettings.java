@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.http;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,10 +13,11 @@ import java.util.Set;
  * @param maxFormFields   the most fields a form or query may have (400 above)
  * @param idleTimeout     how long a connection may send nothing before it is closed, so slow clients cannot hold the server
  * @param accessLog       whether every request is logged, one JSON line each
- * @param trustedProxies  addresses whose X-Forwarded-For is believed (see {@link ClientAddress}); they terminate TLS
+ * @param trustedProxies  addresses whose X-Forwarded-For and X-Forwarded-Proto are believed (see {@link ClientAddress}); they terminate TLS
+ * @param tls             the certificate and key to serve HTTPS with, or empty for plain HTTP
  */
 public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
-                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies) {
+                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls) {
 
     public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
     public static final int DEFAULT_MAX_URL_LENGTH = 4096;
@@ -33,6 +35,18 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
                 || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("limits too small for a login to get through");
         }
+    }
+
+    /** Plain HTTP. */
+    public HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
+                        Duration idleTimeout, boolean accessLog, Set<String> trustedProxies) {
+        this(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies, Optional.empty());
+    }
+
+    /** The same settings, served over HTTPS with these files. */
+    public HttpSettings withTls(TlsFiles files) {
+        return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
+                Optional.of(files));
     }
 
     public static HttpSettings defaults(String host, int port) {

@@ -5,11 +5,23 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Set;
+
 /**
  * Headers every response carries. The CSP allows our own stylesheet and nothing else: no script
- * at all, no framing, forms posting only to this site.
+ * at all, no framing, forms posting only to this site. A response that went out over HTTPS (ours,
+ * or a trusted proxy's that says so in X-Forwarded-Proto) also tells the browser to use nothing
+ * but HTTPS here for a year (HSTS); over plain HTTP that header would be ignored, and is not sent.
  */
 final class SecurityHeaders implements Handler<RoutingContext> {
+
+    private static final CharSequence[] STRICT_TRANSPORT_SECURITY = optimized("Strict-Transport-Security", "max-age=31536000");
+
+    private final Set<String> trustedProxies;
+
+    SecurityHeaders(Set<String> trustedProxies) {
+        this.trustedProxies = Set.copyOf(trustedProxies);
+    }
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -24,6 +36,11 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         optimized("Cross-Origin-Resource-Policy", "same-origin"),
     };
 
+    private boolean cameOverHttpsThroughTrustedProxy(RoutingContext ctx) {
+        return !trustedProxies.isEmpty() && trustedProxies.contains(ctx.request().remoteAddress().hostAddress())
+                && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+    }
+
     private static CharSequence[] optimized(String name, String value) {
         return new CharSequence[] {HttpHeaders.createOptimized(name), HttpHeaders.createOptimized(value)};
     }
@@ -34,6 +51,9 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         MultiMap headers = ctx.response().headers();
         for (CharSequence[] header : HEADERS) {
             headers.add(header[0], header[1]);
+        }
+        if (ctx.request().isSSL() || cameOverHttpsThroughTrustedProxy(ctx)) {
+            headers.add(STRICT_TRANSPORT_SECURITY[0], STRICT_TRANSPORT_SECURITY[1]);
         }
         ctx.next();
     }

@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -59,6 +60,8 @@ public final class WebVerticle extends VerticleBase {
                 .setMaxFormAttributeSize(settings.formBodyLimit())
                 .setIdleTimeout((int) settings.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        settings.tls().ifPresent(files -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(files.certificate().toString()).setKeyPath(files.key().toString())));
         server = vertx.createHttpServer(options).requestHandler(router());
         return server.listen();
     }
@@ -88,7 +91,7 @@ public final class WebVerticle extends VerticleBase {
         }
         router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
         router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
-        router.route().handler(new SecurityHeaders());
+        router.route().handler(new SecurityHeaders(settings.trustedProxies()));
         router.get("/").handler(greetings::index);
         router.get("/home").handler(greetings::home);
         router.get("/login").handler(login::show);

@@ -17,7 +17,7 @@ public final class PasswordHashing {
 
     public static final int DEFAULT_ITERATIONS = 210_000;
     /** Below this a hash is refused outright: it would be far weaker than any policy we ship. */
-    static final int MIN_ITERATIONS = 100_000;
+    public static final int MIN_ITERATIONS = 100_000;
 
     private static final String ALGORITHM = "pbkdf2";
     private static final int SALT_BYTES = 16;
