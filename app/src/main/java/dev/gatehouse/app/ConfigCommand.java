@@ -52,13 +52,17 @@ final class ConfigCommand implements Callable<Integer> {
                 continue;
             }
             String source = parsed.hasMatchedOption(option) ? "flag" : defaults.source(option);
-            out.println(ConfigDefaults.key(option) + ": " + yaml(masked(text(option, parsed, defaults))) + "  # " + source);
+            String value = text(option, parsed, defaults);
+            // An unset option is shown commented out, so the output read back as a file sets nothing for it.
+            out.println(value == null
+                    ? "# " + ConfigDefaults.key(option) + ":  # not set"
+                    : ConfigDefaults.key(option) + ": " + yaml(masked(value)) + "  # " + source);
         }
         out.println("# secret: " + secretSource(defaults));
         return ExitCodes.OK;
     }
 
-    /** The value as it was written (30m, not PT30M). */
+    /** The value as it was written (30m, not PT30M), or null when the option has none. */
     private static String text(OptionSpec option, ParseResult parsed, ConfigDefaults defaults) {
         if (parsed.hasMatchedOption(option)) {
             return String.join(",", parsed.matchedOption(option.longestName()).originalStringValues());
@@ -71,7 +75,10 @@ final class ConfigCommand implements Callable<Integer> {
             return option.defaultValue();
         }
         Object value = option.getValue();
-        return value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return value == null ? null : String.valueOf(value);
     }
 
     /** A password in a store URL (redis://:pw@host, postgresql://user:pw@host) never leaves the process. */

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
@@ -49,31 +50,54 @@ public final class LogIn {
                 command.password().wipe();
                 return CompletableFuture.completedFuture(new LoginResult.FormExpired());
             }
-            Optional<Username> username = Username.parse(command.username());
-            Password password = command.password();
-            if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
-                // No user can have this name or password, so there is nothing to hash, or to count.
-                password.wipe();
-                audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.orElse(null), null, command.client(),
-                        username.isEmpty() ? "unusable username" : "unusable password"));
-                return CompletableFuture.completedFuture(new LoginResult.Rejected(form.get()));
+            return attempt(form.get(), command);
+        });
+    }
+
+    /**
+     * A login with no form before it, for clients that post credentials as JSON (which no
+     * cross-site form can send). A live session the request came with must prove itself with its
+     * CSRF token, and is then replaced as a form's would be; otherwise the login starts from a
+     * new session, and a failed attempt stores nothing.
+     */
+    public CompletionStage<LoginResult> logInWithoutForm(LogInCommand command) {
+        return current.find(command.sessionId()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return attempt(Session.startAnonymous(Channel.WEB, clock.instant()), command);
             }
-            return throttle.admit(username.get(), command.client(), clock.instant()).thenCompose(admission -> {
-                if (admission instanceof LoginThrottle.Admission.Wait wait) {
-                    password.wipe();
-                    audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
-                            "retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
-                    return CompletableFuture.completedFuture(new LoginResult.Throttled(form.get(), wait.retryAfter()));
-                }
-                return passwordCheck.check(new Credentials(username.get(), password), command.client())
-                        .thenCompose(outcome -> {
-                            if (outcome instanceof Authentication.Authenticated authenticated) {
-                                return replace(form.get(), authenticated, command);
-                            }
-                            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
-                            return CompletableFuture.completedFuture(new LoginResult.Rejected(form.get()));
-                        });
-            });
+            if (!found.get().csrfToken().matches(command.csrfToken())) {
+                command.password().wipe();
+                return CompletableFuture.completedFuture(new LoginResult.FormExpired());
+            }
+            return attempt(found.get(), command);
+        });
+    }
+
+    private CompletionStage<LoginResult> attempt(Session form, LogInCommand command) {
+        Optional<Username> username = Username.parse(command.username());
+        Password password = command.password();
+        if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
+            // No user can have this name or password, so there is nothing to hash, or to count.
+            password.wipe();
+            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.orElse(null), null, command.client(),
+                    username.isEmpty() ? "unusable username" : "unusable password"));
+            return CompletableFuture.completedFuture(new LoginResult.Rejected(form));
+        }
+        return throttle.admit(username.get(), command.client(), clock.instant()).thenCompose(admission -> {
+            if (admission instanceof LoginThrottle.Admission.Wait wait) {
+                password.wipe();
+                audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
+                        "retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
+                return CompletableFuture.completedFuture(new LoginResult.Throttled(form, wait.retryAfter()));
+            }
+            return passwordCheck.check(new Credentials(username.get(), password), command.client())
+                    .thenCompose(outcome -> {
+                        if (outcome instanceof Authentication.Authenticated authenticated) {
+                            return replace(form, authenticated, command);
+                        }
+                        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
+                        return CompletableFuture.completedFuture(new LoginResult.Rejected(form));
+                    });
         });
     }
 

@@ -121,6 +121,36 @@ class UseCasesTest {
     }
 
     @Test
+    void givenNoFormAndNoSession_whenLoggingInWithoutForm_thenAFailureStoresNothingAndSuccessStoresOneSession() {
+        LoginResult wrong = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), null, "alice",
+                Password.of("wrong password entirely"), CLIENT, "script")));
+        assertInstanceOf(LoginResult.Rejected.class, wrong);
+        assertTrue(sessions.stored.isEmpty(), "a failed attempt leaves nothing behind");
+
+        LoginResult right = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), null, "alice",
+                Password.of("correct horse battery staple"), CLIENT, "script")));
+        Session session = assertInstanceOf(LoginResult.LoggedIn.class, right).session();
+        assertEquals(List.of(session.id()), List.copyOf(sessions.stored.keySet()));
+        assertEquals("alice", session.user().orElseThrow().value());
+    }
+
+    @Test
+    void givenALiveSession_whenLoggingInWithoutForm_thenItsTokenIsNeededAndItIsReplaced() {
+        Session before = loggedInAlice();
+        LoginResult noToken = done(logIn.logInWithoutForm(new LogInCommand(Optional.of(before.id()), null, "alice",
+                Password.of("correct horse battery staple"), CLIENT, "script")));
+        assertInstanceOf(LoginResult.FormExpired.class, noToken);
+        int checks = passwordChecks.get();
+
+        LoginResult withToken = done(logIn.logInWithoutForm(new LogInCommand(Optional.of(before.id()), before.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"), CLIENT, "script")));
+        Session after = assertInstanceOf(LoginResult.LoggedIn.class, withToken).session();
+        assertNotEquals(before.id(), after.id());
+        assertFalse(sessions.stored.containsKey(before.id()), "the old id is worthless after the login");
+        assertEquals(checks + 1, passwordChecks.get());
+    }
+
+    @Test
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Every error a visitor can meet, as a short plain page with the right status: never a stack
@@ -68,6 +69,19 @@ final class ErrorPages {
             ctx.response().reset();
             return;
         }
+        if (ApiProblems.isApi(ctx)) {
+            MessagePage text = API_TEXTS.getOrDefault(status, page);
+            ApiProblems.send(ctx, status, text.title(), text.message());
+            return;
+        }
         Responses.page(ctx, status, views.message(page));
     }
+
+    /** Where the page speaks of pages and forms, the API's problem says what the API wants. */
+    private static final Map<Integer, MessagePage> API_TEXTS = Map.of(
+            403, new MessagePage("Forbidden", "This request was refused because it came from another site."),
+            404, new MessagePage("Not found", "There is no such endpoint; the API is described at /api/openapi.yaml."),
+            405, new MessagePage("Method not allowed", "This endpoint does not accept that method."),
+            413, new MessagePage("Request too large", "The request body is larger than this endpoint accepts."),
+            415, new MessagePage("Unsupported media type", "This endpoint accepts only application/json."));
 }

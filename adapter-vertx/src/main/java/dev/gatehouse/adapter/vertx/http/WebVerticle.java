@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.vertx.http;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -82,6 +81,7 @@ public final class WebVerticle extends VerticleBase {
                 settings.maxFormFields());
         PasswordForms password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies());
+        SessionApi api = new SessionApi(useCases, cookie, settings.trustedProxies());
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
         Router router = Router.router(vertx);
@@ -109,7 +109,15 @@ public final class WebVerticle extends VerticleBase {
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
         router.post("/home/preferences").consumes(FORM).handler(formBody).handler(preferences::submit);
-        router.route(HttpMethod.GET, Stylesheet.PATH).handler(new Stylesheet());
+        router.get(BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
+        // The JSON API: the same checks, bodies only as JSON, and the CSRF token in a header.
+        router.post("/api/session").handler(new CrossSiteGuard());
+        router.delete("/api/session").handler(new CrossSiteGuard());
+        router.post("/api/session").consumes(SessionApi.JSON).handler(formBody).handler(api::logIn);
+        router.get("/api/session").handler(api::whoAmI);
+        router.delete("/api/session").handler(api::logOut);
+        router.get("/api/sessions").handler(api::sessions);
+        router.get(BundledFile.OPENAPI_PATH).handler(BundledFile.openApi());
         ErrorPages.register(router, views);
         return router;
     }

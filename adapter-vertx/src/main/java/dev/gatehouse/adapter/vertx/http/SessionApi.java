@@ -1,0 +1,152 @@
+package dev.gatehouse.adapter.vertx.http;
+
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.Greeting;
+import dev.gatehouse.application.ListOwnSessions;
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogInCommand;
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.LogOutCommand;
+import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.LogoutResult;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionSummary;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The JSON API beside the pages, for single-page apps and scripts, under the same rules: bodies
+ * only as {@code application/json} (which no cross-site form can send) behind the same Origin
+ * check, the session's CSRF token in the {@code X-CSRF-Token} header of every call that changes
+ * something for a session, the same throttle, and errors as problem details. Described in
+ * {@code openapi.yaml}, served at {@code /api/openapi.yaml}.
+ */
+final class SessionApi {
+
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String JSON = "application/json";
+
+    private final Greet greet;
+    private final LogIn logIn;
+    private final LogOut logOut;
+    private final ListOwnSessions listOwnSessions;
+    private final SessionCookie cookie;
+    private final Set<String> trustedProxies;
+
+    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies) {
+        this.greet = useCases.greet();
+        this.logIn = useCases.logIn();
+        this.logOut = useCases.logOut();
+        this.listOwnSessions = useCases.listOwnSessions();
+        this.cookie = cookie;
+        this.trustedProxies = trustedProxies;
+    }
+
+    /** {@code POST /api/session}: log in with {@code {"username": ..., "password": ...}}. */
+    void logIn(RoutingContext ctx) {
+        JsonObject body = jsonObject(ctx.body().buffer());
+        if (body == null || !(body.getValue("username") instanceof String username) || !(body.getValue("password") instanceof String password)) {
+            ApiProblems.send(ctx, 400, "Bad request", "Send a JSON object with the string fields username and password.");
+            return;
+        }
+        LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), username,
+                Password.of(password), ClientAddress.of(ctx, trustedProxies), Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
+        Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
+            if (result instanceof LoginResult.LoggedIn loggedIn) {
+                ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                json(ctx, 200, whoAmI(loggedIn.session()));
+            } else if (result instanceof LoginResult.Rejected) {
+                ApiProblems.send(ctx, 401, LoginResult.Rejected.MESSAGE, null);
+            } else if (result instanceof LoginResult.Throttled throttled) {
+                long seconds = LoginResult.Throttled.wholeSeconds(throttled.retryAfter());
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ApiProblems.send(ctx, 429, "Too many failed login attempts", LoginResult.Throttled.message(throttled.retryAfter()));
+            } else {
+                csrfRefused(ctx);
+            }
+        });
+    }
+
+    /** {@code GET /api/session}: who is logged in with this session, and the token its calls must carry. */
+    void whoAmI(RoutingContext ctx) {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                json(ctx, 200, whoAmI(welcome.session()));
+            } else {
+                notLoggedIn(ctx);
+            }
+        });
+    }
+
+    /** {@code DELETE /api/session}: log out. Without a live session there is nothing to end, and it still succeeds. */
+    void logOut(RoutingContext ctx) {
+        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER));
+        Responses.whenDone(ctx, logOut.logOut(command), result -> {
+            if (result instanceof LogoutResult.LoggedOut) {
+                ctx.response().addCookie(cookie.clear()).setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+            } else {
+                csrfRefused(ctx);
+            }
+        });
+    }
+
+    /** {@code GET /api/sessions}: the caller's own live sessions, on every device. */
+    void sessions(RoutingContext ctx) {
+        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx.request().headers())), found -> {
+            if (found.isEmpty()) {
+                notLoggedIn(ctx);
+                return;
+            }
+            JsonArray sessions = new JsonArray();
+            for (SessionSummary session : found.get().sessions()) {
+                sessions.add(new JsonObject()
+                        .put("handle", session.handle())
+                        .put("channel", session.channel().name().toLowerCase(Locale.ROOT))
+                        .put("device", session.device())
+                        .put("createdAt", session.createdAt().toString())
+                        .put("lastSeenAt", session.lastSeenAt().toString())
+                        .put("current", session.handle().equals(found.get().currentHandle())));
+            }
+            json(ctx, 200, new JsonObject().put("username", found.get().user().value()).put("sessions", sessions));
+        });
+    }
+
+    private static JsonObject whoAmI(Session session) {
+        return new JsonObject().put("username", session.user().orElseThrow().value()).put("csrfToken", session.csrfToken().value());
+    }
+
+    /** The body as a JSON object, or null when it is not one (malformed, an array, a bare value). */
+    private static JsonObject jsonObject(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            return body.toJsonValue() instanceof JsonObject object ? object : null;
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(body.toBuffer());
+    }
+
+    private static void notLoggedIn(RoutingContext ctx) {
+        ApiProblems.send(ctx, 401, "Not logged in", "Log in with POST /api/session.");
+    }
+
+    private static void csrfRefused(RoutingContext ctx) {
+        ApiProblems.send(ctx, 403, "CSRF token missing or wrong",
+                "Calls made with a session carry its csrfToken (from GET /api/session) in the " + CSRF_HEADER + " header.");
+    }
+}
