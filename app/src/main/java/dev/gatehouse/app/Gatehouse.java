@@ -9,7 +9,9 @@ import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.metrics.Metrics;
+import dev.gatehouse.adapter.vertx.session.InMemoryRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.session.RedisRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.RedisSessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.throttle.RedisLoginThrottle;
@@ -28,12 +30,14 @@ import dev.gatehouse.application.ListSessions;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.application.SavePreference;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -87,19 +91,22 @@ public final class Gatehouse {
 
     /** A started server: where it listens, its session store, and how to stop it. */
     public record Running(Vertx vertx, int port, String deploymentId, SessionRepository sessions,
-                          LoginThrottle throttle, UserDirectory users, Path snapshot) {
+                          LoginThrottle throttle, RememberedLogins remembered, UserDirectory users, ServerConfig config) {
 
         /**
-         * Stops serving: the listeners close, and the embedded store writes its snapshot (mode 0600)
-         * for the next start, so a restart of a single server logs nobody out.
+         * Stops serving: the listeners close, and the embedded stores write their snapshots (mode
+         * 0600) for the next start, so a restart of a single server logs nobody out.
          */
         public Future<Void> stop() {
             return vertx.undeploy(deploymentId).compose(stopped -> {
-                if (!(sessions instanceof InMemorySessionRepository memory)) {
+                if (!(sessions instanceof InMemorySessionRepository memory) || !(remembered instanceof InMemoryRememberedLogins logins)) {
                     return Future.succeededFuture();
                 }
-                return vertx.executeBlocking(() -> memory.writeSnapshot(snapshot)).onSuccess(count ->
-                        LOG.info("Stopped; {} sessions kept in {} for the next start", count, snapshot)).mapEmpty();
+                return vertx.executeBlocking(() -> {
+                    int count = memory.writeSnapshot(config.snapshotFile());
+                    logins.writeSnapshot(config.rememberedSnapshotFile());
+                    return count;
+                }).onSuccess(count -> LOG.info("Stopped; {} sessions kept in {} for the next start", count, config.snapshotFile())).mapEmpty();
             });
         }
     }
@@ -138,8 +145,12 @@ public final class Gatehouse {
         if (sessions instanceof InMemorySessionRepository held) {
             metrics.sessionsHeld(held::size);
         }
-        Future<Integer> restored = sessions instanceof InMemorySessionRepository memory
-                ? vertx.executeBlocking(() -> memory.readSnapshot(config.snapshotFile()))
+        RememberedLogins remembered = stores.remembered();
+        Future<Integer> restored = sessions instanceof InMemorySessionRepository memory && remembered instanceof InMemoryRememberedLogins logins
+                ? vertx.executeBlocking(() -> {
+                    logins.readSnapshot(config.rememberedSnapshotFile());
+                    return memory.readSnapshot(config.snapshotFile());
+                })
                 : Future.succeededFuture(0);
         LoginThrottle throttle = stores.throttle();
         Greet greet = new Greet(sessions, users, audit, policy, config.clock());
@@ -151,8 +162,9 @@ public final class Gatehouse {
                 new LogOut(sessions, audit, policy, config.clock()),
                 new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), audit, policy, config.clock()),
                 listOwnSessions,
-                new EndOwnSessions(listOwnSessions, sessions, audit),
-                new SavePreference(greet, sessions));
+                new EndOwnSessions(listOwnSessions, sessions, remembered, audit),
+                new SavePreference(greet, sessions),
+                new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), config.clock()));
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
@@ -182,6 +194,9 @@ public final class Gatehouse {
                 if (sessions instanceof InMemorySessionRepository memory) {
                     memory.removeExpired();
                 }
+                if (remembered instanceof InMemoryRememberedLogins logins) {
+                    logins.removeExpired();
+                }
                 if (throttle instanceof InMemoryLoginThrottle memory) {
                     memory.forgetIdle(config.clock().instant());
                 }
@@ -194,7 +209,7 @@ public final class Gatehouse {
                     LOG.warn("Could not read the users again: {}", failure.getMessage());
                 }
             }));
-            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, users, config.snapshotFile());
+            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, remembered, users, config);
         })).compose(running -> metricsListener(vertx, config, metrics).map(running));
     }
 
@@ -225,20 +240,22 @@ public final class Gatehouse {
     }
 
     /** The sessions and the throttle's counters, kept together: in this process's memory, or in one Redis that all share. */
-    record Stores(SessionRepository sessions, LoginThrottle throttle) {
+    /** The stores that live beside each other: all in this process, or all in one Redis. */
+    record Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered) {
     }
 
     static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock) {
         if (location.redisUrl().isEmpty()) {
-            return new Stores(new InMemorySessionRepository(policy, clock), new InMemoryLoginThrottle(throttlePolicy));
+            return new Stores(new InMemorySessionRepository(policy, clock), new InMemoryLoginThrottle(throttlePolicy),
+                    new InMemoryRememberedLogins(clock));
         }
         // Every request that needs a session borrows a connection: the default pool (6, with 24 waiting)
         // refuses requests under load long before Redis is busy.
         Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(location.redisUrl().get())
                 .setMaxPoolSize(REDIS_CONNECTIONS).setMaxPoolWaiting(REDIS_WAITING));
         return new Stores(new RedisSessionRepository(redis, REDIS_KEY_PREFIX, policy, clock),
-                new RedisLoginThrottle(redis, REDIS_KEY_PREFIX, throttlePolicy));
+                new RedisLoginThrottle(redis, REDIS_KEY_PREFIX, throttlePolicy), new RedisRememberedLogins(redis, REDIS_KEY_PREFIX, clock));
     }
 
     private static Future<Void> createFirstUserIfNone(Vertx vertx, UserDirectory users, PrintStream console) {

@@ -83,6 +83,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "the session cookie is then Secure whatever address the server listens on.")
     List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--remember-me-lifetime", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30d",
+            description = "How long a \"remember me\" login lasts from the login that asked for it (default: ${DEFAULT-VALUE}).")
+    Duration rememberMeLifetime;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "Serve HTTPS with this certificate chain (PEM), with HSTS; needs --tls-key.")
     Path tlsCertificate;
@@ -128,6 +132,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "idle-timeout is longer than absolute-timeout: a session would never end for being idle.");
         }
+        if (rememberMeLifetime.isNegative() || rememberMeLifetime.isZero()) {
+            throw new ParameterException(spec.commandLine(), "remember-me-lifetime must be longer than nothing.");
+        }
         if (metricsPort >= 0 && metricsPort == port && port != 0) {
             throw new ParameterException(spec.commandLine(), "metrics-port is the same as port: metrics need a listener of their own.");
         }
@@ -139,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(),
                 settings.userDirectory(), hashIterations, environment.environment("GATEHOUSE_SECRET"),
                 environment.environment("GATEHOUSE_PREVIOUS_SECRETS"),
-                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort);
+                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
 
@@ -19,10 +20,19 @@ import java.time.Duration;
  * @param previousSecretsFromEnvironment the value of {@code GATEHOUSE_PREVIOUS_SECRETS} (comma-separated), or null
  * @param metricsPort           where /metrics is served (on {@code metricsHost}), or -1 for nowhere
  * @param reapInterval           how often expired sessions and idle throttle counters are dropped from memory
+ * @param rememberMeLifetime     how long a "remember me" login lasts from the login that asked for it
  */
 public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
                            SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
-                           Duration reapInterval, Clock clock, String metricsHost, int metricsPort) {
+                           Duration reapInterval, Clock clock, String metricsHost, int metricsPort, Duration rememberMeLifetime) {
+
+    /** With remembered logins lasting {@link RememberMe#DEFAULT_LIFETIME}. */
+    public ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
+                        SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment,
+                        String previousSecretsFromEnvironment, Duration reapInterval, Clock clock, String metricsHost, int metricsPort) {
+        this(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, RememberMe.DEFAULT_LIFETIME);
+    }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -34,6 +44,11 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
 
     public Path secretFile() {
         return dataDir.resolve("secret");
+    }
+
+    /** Where the embedded store keeps remembered logins between a stop and the next start. */
+    public Path rememberedSnapshotFile() {
+        return dataDir.resolve("remembered.snapshot");
     }
 
     /** Where the embedded session store keeps its sessions between a stop and the next start. */

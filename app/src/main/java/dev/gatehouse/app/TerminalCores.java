@@ -3,6 +3,7 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
+import dev.gatehouse.adapter.vertx.session.InMemoryRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
@@ -53,14 +54,15 @@ final class TerminalCores {
             InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
             InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
             // Nothing to release: the hashing threads are daemons that end when idle.
-            return assemble(users, sessions, throttle, false, settings.sessionPolicy(), clock, () -> { });
+            return assemble(users, new Gatehouse.Stores(sessions, throttle, new InMemoryRememberedLogins(clock)), false, settings.sessionPolicy(),
+                    clock, () -> { });
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
         UserDirectory users = Gatehouse.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
                 PasswordHashing.DEFAULT_ITERATIONS).toCompletionStage().toCompletableFuture().join();
         Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock);
-        return assemble(users, stores.sessions(), stores.throttle(), settings.sessionStore().shared(), settings.sessionPolicy(), clock,
+        return assemble(users, stores, settings.sessionStore().shared(), settings.sessionPolicy(), clock,
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
     }
 
@@ -68,8 +70,10 @@ final class TerminalCores {
      * The use cases over the given stores. {@code sessionsShared} says whether the session store is
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
-    static TerminalCore assemble(UserDirectory users, SessionRepository sessions, LoginThrottle throttle,
-                                 boolean sessionsShared, SessionPolicy policy, Clock clock, Runnable onClose) {
+    static TerminalCore assemble(UserDirectory users, Gatehouse.Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock,
+                                 Runnable onClose) {
+        SessionRepository sessions = stores.sessions();
+        LoginThrottle throttle = stores.throttle();
         AuditLog audit = new Slf4jAuditLog();
         // A terminal command has nothing else to do while the blocklist looks, so it looks right there.
         PasswordBlocklist blocklist = new ZxcvbnBlocklist(Runnable::run);
@@ -82,7 +86,7 @@ final class TerminalCores {
                 new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist, audit, policy, clock));
         ListSessions listSessions = new ListSessions(sessions, policy, clock);
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
-                ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, audit)))
+                ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, stores.remembered(), audit)))
                 : Optional.empty();
         return new TerminalCore() {
             @Override

@@ -24,12 +24,15 @@ import java.util.regex.Pattern;
 final class Browser {
 
     static final String COOKIE = "__Host-gh_session";
+    static final String REMEMBER = "__Host-gh_remember";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final WebClient client;
     private final int port;
     /** The session cookie's value as the browser holds it, or null. */
     String cookie;
+    /** The "remember me" cookie's value as the browser holds it, or null. */
+    String remember;
     /** The User-Agent this browser says it is, or null for the client's own. */
     String userAgent;
     /** An X-Forwarded-For to send, as a proxy in front would; null for none. */
@@ -92,8 +95,9 @@ final class Browser {
         if (forwardedFor != null) {
             request.putHeader("X-Forwarded-For", forwardedFor);
         }
-        if (cookie != null) {
-            request.putHeader("Cookie", COOKIE + "=" + cookie);
+        String cookies = cookieHeader();
+        if (cookies != null) {
+            request.putHeader("Cookie", cookies);
         }
         if (contentType != null) {
             request.putHeader("Content-Type", contentType);
@@ -102,11 +106,28 @@ final class Browser {
                 .await();
         for (String setCookie : response.headers().getAll("set-cookie")) {
             if (setCookie.startsWith(COOKIE + "=")) {
-                String value = setCookie.substring(COOKIE.length() + 1, setCookie.indexOf(';'));
-                cookie = value.isEmpty() || setCookie.contains("Max-Age=0") ? null : value;
+                cookie = kept(setCookie, COOKIE);
+            }
+            if (setCookie.startsWith(REMEMBER + "=")) {
+                remember = kept(setCookie, REMEMBER);
             }
         }
         return response;
+    }
+
+    private static String kept(String setCookie, String name) {
+        String value = setCookie.substring(name.length() + 1, setCookie.indexOf(';'));
+        return value.isEmpty() || setCookie.contains("Max-Age=0") ? null : value;
+    }
+
+    private String cookieHeader() {
+        if (cookie == null && remember == null) {
+            return null;
+        }
+        if (remember == null) {
+            return COOKIE + "=" + cookie;
+        }
+        return cookie == null ? REMEMBER + "=" + remember : COOKIE + "=" + cookie + "; " + REMEMBER + "=" + remember;
     }
 
     HttpRequest<Buffer> request(HttpMethod method, String path) {

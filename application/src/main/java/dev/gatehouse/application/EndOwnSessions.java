@@ -1,6 +1,7 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionRepository;
@@ -39,11 +40,13 @@ public final class EndOwnSessions {
 
     private final ListOwnSessions listOwnSessions;
     private final SessionRepository sessions;
+    private final RememberedLogins remembered;
     private final AuditLog audit;
 
-    public EndOwnSessions(ListOwnSessions listOwnSessions, SessionRepository sessions, AuditLog audit) {
+    public EndOwnSessions(ListOwnSessions listOwnSessions, SessionRepository sessions, RememberedLogins remembered, AuditLog audit) {
         this.listOwnSessions = listOwnSessions;
         this.sessions = sessions;
+        this.remembered = remembered;
         this.audit = audit;
     }
 
@@ -61,7 +64,7 @@ public final class EndOwnSessions {
                             ? session.handle().equals(one.handle())
                             : !session.handle().equals(own.currentHandle()))
                     .toList();
-            return Revocations.end(sessions, audit, chosen, "by the user").thenApply(done -> new Result.Ended(chosen.size()));
+            return Revocations.end(sessions, remembered, audit, chosen, "by the user").thenApply(done -> new Result.Ended(chosen.size()));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 
@@ -23,11 +24,13 @@ public final class RevokeSessions {
 
     private final ListSessions listSessions;
     private final SessionRepository sessions;
+    private final RememberedLogins remembered;
     private final AuditLog audit;
 
-    public RevokeSessions(ListSessions listSessions, SessionRepository sessions, AuditLog audit) {
+    public RevokeSessions(ListSessions listSessions, SessionRepository sessions, RememberedLogins remembered, AuditLog audit) {
         this.listSessions = listSessions;
         this.sessions = sessions;
+        this.remembered = remembered;
         this.audit = audit;
     }
 
@@ -62,6 +65,6 @@ public final class RevokeSessions {
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(new RevokeResult.NoMatch());
         }
-        return Revocations.end(sessions, audit, chosen, "by an administrator").thenApply(done -> new RevokeResult.Revoked(chosen));
+        return Revocations.end(sessions, remembered, audit, chosen, "by an administrator").thenApply(done -> new RevokeResult.Revoked(chosen));
     }
 }

@@ -33,7 +33,7 @@ class AdministrationTest {
     private final List<AuditEvent> audit = new ArrayList<>();
     private final FakeSessions sessions = new FakeSessions();
     private final ListSessions listSessions = new ListSessions(sessions, POLICY, clock);
-    private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions, audit::add);
+    private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions, new FakeRememberedLogins(), audit::add);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();

@@ -16,7 +16,7 @@ public record AuditEvent(Kind kind, Username user, String session, String client
 
     public enum Kind {
         LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, LOGGED_OUT, SESSION_TIMED_OUT, SESSION_ENDED_CREDENTIALS_CHANGED,
-        SESSION_REVOKED, USER_ADDED, PASSWORD_CHANGED, USER_DISABLED, USER_ENABLED, USER_REMOVED;
+        SESSION_REVOKED, LOGIN_REMEMBERED, SESSION_RESTORED, REMEMBERED_LOGIN_STOLEN, USER_ADDED, PASSWORD_CHANGED, USER_DISABLED, USER_ENABLED, USER_REMOVED;
 
         /** The name written in the log: {@code login_failed}. */
         public String label() {

@@ -119,6 +119,14 @@ public final class Session {
         return new Session(SessionId.generate(), Optional.of(username), credentialVersion, channel, device, CsrfToken.generate(), attributes, now, now);
     }
 
+    /** Set on a session that "remember me" started instead of a password: it is not fresh. */
+    public static final String RESTORED = "gatehouse.restored";
+
+    /** Whether this login came from a password just now, not from a remembered login. */
+    public boolean isFresh() {
+        return !"true".equals(attributes.get(RESTORED));
+    }
+
     public Session withAttribute(String name, String value) {
         Map<String, String> changed = new HashMap<>(attributes);
         changed.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));

@@ -1,9 +1,5 @@
 package dev.gatehouse.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -12,15 +8,6 @@ import java.util.Optional;
  * checked in constant time. {@code toString} shows a short prefix of the storage key only.
  */
 public final class SessionId {
-
-    /** One digest per thread: looking one up by name costs more than the hash itself, and a digest is not thread-safe. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
-    });
 
     private final String value;
     private String storageKey;
@@ -47,14 +34,10 @@ public final class SessionId {
     public String storageKey() {
         String key = storageKey;
         if (key == null) {
-            key = HexFormat.of().formatHex(sha256(value));
+            key = RandomToken.sha256Hex(value);
             storageKey = key;
         }
         return key;
-    }
-
-    private static byte[] sha256(String text) {
-        return SHA_256.get().digest(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The start of the storage key: how listings and the audit log name a session without giving its id away. */

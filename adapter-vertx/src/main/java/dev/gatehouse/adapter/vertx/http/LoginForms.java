@@ -25,9 +25,11 @@ final class LoginForms {
     private final Views views;
     private final int maxFormFields;
     private final Set<String> trustedProxies;
+    private final RememberMeCookie remember;
 
     LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields,
-               Set<String> trustedProxies) {
+               Set<String> trustedProxies, RememberMeCookie remember) {
+        this.remember = remember;
         this.maxFormFields = maxFormFields;
         this.trustedProxies = trustedProxies;
         this.openLoginForm = openLoginForm;
@@ -49,7 +51,7 @@ final class LoginForms {
             if (form.started()) {
                 ctx.response().addCookie(cookie.issue(form.session().id()));
             }
-            Responses.page(ctx, 200, views.login(new LoginPage(form.session().csrfToken().value(), next, "", null)));
+            Responses.page(ctx, 200, views.login(new LoginPage(form.session().csrfToken().value(), next, "", false, null)));
         });
     }
 
@@ -57,12 +59,14 @@ final class LoginForms {
         String username;
         String csrf;
         String next;
+        boolean rememberMe;
         Password password;
         try {
             FormBody form = FormBody.parse(ctx.body().buffer(), maxFormFields);
             username = form.required("username");
             csrf = form.required("csrf");
             next = safeNext(form.field("next"));
+            rememberMe = form.field("remember").isPresent();
             password = Password.of(form.required("password"));
         } catch (FormBody.Malformed malformed) {
             ErrorPages.badRequest(ctx, views, malformed.getMessage());
@@ -75,13 +79,17 @@ final class LoginForms {
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
-                Responses.redirect(ctx, 303, LocalPath.orRoot(next));
+                if (rememberMe) {
+                    remember.remember(ctx, loggedIn.session(), () -> Responses.redirect(ctx, 303, LocalPath.orRoot(next)));
+                } else {
+                    Responses.redirect(ctx, 303, LocalPath.orRoot(next));
+                }
             } else if (result instanceof LoginResult.Rejected rejected) {
                 Session formSession = rejected.formSession();
-                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, LoginResult.Rejected.MESSAGE)));
+                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, rememberMe, LoginResult.Rejected.MESSAGE)));
             } else if (result instanceof LoginResult.Throttled throttled) {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
-                Responses.page(ctx, 429, views.login(new LoginPage(throttled.formSession().csrfToken().value(), next, username,
+                Responses.page(ctx, 429, views.login(new LoginPage(throttled.formSession().csrfToken().value(), next, username, rememberMe,
                         LoginResult.Throttled.message(throttled.retryAfter()))));
             } else {
                 ErrorPages.formExpired(ctx, views);

@@ -1,5 +1,8 @@
 package dev.gatehouse.adapter.vertx.http;
 
-/** The login form; {@code next} and {@code error} may be null, {@code username} is what was typed. */
-record LoginPage(String csrfToken, String next, String username, String error) {
+/**
+ * The login form; {@code next} and {@code error} may be null, {@code username} is what was typed,
+ * {@code remember} whether the "remember me" box was ticked.
+ */
+record LoginPage(String csrfToken, String next, String username, boolean remember, String error) {
 }

@@ -6,15 +6,17 @@ import dev.gatehouse.application.LogoutResult;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code POST /logout}: ends the session on the server and clears the cookie. */
+/** {@code POST /logout}: ends the session on the server, forgets this browser's remembered login, and clears the cookies. */
 final class LogoutForms {
 
     private final LogOut logOut;
     private final SessionCookie cookie;
     private final Views views;
     private final int maxFormFields;
+    private final RememberMeCookie remember;
 
-    LogoutForms(LogOut logOut, SessionCookie cookie, Views views, int maxFormFields) {
+    LogoutForms(LogOut logOut, SessionCookie cookie, Views views, int maxFormFields, RememberMeCookie remember) {
+        this.remember = remember;
         this.maxFormFields = maxFormFields;
         this.logOut = logOut;
         this.cookie = cookie;
@@ -33,7 +35,7 @@ final class LogoutForms {
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             if (result instanceof LogoutResult.LoggedOut) {
                 ctx.response().addCookie(cookie.clear());
-                Responses.redirect(ctx, 303, LocalPath.ROOT);
+                remember.forget(ctx, () -> Responses.redirect(ctx, 303, LocalPath.ROOT));
             } else {
                 ErrorPages.formExpired(ctx, views);
             }

@@ -26,10 +26,12 @@ final class PasswordForms {
     private final Views views;
     private final int maxFormFields;
     private final Set<String> trustedProxies;
+    private final RememberMeCookie remember;
 
     PasswordForms(Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields,
-                  Set<String> trustedProxies) {
+                  Set<String> trustedProxies, RememberMeCookie remember) {
         this.trustedProxies = trustedProxies;
+        this.remember = remember;
         this.greet = greet;
         this.changeOwnPassword = changeOwnPassword;
         this.cookie = cookie;
@@ -38,12 +40,12 @@ final class PasswordForms {
     }
 
     void show(RoutingContext ctx) {
-        Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
             if (greeting instanceof Greeting.Welcome welcome) {
                 Responses.page(ctx, 200, views.password(new PasswordPage(welcome.session().csrfToken().value(),
-                        welcome.username().value(), null)));
+                        welcome.username().value(), welcome.session().isFresh(), null)));
             } else {
-                Responses.redirect(ctx, 302, LOGIN_THEN_HERE);
+                remember.restoreOr(ctx, this::show, () -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE));
             }
         });
     }
@@ -99,7 +101,7 @@ final class PasswordForms {
         Responses.whenDone(ctx, greet.greet(sessionId), greeting -> {
             if (greeting instanceof Greeting.Welcome welcome) {
                 Responses.page(ctx, status, views.password(new PasswordPage(welcome.session().csrfToken().value(),
-                        welcome.username().value(), error)));
+                        welcome.username().value(), welcome.session().isFresh(), error)));
             } else {
                 Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
             }

@@ -39,8 +39,10 @@ final class SessionApi {
     private final ListOwnSessions listOwnSessions;
     private final SessionCookie cookie;
     private final Set<String> trustedProxies;
+    private final RememberMeCookie remember;
 
-    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies) {
+    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember) {
+        this.remember = remember;
         this.greet = useCases.greet();
         this.logIn = useCases.logIn();
         this.logOut = useCases.logOut();
@@ -49,19 +51,29 @@ final class SessionApi {
         this.trustedProxies = trustedProxies;
     }
 
-    /** {@code POST /api/session}: log in with {@code {"username": ..., "password": ...}}. */
+    /** {@code POST /api/session}: log in with {@code {"username": ..., "password": ..., "remember": false}}. */
     void logIn(RoutingContext ctx) {
         JsonObject body = jsonObject(ctx.body().buffer());
         if (body == null || !(body.getValue("username") instanceof String username) || !(body.getValue("password") instanceof String password)) {
             ApiProblems.send(ctx, 400, "Bad request", "Send a JSON object with the string fields username and password.");
             return;
         }
+        Object rememberField = body.getValue("remember");
+        if (rememberField != null && !(rememberField instanceof Boolean)) {
+            ApiProblems.send(ctx, 400, "Bad request", "remember, when sent, is true or false.");
+            return;
+        }
+        boolean rememberMe = Boolean.TRUE.equals(rememberField);
         LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), username,
                 Password.of(password), ClientAddress.of(ctx, trustedProxies), Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
         Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
-                json(ctx, 200, whoAmI(loggedIn.session()));
+                if (rememberMe) {
+                    remember.remember(ctx, loggedIn.session(), () -> json(ctx, 200, whoAmI(loggedIn.session())));
+                } else {
+                    json(ctx, 200, whoAmI(loggedIn.session()));
+                }
             } else if (result instanceof LoginResult.Rejected) {
                 ApiProblems.send(ctx, 401, LoginResult.Rejected.MESSAGE, null);
             } else if (result instanceof LoginResult.Throttled throttled) {
@@ -76,11 +88,11 @@ final class SessionApi {
 
     /** {@code GET /api/session}: who is logged in with this session, and the token its calls must carry. */
     void whoAmI(RoutingContext ctx) {
-        Responses.whenDone(ctx, greet.greet(cookie.read(ctx.request().headers())), greeting -> {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
             if (greeting instanceof Greeting.Welcome welcome) {
                 json(ctx, 200, whoAmI(welcome.session()));
             } else {
-                notLoggedIn(ctx);
+                remember.restoreOr(ctx, this::whoAmI, () -> notLoggedIn(ctx));
             }
         });
     }
@@ -90,7 +102,8 @@ final class SessionApi {
         LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER));
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             if (result instanceof LogoutResult.LoggedOut) {
-                ctx.response().addCookie(cookie.clear()).setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+                ctx.response().addCookie(cookie.clear());
+                remember.forget(ctx, () -> ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end());
             } else {
                 csrfRefused(ctx);
             }
@@ -99,9 +112,9 @@ final class SessionApi {
 
     /** {@code GET /api/sessions}: the caller's own live sessions, on every device. */
     void sessions(RoutingContext ctx) {
-        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx.request().headers())), found -> {
+        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx)), found -> {
             if (found.isEmpty()) {
-                notLoggedIn(ctx);
+                remember.restoreOr(ctx, this::sessions, () -> notLoggedIn(ctx));
                 return;
             }
             JsonArray sessions = new JsonArray();
@@ -119,7 +132,8 @@ final class SessionApi {
     }
 
     private static JsonObject whoAmI(Session session) {
-        return new JsonObject().put("username", session.user().orElseThrow().value()).put("csrfToken", session.csrfToken().value());
+        return new JsonObject().put("username", session.user().orElseThrow().value()).put("csrfToken", session.csrfToken().value())
+                .put("fresh", session.isFresh());
     }
 
     /** The body as a JSON object, or null when it is not one (malformed, an array, a bare value). */

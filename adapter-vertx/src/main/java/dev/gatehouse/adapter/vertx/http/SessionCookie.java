@@ -4,6 +4,7 @@ import dev.gatehouse.domain.SessionId;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -52,8 +53,33 @@ public final class SessionCookie {
         return settings.name();
     }
 
+    /** Whether cookies are marked Secure (and so may carry the {@code __Host-} prefix). */
+    boolean secure() {
+        return settings.secure();
+    }
+
     /** The session id from the request's cookies, when exactly one valid, correctly signed cookie is present. */
     public Optional<SessionId> read(MultiMap headers) {
+        String value = single(headers, settings.name());
+        return value == null ? Optional.empty() : verify(value);
+    }
+
+    /**
+     * The session a handler should use: one "remember me" just started for this very request
+     * (see {@link RememberMeCookie}), or else the one the request's cookie names.
+     */
+    Optional<SessionId> read(RoutingContext ctx) {
+        SessionId restored = ctx.get(RESTORED);
+        return restored != null ? Optional.of(restored) : read(ctx.request().headers());
+    }
+
+    static final String RESTORED = "gatehouse.restored-session";
+
+    /**
+     * The value of the one cookie of this name, or null when there is none, several, or a variant
+     * of the name in another case (which can only come from someone else's cookie).
+     */
+    static String single(MultiMap headers, String cookieName) {
         String found = null;
         int candidates = 0;
         for (String header : headers.getAll("cookie")) {
@@ -66,18 +92,14 @@ public final class SessionCookie {
                 String pair = header.substring(start, end).strip();
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? "" : pair.substring(0, equals).strip();
-                // A case variant counts as a candidate too: it can only come from someone else's cookie.
-                if (name.equalsIgnoreCase(settings.name())) {
+                if (name.equalsIgnoreCase(cookieName)) {
                     candidates++;
-                    found = name.equals(settings.name()) ? pair.substring(equals + 1).strip() : null;
+                    found = name.equals(cookieName) ? pair.substring(equals + 1).strip() : null;
                 }
                 start = end + 1;
             }
         }
-        if (candidates != 1 || found == null) {
-            return Optional.empty();
-        }
-        return verify(found);
+        return candidates == 1 ? found : null;
     }
 
     private Optional<SessionId> verify(String value) {
@@ -104,7 +126,8 @@ public final class SessionCookie {
         return withAttributes(Cookie.cookie(settings.name(), "")).setMaxAge(0);
     }
 
-    private Cookie withAttributes(Cookie cookie) {
+    /** The attributes of every cookie Gatehouse sets: whole site, no script access, Secure where browsers keep it, Lax. */
+    Cookie withAttributes(Cookie cookie) {
         return cookie.setPath("/").setHttpOnly(true).setSecure(settings.secure()).setSameSite(CookieSameSite.LAX);
     }
 

@@ -18,10 +18,13 @@ final class SessionPages {
     private final ListOwnSessions listOwnSessions;
     private final EndOwnSessions endOwnSessions;
     private final SessionCookie cookie;
+    private final RememberMeCookie remember;
     private final Views views;
     private final int maxFormFields;
 
-    SessionPages(ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SessionCookie cookie, Views views, int maxFormFields) {
+    SessionPages(ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SessionCookie cookie, Views views, int maxFormFields,
+                 RememberMeCookie remember) {
+        this.remember = remember;
         this.listOwnSessions = listOwnSessions;
         this.endOwnSessions = endOwnSessions;
         this.cookie = cookie;
@@ -30,9 +33,9 @@ final class SessionPages {
     }
 
     void show(RoutingContext ctx) {
-        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx.request().headers())), found -> {
+        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx)), found -> {
             if (found.isEmpty()) {
-                Responses.redirect(ctx, 302, LOGIN_THEN_HERE);
+                remember.restoreOr(ctx, this::show, () -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE));
                 return;
             }
             ListOwnSessions.OwnSessions own = found.get();

@@ -72,16 +72,17 @@ public final class WebVerticle extends VerticleBase {
 
     private Router router() {
         Views views = new Views();
-        GreetingPages greetings = new GreetingPages(useCases.greet(), cookie, views);
+        RememberMeCookie remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
+        GreetingPages greetings = new GreetingPages(useCases.greet(), cookie, views, remember);
         LoginForms login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
-                settings.trustedProxies());
-        LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields());
+                settings.trustedProxies(), remember);
+        LogoutForms logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember);
         PreferenceForms preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         SessionPages sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views,
-                settings.maxFormFields());
+                settings.maxFormFields(), remember);
         PasswordForms password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
-                settings.trustedProxies());
-        SessionApi api = new SessionApi(useCases, cookie, settings.trustedProxies());
+                settings.trustedProxies(), remember);
+        SessionApi api = new SessionApi(useCases, cookie, settings.trustedProxies(), remember);
         BodyHandler formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
 
         Router router = Router.router(vertx);

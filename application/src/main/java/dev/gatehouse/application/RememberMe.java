@@ -1,0 +1,140 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.Channel;
+import dev.gatehouse.domain.CredentialVersions;
+import dev.gatehouse.domain.RememberMeToken;
+import dev.gatehouse.domain.RememberedLogin;
+import dev.gatehouse.domain.RememberedLogins;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Username;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * "Remember me" (the tutorial's passive login): a browser that asked for it at login gets a
+ * long-lived token, and when it comes back without a live session, the token starts a new one,
+ * marked not fresh. Each use rotates the token's validator; a validator used twice means the
+ * cookie was copied, and every session and remembered login of that user ends. A password change
+ * or a disabled account makes remembered logins worthless; logout forgets this browser's.
+ */
+public final class RememberMe {
+
+    public static final Duration DEFAULT_LIFETIME = Duration.ofDays(30);
+    /**
+     * Two tabs restoring at once present the same validator; the one that loses the race brings
+     * the validator just replaced. For this long after a rotation that is taken for such a race
+     * (the tab gets no session, nobody is logged out), not for theft.
+     */
+    static final Duration RACE_WINDOW = Duration.ofSeconds(30);
+
+    /** What a presented token led to. */
+    public sealed interface Restoration {
+        /** A new logged-in session, and the rotated token the browser must keep instead. */
+        record Restored(Session session, RememberMeToken token) implements Restoration {
+        }
+
+        /** Unknown, expired, worthless since a credential change, or a lost race: forget the cookie. */
+        record NotRestored() implements Restoration {
+        }
+
+        /** A validator used twice: every session and remembered login of the user has ended. */
+        record Stolen() implements Restoration {
+        }
+    }
+
+    private final RememberedLogins logins;
+    private final SessionRepository sessions;
+    private final CredentialVersions credentials;
+    private final AuditLog audit;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, AuditLog audit, Duration lifetime,
+                      Clock clock) {
+        this.logins = logins;
+        this.sessions = sessions;
+        this.credentials = credentials;
+        this.audit = audit;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** Remembers a session that has just logged in with a password; the token goes into the browser's cookie. */
+    public CompletionStage<RememberMeToken> remember(Session loggedIn, String client) {
+        Username user = loggedIn.user().orElseThrow(() -> new IllegalArgumentException("only a logged-in session is remembered"));
+        RememberMeToken token = RememberMeToken.generate();
+        Instant now = clock.instant();
+        return logins.save(RememberedLogin.of(token, user, loggedIn.credentialVersion(), now, now.plus(lifetime))).thenApply(saved -> {
+            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_REMEMBERED, user, loggedIn.id().handle(), client, null));
+            return token;
+        });
+    }
+
+    /** A browser without a live session came back with a token. */
+    public CompletionStage<Restoration> restore(RememberMeToken token, String client, String device) {
+        return logins.find(token.selector()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return notRestored();
+            }
+            RememberedLogin login = found.get();
+            if (token.matches(login.validatorHash())) {
+                return restore(login, token, client, device);
+            }
+            if (token.matches(login.previousValidatorHash()) && clock.instant().isBefore(login.rotatedAt().plus(RACE_WINDOW))) {
+                return notRestored();
+            }
+            return stolen(login.user(), client);
+        });
+    }
+
+    private CompletionStage<Restoration> restore(RememberedLogin login, RememberMeToken token, String client, String device) {
+        return credentials.current(login.user()).thenCompose(version -> {
+            if (version.isEmpty() || version.getAsLong() != login.credentialVersion()) {
+                // Gone, disabled, or a new password since: this login is worth nothing any more.
+                return logins.delete(login.selector()).thenCompose(deleted -> notRestored());
+            }
+            RememberMeToken rotated = token.rotated();
+            Instant now = clock.instant();
+            return logins.rotate(login.selector(), login.validatorHash(), rotated.validatorHash(), now).thenCompose(won -> {
+                if (!won) {
+                    return notRestored();
+                }
+                Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), now)
+                        .describedAs(device).withAttribute(Session.RESTORED, "true");
+                return sessions.save(session).thenApply(saved -> {
+                    audit.record(new AuditEvent(AuditEvent.Kind.SESSION_RESTORED, login.user(), session.id().handle(), client, null));
+                    return new Restoration.Restored(session, rotated);
+                });
+            });
+        });
+    }
+
+    private CompletionStage<Restoration> stolen(Username user, String client) {
+        audit.record(new AuditEvent(AuditEvent.Kind.REMEMBERED_LOGIN_STOLEN, user, null, client, "every session of the user ended"));
+        return logins.deleteAllFor(user)
+                .thenCompose(forgotten -> sessions.listLoggedIn(Optional.of(user)))
+                .thenCompose(all -> Revocations.end(sessions, logins, audit, all, "remembered login used twice"))
+                .thenApply(ended -> new Restoration.Stolen());
+    }
+
+    /** Logout: this browser's remembered login is forgotten with its session. */
+    public CompletionStage<Void> forget(Optional<RememberMeToken> token) {
+        return token.map(presented -> logins.delete(presented.selector())).orElse(CompletableFuture.completedFuture(null));
+    }
+
+    private static CompletionStage<Restoration> notRestored() {
+        return CompletableFuture.completedFuture(new Restoration.NotRestored());
+    }
+}
