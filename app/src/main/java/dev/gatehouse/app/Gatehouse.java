@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.vertx.http.CookieSettings;
+import dev.gatehouse.adapter.vertx.http.GatehouseRoutes;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
 import dev.gatehouse.adapter.vertx.http.SessionCookie;
 import dev.gatehouse.adapter.vertx.http.WebUseCases;
@@ -24,6 +25,7 @@ import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.EndOwnSessions;
+import dev.gatehouse.application.Flashes;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.ListSessions;
@@ -98,17 +100,33 @@ public final class Gatehouse {
          * 0600) for the next start, so a restart of a single server logs nobody out.
          */
         public Future<Void> stop() {
-            return vertx.undeploy(deploymentId).compose(stopped -> {
-                if (!(sessions instanceof InMemorySessionRepository memory) || !(remembered instanceof InMemoryRememberedLogins logins)) {
-                    return Future.succeededFuture();
-                }
-                return vertx.executeBlocking(() -> {
-                    int count = memory.writeSnapshot(config.snapshotFile());
-                    logins.writeSnapshot(config.rememberedSnapshotFile());
-                    return count;
-                }).onSuccess(count -> LOG.info("Stopped; {} sessions kept in {} for the next start", count, config.snapshotFile())).mapEmpty();
-            });
+            return vertx.undeploy(deploymentId).compose(stopped -> keepForNextStart(vertx, new Stores(sessions, throttle, remembered), config));
         }
+    }
+
+    /**
+     * Gatehouse inside an application's own Vert.x server: its routes, to mount on the
+     * application's router, over the configured stores and users. The configuration's HTTP
+     * settings give the request limits and trusted proxies; the application listens itself.
+     */
+    public record Embedded(GatehouseRoutes routes, Vertx vertx, Stores stores, UserDirectory users, ServerConfig config) {
+
+        /** Call when the application stops: the embedded stores keep their sessions for the next start. */
+        public Future<Void> stop() {
+            return keepForNextStart(vertx, stores, config);
+        }
+    }
+
+    /** The embedded stores write their snapshots (mode 0600, hashes only); Redis keeps its own. */
+    private static Future<Void> keepForNextStart(Vertx vertx, Stores stores, ServerConfig config) {
+        if (!(stores.sessions() instanceof InMemorySessionRepository memory) || !(stores.remembered() instanceof InMemoryRememberedLogins logins)) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            int count = memory.writeSnapshot(config.snapshotFile());
+            logins.writeSnapshot(config.rememberedSnapshotFile());
+            return count;
+        }).onSuccess(count -> LOG.info("Stopped; {} sessions kept in {} for the next start", count, config.snapshotFile())).mapEmpty();
     }
 
     /**
@@ -116,13 +134,35 @@ public final class Gatehouse {
      * {@value #FIRST_USER} with a long random password and prints that password once to {@code console}.
      */
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
+        return open(vertx, config).compose(wiring -> deploy(vertx, config, eventLoops, wiring)
+                // Listening first: the first user's password hash need not delay the first page.
+                .compose(running -> createFirstUserIfNone(vertx, wiring.users(), console).map(running)));
+    }
+
+    /**
+     * Gatehouse for an application's own router (see {@link Embedded}): the same stores, users,
+     * secret and first user as {@link #start}, without a server of its own.
+     */
+    public static Future<Embedded> embed(Vertx vertx, ServerConfig config, PrintStream console) {
+        return open(vertx, config).compose(wiring -> {
+            keepTidy(vertx, config, wiring.stores(), wiring.users());
+            Embedded embedded = new Embedded(new GatehouseRoutes(config.http(), wiring.useCases(), wiring.cookie()), vertx, wiring.stores(),
+                    wiring.users(), config);
+            return createFirstUserIfNone(vertx, wiring.users(), console).map(embedded);
+        });
+    }
+
+    /** Everything Gatehouse is made of, wired, before anything listens. */
+    private record Wiring(WebUseCases useCases, SessionCookie cookie, Stores stores, UserDirectory users, Metrics metrics,
+                          WebVerticle.Health health) {
+    }
+
+    private static Future<Wiring> open(Vertx vertx, ServerConfig config) {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
             return Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
         }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations())
-                .compose(users -> deploy(vertx, config, eventLoops, secrets, users)
-                        // Listening first: the first user's password hash need not delay the first page.
-                        .compose(running -> createFirstUserIfNone(vertx, users, console).map(running))));
+                .compose(users -> wire(vertx, config, secrets, users)));
     }
 
     /** The configured user directory: the users file of the data directory, or a PostgreSQL every server and terminal shares. */
@@ -136,7 +176,7 @@ public final class Gatehouse {
         return PostgresUserDirectory.open(pool, POSTGRES_TABLE, hashing, threads).map(directory -> directory);
     }
 
-    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, List<byte[]> secrets, UserDirectory users) {
+    private static Future<Wiring> wire(Vertx vertx, ServerConfig config, List<byte[]> secrets, UserDirectory users) {
         Metrics metrics = new Metrics();
         AuditLog audit = metrics.counting(AUDIT);
         SessionPolicy policy = config.sessionPolicy();
@@ -164,7 +204,8 @@ public final class Gatehouse {
                 listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit),
                 new SavePreference(greet, sessions),
-                new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), config.clock()));
+                new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), config.clock()),
+                new Flashes(sessions, audit, policy, config.clock()));
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
@@ -176,41 +217,54 @@ public final class Gatehouse {
         SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
 
         WebVerticle.Health health = health(vertx, sessions, users);
-        // Requests are timed only when someone can read the times: otherwise the greeting pays nothing.
-        Handler<RoutingContext> observer = config.metricsPort() < 0 ? RoutingContext::next : metrics.requestTimer();
-        AtomicReference<WebVerticle> first = new AtomicReference<>();
-        DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
-        return restored.onSuccess(count -> {
+        return restored.map(count -> {
             if (count > 0) {
                 LOG.info("{} sessions read back from the last stop", count);
             }
-        }).compose(ignored -> vertx.deployVerticle(() -> {
-            WebVerticle verticle = new WebVerticle(http, useCases, cookie, health, observer);
+            return new Wiring(useCases, cookie, stores, users, metrics, health);
+        });
+    }
+
+    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, Wiring wiring) {
+        HttpSettings http = config.http();
+        // Requests are timed only when someone can read the times: otherwise the greeting pays nothing.
+        Handler<RoutingContext> observer = config.metricsPort() < 0 ? RoutingContext::next : wiring.metrics().requestTimer();
+        AtomicReference<WebVerticle> first = new AtomicReference<>();
+        DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
+        return vertx.deployVerticle(() -> {
+            WebVerticle verticle = new WebVerticle(http, wiring.useCases(), wiring.cookie(), wiring.health(), observer);
             first.compareAndSet(null, verticle);
             return verticle;
         }, options).map(deploymentId -> {
-            vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
-                // Redis expires sessions itself; the embedded store is swept here.
-                if (sessions instanceof InMemorySessionRepository memory) {
-                    memory.removeExpired();
-                }
-                if (remembered instanceof InMemoryRememberedLogins logins) {
-                    logins.removeExpired();
-                }
-                if (throttle instanceof InMemoryLoginThrottle memory) {
-                    memory.forgetIdle(config.clock().instant());
-                }
-            });
-            LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()), first.get().actualPort(),
-                    config.sessionStore());
-            // Changes that other processes make to the users file (gatehouse users ...) count within a second.
-            vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> users.refresh().whenComplete((done, failure) -> {
-                if (failure != null) {
-                    LOG.warn("Could not read the users again: {}", failure.getMessage());
-                }
-            }));
-            return new Running(vertx, first.get().actualPort(), deploymentId, sessions, throttle, remembered, users, config);
-        })).compose(running -> metricsListener(vertx, config, metrics).map(running));
+            keepTidy(vertx, config, wiring.stores(), wiring.users());
+            LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()),
+                    first.get().actualPort(), config.sessionStore());
+            Stores stores = wiring.stores();
+            return new Running(vertx, first.get().actualPort(), deploymentId, stores.sessions(), stores.throttle(), stores.remembered(),
+                    wiring.users(), config);
+        }).compose(running -> metricsListener(vertx, config, wiring.metrics()).map(running));
+    }
+
+    /** Drops what has expired from the embedded stores, and reads the users again, as other processes change them. */
+    private static void keepTidy(Vertx vertx, ServerConfig config, Stores stores, UserDirectory users) {
+        vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
+            // Redis expires sessions itself; the embedded stores are swept here.
+            if (stores.sessions() instanceof InMemorySessionRepository memory) {
+                memory.removeExpired();
+            }
+            if (stores.remembered() instanceof InMemoryRememberedLogins logins) {
+                logins.removeExpired();
+            }
+            if (stores.throttle() instanceof InMemoryLoginThrottle memory) {
+                memory.forgetIdle(config.clock().instant());
+            }
+        });
+        // Changes that other processes make to the users file (gatehouse users ...) count within a second.
+        vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> users.refresh().whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("Could not read the users again: {}", failure.getMessage());
+            }
+        }));
     }
 
     /** The metrics, on a listener of their own (never the public one), when a port is configured. */
@@ -241,7 +295,7 @@ public final class Gatehouse {
 
     /** The sessions and the throttle's counters, kept together: in this process's memory, or in one Redis that all share. */
     /** The stores that live beside each other: all in this process, or all in one Redis. */
-    record Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered) {
+    public record Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered) {
     }
 
     static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,

@@ -3,6 +3,7 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -44,6 +45,29 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
 
     public Path secretFile() {
         return dataDir.resolve("secret");
+    }
+
+    /**
+     * The embedded defaults, for an application that embeds Gatehouse ({@link Gatehouse#embed}):
+     * sessions in memory, users and the secret (or {@code GATEHOUSE_SECRET}) in {@code dataDir},
+     * the default timeouts, limits and throttle, no metrics listener.
+     */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(HttpSettings.defaults(DEFAULT_HOST, DEFAULT_PORT), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
+                SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, PasswordHashing.DEFAULT_ITERATIONS, System.getenv("GATEHOUSE_SECRET"),
+                System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC(), DEFAULT_HOST, -1, RememberMe.DEFAULT_LIFETIME);
+    }
+
+    /** The same, with other HTTP settings (the host the application listens on, trusted proxies, TLS, limits). */
+    public ServerConfig withHttp(HttpSettings settings) {
+        return new ServerConfig(settings, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime);
+    }
+
+    /** The same, on another clock (tests move time instead of waiting for it). */
+    public ServerConfig withClock(Clock other) {
+        return new ServerConfig(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, other, metricsHost, metricsPort, rememberMeLifetime);
     }
 
     /** Where the embedded store keeps remembered logins between a stop and the next start. */

@@ -1,6 +1,10 @@
 package dev.gatehouse.app;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,5 +52,33 @@ class RestartTest {
         leavingAfter.cookie = leavingCookie;
         assertTrue(leavingAfter.get("/").bodyAsString().contains("You are not logged in!"), "a logout stays a logout");
         assertFalse(Files.exists(snapshot), "a snapshot is read once");
+    }
+
+    @Test
+    void givenARequestInFlight_whenTheServerStops_thenItIsStillAnsweredBeforeTheStopCompletes(Vertx vertx) {
+        TestServer server = new TestServer(vertx, dataDir);
+        NetSocket socket = vertx.createNetClient().connect(server.port(), "127.0.0.1").await();
+        Buffer received = Buffer.buffer();
+        Promise<Void> answered = Promise.promise();
+        socket.handler(bytes -> {
+            received.appendBuffer(bytes);
+            if (received.toString().contains("This form has expired")) {
+                answered.tryComplete();
+            }
+        });
+        // Closed without an answer fails the test below instead of leaving it waiting.
+        socket.closeHandler(closed -> answered.tryComplete());
+        String body = "username=alice&password=not+the+password&csrf=none";
+        socket.write("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10)).await();
+        // Another request answered on the same event loop: by then the first one's headers have been read.
+        new Browser(vertx, server.port()).get("/");
+
+        Future<Void> stopping = server.running.stop();
+        socket.write(body.substring(10)).await();
+
+        answered.future().await();
+        assertTrue(received.toString().startsWith("HTTP/1.1 403"), received.toString());
+        stopping.await();
     }
 }

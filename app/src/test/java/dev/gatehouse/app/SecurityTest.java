@@ -81,15 +81,19 @@ class SecurityTest {
     }
 
     @Test
-    void s3_givenLogout_thenTheClearingCookieCarriesTheSameAttributes() {
+    void s3_s8_givenLogout_thenTheCookieIsReplacedWithTheSameAttributesAndTheOldOneIsWorthless() {
         Browser browser = loggedInAlice();
+        String before = browser.cookie;
         String csrf = Browser.csrfOf(browser.get("/"));
         HttpResponse<Buffer> logout = browser.post("/logout", Map.of("csrf", csrf));
-        String clearing = logout.getHeader("Set-Cookie").toLowerCase();
-        assertTrue(clearing.startsWith("__host-gh_session=;"), clearing);
-        assertTrue(clearing.contains("max-age=0"));
-        assertTrue(clearing.contains("; httponly") && clearing.contains("; secure") && clearing.contains("; samesite=lax")
-                && clearing.contains("; path=/"));
+        String replacing = logout.getHeader("Set-Cookie").toLowerCase();
+        // The logged-in session is deleted; a new, empty one only carries "You have been logged out." to the next page.
+        assertTrue(replacing.startsWith("__host-gh_session="), replacing);
+        assertTrue(replacing.contains("; httponly") && replacing.contains("; secure") && replacing.contains("; samesite=lax")
+                && replacing.contains("; path=/") && !replacing.contains("max-age") && !replacing.contains("expires"), replacing);
+        assertNotEquals(before, browser.cookie);
+        browser.cookie = before;
+        assertEquals(302, browser.get("/home").statusCode(), "a copy of the old cookie no longer works");
     }
 
     // S4: the id only ever travels in the cookie

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,8 +89,9 @@ class TutorialFlowTest {
         HttpResponse<Buffer> logout = browser.post("/logout", Map.of("csrf", Browser.csrfOf(confirm)));
         assertEquals(303, logout.statusCode());
         assertEquals("/", logout.getHeader("Location"));
-        assertNull(browser.cookie, "the cookie is cleared");
-        assertTrue(browser.get("/").bodyAsString().contains("You are not logged in!"));
+        assertNotEquals(stolenCopy, browser.cookie, "the logged-in cookie is replaced (by an empty session carrying the message)");
+        String start = browser.get("/").bodyAsString();
+        assertTrue(start.contains("You are not logged in!") && start.contains("You have been logged out."), start);
 
         browser.cookie = stolenCopy;
         assertTrue(browser.get("/").bodyAsString().contains("You are not logged in!"), "a copy of the old cookie no longer works");

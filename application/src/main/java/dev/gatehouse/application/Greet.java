@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Greet {
 
-    private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn());
+    private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(false));
+    private static final CompletionStage<Greeting> SESSION_ENDED = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(true));
 
     private final CurrentSession current;
     private final SessionRepository sessions;
@@ -40,7 +41,11 @@ public final class Greet {
             return NOT_LOGGED_IN;
         }
         return current.find(sessionId.get()).thenCompose(found -> {
-            if (found.isEmpty() || !found.get().isLoggedIn()) {
+            if (found.isEmpty()) {
+                // The cookie's signature says we issued this id: its session has ended since.
+                return SESSION_ENDED;
+            }
+            if (!found.get().isLoggedIn()) {
                 return NOT_LOGGED_IN;
             }
             Session session = found.get();
@@ -49,7 +54,7 @@ public final class Greet {
                     return CompletableFuture.completedFuture(new Greeting.Welcome(session.user().orElseThrow(), session));
                 }
                 audit.record(AuditEvent.ofSession(AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED, session));
-                return sessions.delete(session.id()).thenCompose(deleted -> NOT_LOGGED_IN);
+                return sessions.delete(session.id()).thenCompose(deleted -> SESSION_ENDED);
             });
         });
     }

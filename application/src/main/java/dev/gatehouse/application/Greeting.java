@@ -10,7 +10,11 @@ public sealed interface Greeting {
     record Welcome(Username username, Session session) implements Greeting {
     }
 
-    /** No session, an expired one, or one that is not logged in. */
-    record NotLoggedIn() implements Greeting {
+    /**
+     * Nobody is logged in with this request. {@code sessionEnded} says the request named a session
+     * of ours that has ended since (timed out, revoked, or its user's credentials changed), which
+     * pages tell the visitor; an anonymous visitor, or one with a session that is not logged in, is not told anything.
+     */
+    record NotLoggedIn(boolean sessionEnded) implements Greeting {
     }
 }

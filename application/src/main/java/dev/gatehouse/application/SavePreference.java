@@ -28,10 +28,11 @@ public final class SavePreference {
         this.sessions = sessions;
     }
 
+    /** Names that start with this are Gatehouse's own (a flash message, "remember me"): no application writes them. */
+    public static final String RESERVED_PREFIX = "gatehouse.";
+
     public CompletionStage<Result> save(Optional<SessionId> sessionId, String csrfToken, String name, String value) {
-        if (name.isEmpty() || name.length() > MAX_NAME || value.length() > MAX_VALUE
-                || !name.chars().allMatch(c -> c == '.' || c == '-' || c == '_' || Character.isLetterOrDigit(c))
-                || value.chars().anyMatch(Character::isISOControl)) {
+        if (!isUsable(name, value)) {
             return CompletableFuture.completedFuture(Result.INVALID);
         }
         return greet.greet(sessionId).thenCompose(greeting -> {
@@ -41,8 +42,25 @@ public final class SavePreference {
             if (!welcome.session().csrfToken().matches(csrfToken)) {
                 return CompletableFuture.completedFuture(Result.FORM_EXPIRED);
             }
-            return sessions.putAttribute(welcome.session().id(), name, value)
-                    .thenApply(stillThere -> stillThere ? Result.SAVED : Result.NOT_LOGGED_IN);
+            return put(welcome.session().id(), name, value);
         });
+    }
+
+    /**
+     * Writes one value into a logged-in session that the caller has already found, from an
+     * application's own handler; checking that a state-changing request carries the CSRF token is
+     * the caller's part, as it is for any form of its own.
+     */
+    public CompletionStage<Result> put(SessionId sessionId, String name, String value) {
+        if (!isUsable(name, value)) {
+            return CompletableFuture.completedFuture(Result.INVALID);
+        }
+        return sessions.putAttribute(sessionId, name, value).thenApply(stillThere -> stillThere ? Result.SAVED : Result.NOT_LOGGED_IN);
+    }
+
+    private static boolean isUsable(String name, String value) {
+        return !name.isEmpty() && name.length() <= MAX_NAME && value.length() <= MAX_VALUE && !name.startsWith(RESERVED_PREFIX)
+                && name.chars().allMatch(c -> c == '.' || c == '-' || c == '_' || Character.isLetterOrDigit(c))
+                && value.chars().noneMatch(Character::isISOControl);
     }
 }

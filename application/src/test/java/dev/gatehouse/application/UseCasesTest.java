@@ -151,6 +151,28 @@ class UseCasesTest {
     }
 
     @Test
+    void givenAGreeting_thenOnlyASessionOfOursThatHasEndedIsReportedAsEnded() {
+        assertFalse(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.empty()))).sessionEnded());
+        Session anonymous = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        assertFalse(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(anonymous.id())))).sessionEnded());
+
+        Session alice = loggedInAlice();
+        clock.advance(POLICY.idleTimeout());
+        assertTrue(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(alice.id())))).sessionEnded());
+    }
+
+    @Test
+    void givenAFlashMessage_thenItIsCarriedByANewEmptySessionAndTakenOnce() {
+        Flashes flashes = new Flashes(sessions, audit::add, POLICY, clock);
+        Session carrier = done(flashes.carry(FlashMessage.LOGGED_OUT));
+
+        assertFalse(carrier.isLoggedIn());
+        assertEquals(Optional.of(FlashMessage.LOGGED_OUT), done(flashes.take(Optional.of(carrier.id()))));
+        assertEquals(Optional.empty(), done(flashes.take(Optional.of(carrier.id()))), "shown once");
+        assertEquals(Optional.empty(), done(flashes.take(Optional.empty())));
+    }
+
+    @Test
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
         Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.http;
 
 import dev.gatehouse.domain.StoreUnavailable;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,29 +23,48 @@ final class ErrorPages {
     private ErrorPages() {
     }
 
+    /** The page for each status a request can fail with; anything else is a 500. */
+    private static final Map<Integer, MessagePage> PAGES = Map.of(
+            400, page("Bad request", "The request could not be understood."),
+            403, page("Forbidden", "This request was refused because it did not come from this site's own pages."),
+            404, page("Not found", "There is no page at this address."),
+            405, page("Method not allowed", "This page does not accept that kind of request."),
+            413, page("Request too large", "The request is larger than this page accepts."),
+            415, page("Unsupported form", "This page accepts only an HTML form (application/x-www-form-urlencoded)."));
+
+    /** Every error of a router that is Gatehouse's alone. */
     static void register(Router router, Views views) {
-        page(router, views, 400, "Bad request", "The request could not be understood.");
-        page(router, views, 403, "Forbidden", "This request was refused because it did not come from this site's own pages.");
-        page(router, views, 404, "Not found", "There is no page at this address.");
-        page(router, views, 405, "Method not allowed", "This page does not accept that kind of request.");
-        page(router, views, 413, "Request too large", "The request is larger than this page accepts.");
-        page(router, views, 415, "Unsupported form", "This page accepts only an HTML form (application/x-www-form-urlencoded).");
-        router.errorHandler(500, ctx -> {
-            Throwable failure = ctx.failure();
-            if (failure instanceof StoreUnavailable unavailable) {
-                // Fail closed, say so plainly, and let the client come back: nothing here is a bug.
-                LOG.warn("Request to {} {} refused: {} ({})", ctx.request().method(), ctx.request().path(), unavailable.getMessage(),
-                        unavailable.getCause() == null ? "no cause" : unavailable.getCause().getMessage());
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNAVAILABLE.toSeconds()));
-                render(ctx, views, 503, new MessagePage("Briefly unavailable",
-                        "The service cannot reach its session or user store just now. Please try again in a few seconds."));
-                return;
-            }
-            if (failure != null) {
-                LOG.error("Request to {} {} failed", ctx.request().method(), ctx.request().path(), failure);
-            }
-            render(ctx, views, 500, new MessagePage("Something went wrong", "The server could not answer this request. Please try again."));
-        });
+        for (int status : PAGES.keySet()) {
+            router.errorHandler(status, ctx -> handle(ctx, views));
+        }
+        router.errorHandler(500, ctx -> handle(ctx, views));
+    }
+
+    /** For one route of Gatehouse's mounted on someone else's router: its failures, and no one else's. */
+    static Handler<RoutingContext> failureHandler(Views views) {
+        return ctx -> handle(ctx, views);
+    }
+
+    private static void handle(RoutingContext ctx, Views views) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof StoreUnavailable unavailable) {
+            // Fail closed, say so plainly, and let the client come back: nothing here is a bug.
+            LOG.warn("Request to {} {} refused: {} ({})", ctx.request().method(), ctx.request().path(), unavailable.getMessage(),
+                    unavailable.getCause() == null ? "no cause" : unavailable.getCause().getMessage());
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNAVAILABLE.toSeconds()));
+            render(ctx, views, 503, new MessagePage("Briefly unavailable",
+                    "The service cannot reach its session or user store just now. Please try again in a few seconds."));
+            return;
+        }
+        MessagePage page = PAGES.get(ctx.statusCode());
+        if (page != null) {
+            render(ctx, views, ctx.statusCode(), page);
+            return;
+        }
+        if (failure != null) {
+            LOG.error("Request to {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+        }
+        render(ctx, views, 500, new MessagePage("Something went wrong", "The server could not answer this request. Please try again."));
     }
 
     static void badRequest(RoutingContext ctx, Views views, String why) {
@@ -56,9 +76,8 @@ final class ErrorPages {
                 "For your security, forms are valid for one session only. Please try again.", "/login", "Back to the login page"));
     }
 
-    private static void page(Router router, Views views, int status, String title, String message) {
-        MessagePage page = new MessagePage(title, message, "/", "Go to the start page");
-        router.errorHandler(status, ctx -> render(ctx, views, status, page));
+    private static MessagePage page(String title, String message) {
+        return new MessagePage(title, message, "/", "Go to the start page");
     }
 
     private static void render(RoutingContext ctx, Views views, int status, MessagePage page) {

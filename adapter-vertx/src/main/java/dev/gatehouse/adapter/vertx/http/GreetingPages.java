@@ -1,9 +1,13 @@
 package dev.gatehouse.adapter.vertx.http;
 
 import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.Greeting;
 import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.SessionId;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
 
 /** The pages that only need to know who is there: {@code GET /}, {@code GET /home} and {@code GET /logout}. */
 final class GreetingPages {
@@ -14,8 +18,10 @@ final class GreetingPages {
     private final SessionCookie cookie;
     private final Views views;
     private final RememberMeCookie remember;
+    private final FlashRedirects flash;
 
-    GreetingPages(Greet greet, SessionCookie cookie, Views views, RememberMeCookie remember) {
+    GreetingPages(Greet greet, SessionCookie cookie, Views views, RememberMeCookie remember, FlashRedirects flash) {
+        this.flash = flash;
         this.greet = greet;
         this.cookie = cookie;
         this.views = views;
@@ -25,11 +31,31 @@ final class GreetingPages {
     void index(RoutingContext ctx) {
         Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
             if (greeting instanceof Greeting.Welcome welcome) {
-                Responses.page(ctx, 200, views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value())));
+                Responses.page(ctx, 200, views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value(), null)));
             } else {
-                remember.restoreOr(ctx, this::index, () -> Responses.page(ctx, 200, views.index(new IndexPage(null, null))));
+                remember.restoreOr(ctx, this::index, () -> anonymousIndex(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded()));
             }
         });
+    }
+
+    /**
+     * The start page for a visitor nobody is logged in as: with the message their session carries,
+     * if any, or, when their session has just ended, saying so once (the dead cookie is cleared).
+     * A visitor without a cookie costs the store nothing.
+     */
+    private void anonymousIndex(RoutingContext ctx, boolean sessionEnded) {
+        if (sessionEnded) {
+            ctx.response().addCookie(cookie.clear());
+            Responses.page(ctx, 200, views.index(new IndexPage(null, null, FlashMessage.SESSION_ENDED.text())));
+            return;
+        }
+        Optional<SessionId> sessionId = cookie.read(ctx);
+        if (sessionId.isEmpty()) {
+            Responses.page(ctx, 200, views.index(new IndexPage(null, null, null)));
+            return;
+        }
+        Responses.whenDone(ctx, flash.flashes().take(sessionId), message ->
+                Responses.page(ctx, 200, views.index(new IndexPage(null, null, message.map(FlashMessage::text).orElse(null)))));
     }
 
     void home(RoutingContext ctx) {
@@ -39,7 +65,7 @@ final class GreetingPages {
                 Responses.page(ctx, 200, views.home(new HomePage(welcome.username().value(), welcome.session().csrfToken().value(),
                         attributes.getOrDefault("theme", "light"), attributes.getOrDefault("language", "en"))));
             } else {
-                remember.restoreOr(ctx, this::home, () -> Responses.redirect(ctx, 302, LOGIN_THEN_HOME));
+                remember.restoreOr(ctx, this::home, () -> flash.toLogin(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded(), LOGIN_THEN_HOME));
             }
         });
     }

@@ -1,7 +1,10 @@
 package dev.gatehouse.adapter.vertx.http;
 
+import dev.gatehouse.application.FlashMessage;
+import dev.gatehouse.application.Flashes;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
+import dev.gatehouse.application.LoginForm;
 import dev.gatehouse.application.LoginResult;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.domain.Channel;
@@ -12,6 +15,7 @@ import dev.gatehouse.domain.SessionId;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +30,12 @@ final class LoginForms {
     private final int maxFormFields;
     private final Set<String> trustedProxies;
     private final RememberMeCookie remember;
+    private final Flashes flashes;
 
     LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields,
-               Set<String> trustedProxies, RememberMeCookie remember) {
+               Set<String> trustedProxies, RememberMeCookie remember, Flashes flashes) {
         this.remember = remember;
+        this.flashes = flashes;
         this.maxFormFields = maxFormFields;
         this.trustedProxies = trustedProxies;
         this.openLoginForm = openLoginForm;
@@ -47,11 +53,14 @@ final class LoginForms {
             return;
         }
         String next = safeNext(query.field("next"));
-        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), Channel.WEB), form -> {
+        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), Channel.WEB)
+                .thenCompose(form -> flashes.take(form.session()).thenApply(flash -> Map.entry(form, flash))), shown -> {
+            LoginForm form = shown.getKey();
             if (form.started()) {
                 ctx.response().addCookie(cookie.issue(form.session().id()));
             }
-            Responses.page(ctx, 200, views.login(new LoginPage(form.session().csrfToken().value(), next, "", false, null)));
+            Responses.page(ctx, 200, views.login(new LoginPage(form.session().csrfToken().value(), next, "", false, null,
+                    shown.getValue().map(FlashMessage::text).orElse(null))));
         });
     }
 
@@ -86,11 +95,11 @@ final class LoginForms {
                 }
             } else if (result instanceof LoginResult.Rejected rejected) {
                 Session formSession = rejected.formSession();
-                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, rememberMe, LoginResult.Rejected.MESSAGE)));
+                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, rememberMe, LoginResult.Rejected.MESSAGE, null)));
             } else if (result instanceof LoginResult.Throttled throttled) {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
                 Responses.page(ctx, 429, views.login(new LoginPage(throttled.formSession().csrfToken().value(), next, username, rememberMe,
-                        LoginResult.Throttled.message(throttled.retryAfter()))));
+                        LoginResult.Throttled.message(throttled.retryAfter()), null)));
             } else {
                 ErrorPages.formExpired(ctx, views);
             }

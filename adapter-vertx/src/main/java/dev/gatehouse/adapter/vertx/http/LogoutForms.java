@@ -1,12 +1,16 @@
 package dev.gatehouse.adapter.vertx.http;
 
+import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.LogOutCommand;
 import dev.gatehouse.application.LogoutResult;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code POST /logout}: ends the session on the server, forgets this browser's remembered login, and clears the cookies. */
+/**
+ * {@code POST /logout}: ends the session on the server, forgets this browser's remembered login,
+ * and goes back to the start page saying "You have been logged out."
+ */
 final class LogoutForms {
 
     private final LogOut logOut;
@@ -14,8 +18,10 @@ final class LogoutForms {
     private final Views views;
     private final int maxFormFields;
     private final RememberMeCookie remember;
+    private final FlashRedirects flash;
 
-    LogoutForms(LogOut logOut, SessionCookie cookie, Views views, int maxFormFields, RememberMeCookie remember) {
+    LogoutForms(LogOut logOut, SessionCookie cookie, Views views, int maxFormFields, RememberMeCookie remember, FlashRedirects flash) {
+        this.flash = flash;
         this.remember = remember;
         this.maxFormFields = maxFormFields;
         this.logOut = logOut;
@@ -34,8 +40,8 @@ final class LogoutForms {
         LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), csrf);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             if (result instanceof LogoutResult.LoggedOut) {
-                ctx.response().addCookie(cookie.clear());
-                remember.forget(ctx, () -> Responses.redirect(ctx, 303, LocalPath.ROOT));
+                // The logged-in session is gone; its cookie is replaced by one naming a new, empty session that only carries the message.
+                remember.forget(ctx, () -> flash.redirect(ctx, 303, LocalPath.ROOT, FlashMessage.LOGGED_OUT));
             } else {
                 ErrorPages.formExpired(ctx, views);
             }

@@ -27,9 +27,11 @@ final class PasswordForms {
     private final int maxFormFields;
     private final Set<String> trustedProxies;
     private final RememberMeCookie remember;
+    private final FlashRedirects flash;
 
     PasswordForms(Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields,
-                  Set<String> trustedProxies, RememberMeCookie remember) {
+                  Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash) {
+        this.flash = flash;
         this.trustedProxies = trustedProxies;
         this.remember = remember;
         this.greet = greet;
@@ -45,7 +47,7 @@ final class PasswordForms {
                 Responses.page(ctx, 200, views.password(new PasswordPage(welcome.session().csrfToken().value(),
                         welcome.username().value(), welcome.session().isFresh(), null)));
             } else {
-                remember.restoreOr(ctx, this::show, () -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE));
+                remember.restoreOr(ctx, this::show, () -> flash.toLogin(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded(), LOGIN_THEN_HERE));
             }
         });
     }

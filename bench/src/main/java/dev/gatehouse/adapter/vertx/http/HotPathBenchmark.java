@@ -68,7 +68,7 @@ public class HotPathBenchmark {
                 .add("Host", "127.0.0.1:8080")
                 .add("Cookie", cookie.name() + "=" + cookie.issue(admin.id()).getValue());
         views = new Views();
-        page = new IndexPage("admin", admin.csrfToken().value());
+        page = new IndexPage("admin", admin.csrfToken().value(), null);
     }
 
     @Benchmark
@@ -91,6 +91,6 @@ public class HotPathBenchmark {
     public Buffer wholeGreeting() {
         Greeting greeting = greet.greet(cookie.read(requestHeaders)).toCompletableFuture().join();
         Greeting.Welcome welcome = (Greeting.Welcome) greeting;
-        return views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value()));
+        return views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value(), null));
     }
 }
