@@ -193,6 +193,11 @@ public final class Gatehouse {
                 })
                 : Future.succeededFuture(0);
         LoginThrottle throttle = stores.throttle();
+        if (config.metricsPort() >= 0) {
+            // Timed only when someone can read the times: otherwise every call pays nothing extra.
+            sessions = metrics.timed(sessions);
+            throttle = metrics.timed(throttle);
+        }
         Greet greet = new Greet(sessions, users, audit, policy, config.clock());
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, policy, config.clock()));
         WebUseCases useCases = new WebUseCases(

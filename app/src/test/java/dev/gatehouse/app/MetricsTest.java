@@ -57,5 +57,8 @@ class MetricsTest {
         assertTrue(text.contains("http_server_requests_seconds_count{method=\"POST\",status=\"200\"}"), text);
         assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency as a histogram");
         assertTrue(text.contains("gatehouse_sessions "), "sessions the embedded store holds");
+        assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"save\",outcome=\"ok\",store=\"sessions\"}"), text);
+        assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"admit\",outcome=\"ok\",store=\"throttle\"} 1"), text);
+        assertTrue(text.contains("gatehouse_store_seconds_bucket{operation=\"load\",outcome=\"ok\",store=\"sessions\""), "store latency as a histogram");
     }
 }

@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.vertx.metrics;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.LoginThrottle;
+import dev.gatehouse.domain.SessionRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -20,13 +22,15 @@ import java.util.function.Supplier;
 /**
  * What operators watch, in Prometheus's text format through Micrometer: request latency as a
  * histogram by method and status, every audited event counted by kind (logins by outcome,
- * throttles, logouts, timeouts, revocations, user changes), and the sessions the embedded store holds.
+ * throttles, logouts, timeouts, revocations, user changes), the sessions the embedded store holds,
+ * and the latency and errors of every call to the session store and the throttle's counters.
  */
 public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<AuditEvent.Kind, Counter> events = new EnumMap<>(AuditEvent.Kind.class);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final TimedStores stores = new TimedStores(registry);
 
     public Metrics() {
         for (AuditEvent.Kind kind : AuditEvent.Kind.values()) {
@@ -41,6 +45,16 @@ public final class Metrics {
             events.get(event.kind()).increment();
             audit.record(event);
         };
+    }
+
+    /** The session store, with each call timed by operation and outcome. */
+    public SessionRepository timed(SessionRepository sessions) {
+        return stores.sessions(sessions);
+    }
+
+    /** The throttle's counters, with each call timed by operation and outcome. */
+    public LoginThrottle timed(LoginThrottle throttle) {
+        return stores.throttle(throttle);
     }
 
     /** Reports how many sessions a store holds now. */
