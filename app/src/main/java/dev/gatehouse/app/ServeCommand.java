@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.gatehouse.adapter.cli.CoreOptions;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.DurationConverter;
@@ -159,8 +160,13 @@ final class ServeCommand implements Callable<Integer> {
             // SIGTERM or Ctrl-C: stop listening, keep the embedded sessions for the next start, then close, within a bound.
             Gatehouse.Running server = running.get();
             Future<Void> stop = server == null ? Future.succeededFuture() : server.stop();
-            stop.eventually(() -> vertx.close()).toCompletionStage().toCompletableFuture()
-                    .orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            stop.toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            // Closed from this thread, after the stop: a future chained inside Vert.x would complete on an event loop already gone.
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            // Last, the log: its queues (the audit trail above all) are written out before the process ends.
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logs) {
+                logs.stop();
+            }
             stopped.countDown();
         }, "gatehouse-shutdown"));
         try {
