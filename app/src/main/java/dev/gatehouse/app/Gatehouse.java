@@ -184,6 +184,8 @@ public final class Gatehouse {
         SessionRepository sessions = stores.sessions();
         if (sessions instanceof InMemorySessionRepository held) {
             metrics.sessionsHeld(held::size);
+        } else if (sessions instanceof RedisSessionRepository shared) {
+            metrics.sessionsCounted(shared::count);
         }
         RememberedLogins remembered = stores.remembered();
         Future<Integer> restored = sessions instanceof InMemorySessionRepository memory && remembered instanceof InMemoryRememberedLogins logins

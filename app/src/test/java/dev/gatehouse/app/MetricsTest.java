@@ -22,6 +22,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,5 +62,25 @@ class MetricsTest {
         assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"save\",outcome=\"ok\",store=\"sessions\"}"), text);
         assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"admit\",outcome=\"ok\",store=\"throttle\"} 1"), text);
         assertTrue(text.contains("gatehouse_store_seconds_bucket{operation=\"load\",outcome=\"ok\",store=\"sessions\""), "store latency as a histogram");
+    }
+
+    @Test
+    void givenSessionsInRedis_thenEachScrapeCountsThem(Vertx vertx) throws Exception {
+        SharedStoreTest.removeGatehouseKeys(vertx);
+        int metricsPort = freePort();
+        ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
+                SessionStoreLocation.parse(SharedStoreTest.REDIS), UserDirectoryLocation.FILE, PasswordHashing.DEFAULT_ITERATIONS, null, null,
+                Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", metricsPort);
+        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
+        Browser browser = new Browser(vertx, running.port());
+        assertEquals(200, browser.logIn("admin", "not the password at all").statusCode(), "the form's session is one the store holds");
+
+        String text = WebClient.create(vertx).get(metricsPort, "127.0.0.1", "/metrics").send().await().bodyAsString();
+
+        Matcher held = Pattern.compile("gatehouse_sessions ([0-9.]+)").matcher(text);
+        assertTrue(held.find(), text);
+        assertTrue(Double.parseDouble(held.group(1)) >= 1, text);
+        running.stop().await();
+        SharedStoreTest.removeGatehouseKeys(vertx);
     }
 }

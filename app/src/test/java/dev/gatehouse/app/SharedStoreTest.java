@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(VertxExtension.class)
 class SharedStoreTest {
 
-    private static final String REDIS = System.getenv().getOrDefault("GATEHOUSE_TEST_REDIS", "redis://127.0.0.1:6379/7");
+    static final String REDIS = System.getenv().getOrDefault("GATEHOUSE_TEST_REDIS", "redis://127.0.0.1:6379/7");
     private static final String POSTGRES = System.getenv().getOrDefault("GATEHOUSE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test");
     private static final String PASSWORD = "correct horse battery staple";
 
@@ -63,6 +63,11 @@ class SharedStoreTest {
     }
 
     private void removeGatehouseKeys() {
+        removeGatehouseKeys(vertx);
+    }
+
+    /** Empties the test database of Redis of every key Gatehouse makes. */
+    static void removeGatehouseKeys(Vertx vertx) {
         Redis redis = Redis.createClient(vertx, REDIS);
         try {
             for (Response key : redis.send(Request.cmd(Command.KEYS).arg(Gatehouse.REDIS_KEY_PREFIX + "*")).await()) {

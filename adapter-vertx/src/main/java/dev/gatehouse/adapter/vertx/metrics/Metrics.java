@@ -9,14 +9,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -27,10 +33,13 @@ import java.util.function.Supplier;
  */
 public final class Metrics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<AuditEvent.Kind, Counter> events = new EnumMap<>(AuditEvent.Kind.class);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final TimedStores stores = new TimedStores(registry);
+    private volatile Supplier<CompletionStage<Void>> beforeScrape = () -> CompletableFuture.completedFuture(null);
 
     public Metrics() {
         for (AuditEvent.Kind kind : AuditEvent.Kind.values()) {
@@ -59,7 +68,17 @@ public final class Metrics {
 
     /** Reports how many sessions a store holds now. */
     public void sessionsHeld(Supplier<Number> count) {
-        Gauge.builder("gatehouse.sessions", count).description("Sessions held by the embedded store").register(registry);
+        Gauge.builder("gatehouse.sessions", count).description("Sessions held by the session store").register(registry);
+    }
+
+    /**
+     * Reports the sessions of a store that must be asked (Redis): counted once per scrape, just
+     * before it, so the figure is fresh and nobody pays for it between scrapes.
+     */
+    public void sessionsCounted(Supplier<CompletionStage<Long>> count) {
+        AtomicLong last = new AtomicLong();
+        sessionsHeld(last::get);
+        beforeScrape = () -> count.get().thenAccept(last::set);
     }
 
     /** A router handler that times every request, from its start to its last byte. */
@@ -84,7 +103,12 @@ public final class Metrics {
 
     /** The handler of the metrics listener: everything in Prometheus's text format. */
     public Handler<RoutingContext> scrape() {
-        return ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-                .end(registry.scrape());
+        return ctx -> Future.fromCompletionStage(beforeScrape.get(), ctx.vertx().getOrCreateContext()).onComplete(counted -> {
+            if (counted.failed()) {
+                // The store did not answer: the last count stands, and the store's timer says why.
+                LOG.warn("Could not count the sessions for /metrics: {}", counted.cause().getMessage());
+            }
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape());
+        });
     }
 }

@@ -168,6 +168,20 @@ public final class RedisSessionRepository implements SessionRepository {
         return RedisAnswers.within(indexes.compose(this::summaries), STORE);
     }
 
+    /** How many sessions the store holds now, logged in or not: one SCAN pass over the session keys (for the metrics). */
+    public CompletionStage<Long> count() {
+        return RedisAnswers.within(countFrom("0", 0L), STORE);
+    }
+
+    private Future<Long> countFrom(String cursor, long counted) {
+        return redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(sessionPrefix + "*").arg("COUNT").arg(1000))
+                .compose(response -> {
+                    long total = counted + response.get(1).size();
+                    String next = response.get(0).toString();
+                    return "0".equals(next) ? Future.succeededFuture(total) : countFrom(next, total);
+                });
+    }
+
     /** Every user's index, found with SCAN (never KEYS, which would stop Redis for everyone else). */
     private Future<Set<String>> scan(String cursor, Set<String> found) {
         return redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(userPrefix + "*").arg("COUNT").arg(1000))

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,5 +92,17 @@ class RedisSessionRepositoryTest extends SessionRepositoryContract {
         }
         assertFalse(everything.toString().contains(session.id().value()), everything.toString());
         assertTrue(everything.toString().contains(session.id().storageKey()));
+    }
+
+    @Test
+    void givenSessionsLoggedInOrNot_thenCountSaysHowManyTheStoreHolds() {
+        RedisSessionRepository store = (RedisSessionRepository) createRepository();
+        done(store.save(Session.startAnonymous(Channel.WEB, NOW)));
+        done(store.save(Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW)));
+        Session ended = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), 1L, NOW);
+        done(store.save(ended));
+        done(store.delete(ended.id()));
+
+        assertEquals(2L, done(store.count()));
     }
 }
