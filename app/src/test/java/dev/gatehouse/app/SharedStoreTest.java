@@ -142,6 +142,28 @@ class SharedStoreTest {
     }
 
     @Test
+    void givenARememberedLoginOnOneServer_thenTheOtherRestoresItAndSeesItsReuse() {
+        TestServer a = server();
+        TestServer b = server();
+        Browser onA = new Browser(vertx, a.port());
+        String csrf = onA.openLoginForm();
+        assertEquals(303, onA.post("/login", Map.of("username", "admin", "password", a.adminPassword, "csrf", csrf, "remember", "on")).statusCode());
+        String copied = onA.remember;
+
+        Browser onB = new Browser(vertx, b.port());
+        onB.remember = onA.remember;
+        assertTrue(onB.get("/").bodyAsString().contains("Hello, admin!"), "remembered on A, restored on B");
+
+        // Past the window in which a second tab racing the rotation is forgiven, the copy comes back to A.
+        a.clock.advance(Duration.ofMinutes(1));
+        Browser thief = new Browser(vertx, a.port());
+        thief.remember = copied;
+        assertTrue(thief.get("/").bodyAsString().contains("You are not logged in!"), "the validator B replaced is refused on A");
+        assertTrue(onB.get("/").bodyAsString().contains("You are not logged in!"), "and its reuse ended B's session too");
+        assertTrue(onA.get("/").bodyAsString().contains("You are not logged in!"), "and every other session of the user");
+    }
+
+    @Test
     void givenFailedLoginsOnOneServer_thenTheBackOffHoldsOnTheOther() {
         TestServer a = server();
         TestServer b = server();
