@@ -103,6 +103,28 @@ class BrowserEndToEndTest {
         wait.until(ExpectedConditions.urlContains("/login"));
     }
 
+    @Test
+    void givenRememberMeTicked_thenAReopenedBrowserIsLoggedInAgainButNotFresh(Vertx vertx) {
+        TestServer server = new TestServer(vertx, dataDir);
+        String site = "http://127.0.0.1:" + server.port();
+
+        driver.get(site + "/login");
+        driver.findElement(By.name("username")).sendKeys("admin");
+        driver.findElement(By.name("password")).sendKeys(server.adminPassword);
+        driver.findElement(By.name("remember")).click();
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(site + "/"));
+        assertTrue(driver.manage().getCookieNamed("__Host-gh_remember").getExpiry() != null, "the remember-me cookie outlives the browser session");
+
+        // The browser is closed and opened again: its session cookie is gone, the remember-me cookie stays.
+        driver.manage().deleteCookieNamed("__Host-gh_session");
+        driver.get(site + "/home");
+
+        assertTrue(body().contains("Welcome admin!"), body());
+        driver.get(site + "/password");
+        assertTrue(body().contains("signed in automatically"), body());
+    }
+
     private String body() {
         return driver.findElement(By.tagName("body")).getText();
     }
