@@ -92,15 +92,26 @@ public final class Gatehouse {
     }
 
     /** A started server: where it listens, its session store, and how to stop it. */
-    public record Running(Vertx vertx, int port, String deploymentId, SessionRepository sessions,
-                          LoginThrottle throttle, RememberedLogins remembered, UserDirectory users, ServerConfig config) {
+    public record Running(Vertx vertx, int port, String deploymentId, Stores stores, UserDirectory users, ServerConfig config) {
+
+        public SessionRepository sessions() {
+            return stores.sessions();
+        }
+
+        public LoginThrottle throttle() {
+            return stores.throttle();
+        }
+
+        public RememberedLogins remembered() {
+            return stores.remembered();
+        }
 
         /**
          * Stops serving: the listeners close, and the embedded stores write their snapshots (mode
          * 0600) for the next start, so a restart of a single server logs nobody out.
          */
         public Future<Void> stop() {
-            return vertx.undeploy(deploymentId).compose(stopped -> keepForNextStart(vertx, new Stores(sessions, throttle, remembered), config));
+            return vertx.undeploy(deploymentId).compose(stopped -> keepForNextStart(vertx, stores, config));
         }
     }
 
@@ -212,7 +223,7 @@ public final class Gatehouse {
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit),
                 new SavePreference(greet, sessions),
                 new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), config.clock()),
-                new Flashes(sessions, audit, policy, config.clock()));
+                new Flashes(sessions, config.clock()));
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
@@ -246,9 +257,7 @@ public final class Gatehouse {
             keepTidy(vertx, config, wiring.stores(), wiring.users());
             LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()),
                     first.get().actualPort(), config.sessionStore());
-            Stores stores = wiring.stores();
-            return new Running(vertx, first.get().actualPort(), deploymentId, stores.sessions(), stores.throttle(), stores.remembered(),
-                    wiring.users(), config);
+            return new Running(vertx, first.get().actualPort(), deploymentId, wiring.stores(), wiring.users(), config);
         }).compose(running -> metricsListener(vertx, config, wiring.metrics()).map(running));
     }
 

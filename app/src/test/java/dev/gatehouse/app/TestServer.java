@@ -65,7 +65,7 @@ final class TestServer {
     Function<CoreSettings, TerminalCore> terminalCore() {
         UsersFileDirectory users = new UsersFileDirectory(dataDir.resolve("users.json"),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
-        return settings -> TerminalCores.assemble(users, new Gatehouse.Stores(running.sessions(), running.throttle(), running.remembered()), true,
+        return settings -> TerminalCores.assemble(users, running.stores(), true,
                 new SessionPolicy(IDLE, ABSOLUTE), clock, () -> { });
     }
 }

@@ -1,10 +1,7 @@
 package dev.gatehouse.application;
 
-import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
-import dev.gatehouse.domain.SessionId;
-import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 
 import java.time.Clock;
@@ -23,12 +20,10 @@ public final class Flashes {
     public static final String ATTRIBUTE = "gatehouse.flash";
     private static final CompletionStage<Optional<FlashMessage>> NONE = CompletableFuture.completedFuture(Optional.empty());
 
-    private final CurrentSession current;
     private final SessionRepository sessions;
     private final Clock clock;
 
-    public Flashes(SessionRepository sessions, AuditLog audit, SessionPolicy policy, Clock clock) {
-        this.current = new CurrentSession(sessions, audit, policy, clock);
+    public Flashes(SessionRepository sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -37,11 +32,6 @@ public final class Flashes {
     public CompletionStage<Session> carry(FlashMessage message) {
         Session session = Session.startAnonymous(Channel.WEB, clock.instant()).withAttribute(ATTRIBUTE, message.name());
         return sessions.save(session).thenApply(saved -> session);
-    }
-
-    /** The message the request's session carries, if any, removed from it. */
-    public CompletionStage<Optional<FlashMessage>> take(Optional<SessionId> sessionId) {
-        return current.find(sessionId).thenCompose(found -> found.isEmpty() ? NONE : take(found.get()));
     }
 
     /** The message a loaded session carries, if any, removed from it. */

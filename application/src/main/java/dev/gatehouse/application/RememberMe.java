@@ -123,9 +123,7 @@ public final class RememberMe {
 
     private CompletionStage<Restoration> stolen(Username user, String client) {
         audit.record(new AuditEvent(AuditEvent.Kind.REMEMBERED_LOGIN_STOLEN, user, null, client, "every session of the user ended"));
-        return logins.deleteAllFor(user)
-                .thenCompose(forgotten -> sessions.listLoggedIn(Optional.of(user)))
-                .thenCompose(all -> Revocations.end(sessions, logins, audit, all, "remembered login used twice"))
+        return Revocations.endEverything(sessions, logins, audit, user, "remembered login used twice")
                 .thenApply(ended -> new Restoration.Stolen());
     }
 

@@ -1,13 +1,10 @@
 package dev.gatehouse.adapter.vertx.http;
 
-import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.FlashMessage;
+import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Greeting;
 import dev.gatehouse.domain.LocalPath;
-import dev.gatehouse.domain.SessionId;
 import io.vertx.ext.web.RoutingContext;
-
-import java.util.Optional;
 
 /** The pages that only need to know who is there: {@code GET /}, {@code GET /home} and {@code GET /logout}. */
 final class GreetingPages {
@@ -33,7 +30,7 @@ final class GreetingPages {
             if (greeting instanceof Greeting.Welcome welcome) {
                 Responses.page(ctx, 200, views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value(), null)));
             } else {
-                remember.restoreOr(ctx, this::index, () -> anonymousIndex(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded()));
+                remember.restoreOr(ctx, this::index, () -> anonymousIndex(ctx, (Greeting.NotLoggedIn) greeting));
             }
         });
     }
@@ -41,20 +38,19 @@ final class GreetingPages {
     /**
      * The start page for a visitor nobody is logged in as: with the message their session carries,
      * if any, or, when their session has just ended, saying so once (the dead cookie is cleared).
-     * A visitor without a cookie costs the store nothing.
+     * A visitor without a live session costs the store nothing more.
      */
-    private void anonymousIndex(RoutingContext ctx, boolean sessionEnded) {
-        if (sessionEnded) {
+    private void anonymousIndex(RoutingContext ctx, Greeting.NotLoggedIn nobody) {
+        if (nobody.sessionEnded()) {
             ctx.response().addCookie(cookie.clear());
             Responses.page(ctx, 200, views.index(new IndexPage(null, null, FlashMessage.SESSION_ENDED.text())));
             return;
         }
-        Optional<SessionId> sessionId = cookie.read(ctx);
-        if (sessionId.isEmpty()) {
+        if (nobody.anonymous().isEmpty()) {
             Responses.page(ctx, 200, views.index(new IndexPage(null, null, null)));
             return;
         }
-        Responses.whenDone(ctx, flash.flashes().take(sessionId), message ->
+        Responses.whenDone(ctx, flash.flashes().take(nobody.anonymous().get()), message ->
                 Responses.page(ctx, 200, views.index(new IndexPage(null, null, message.map(FlashMessage::text).orElse(null)))));
     }
 

@@ -1,19 +1,15 @@
 package dev.gatehouse.adapter.vertx.session;
 
-import dev.gatehouse.adapter.vertx.files.PrivateFiles;
+import dev.gatehouse.adapter.vertx.files.Snapshots;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -94,36 +90,21 @@ public final class InMemoryRememberedLogins implements RememberedLogins {
                 .put("selector", login.selector()).put("user", login.user().value()).put("hash", login.validatorHash())
                 .put("previous", login.previousValidatorHash()).put("rotated", login.rotatedAt().toString())
                 .put("version", Long.toString(login.credentialVersion())).put("expires", login.expiresAt().toString())));
-        PrivateFiles.write(file, new JsonObject().put("format", SNAPSHOT_FORMAT).put("logins", list).encode().getBytes(StandardCharsets.UTF_8));
+        Snapshots.write(file, SNAPSHOT_FORMAT, "logins", list);
         return list.size();
     }
 
     /** Reads back what {@link #writeSnapshot} wrote and deletes the file, so an old one never brings back a forgotten login. Blocking. */
     public int readSnapshot(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try {
-            JsonObject document = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-            if (!SNAPSHOT_FORMAT.equals(document.getString("format"))) {
-                throw new IOException(file + " is not a Gatehouse remembered-logins snapshot");
+        return Snapshots.readOnce(file, SNAPSHOT_FORMAT, "logins", json -> {
+            RememberedLogin login = new RememberedLogin(json.getString("selector"), new Username(json.getString("user")),
+                    json.getString("hash"), json.getString("previous"), Instant.parse(json.getString("rotated")),
+                    Long.parseLong(json.getString("version")), Instant.parse(json.getString("expires")));
+            if (login.isExpiredAt(clock.instant())) {
+                return false;
             }
-            int restored = 0;
-            for (Object entry : document.getJsonArray("logins")) {
-                JsonObject json = (JsonObject) entry;
-                RememberedLogin login = new RememberedLogin(json.getString("selector"), new Username(json.getString("user")),
-                        json.getString("hash"), json.getString("previous"), Instant.parse(json.getString("rotated")),
-                        Long.parseLong(json.getString("version")), Instant.parse(json.getString("expires")));
-                if (!login.isExpiredAt(clock.instant())) {
-                    logins.put(login.selector(), login);
-                    restored++;
-                }
-            }
-            return restored;
-        } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException | DateTimeException broken) {
-            throw new IOException(file + " is not a valid remembered-logins snapshot: " + broken.getMessage());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+            logins.put(login.selector(), login);
+            return true;
+        });
     }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.session;
 
-import dev.gatehouse.adapter.vertx.files.PrivateFiles;
+import dev.gatehouse.adapter.vertx.files.Snapshots;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
@@ -10,13 +10,10 @@ import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,7 +145,7 @@ public final class InMemorySessionRepository implements SessionRepository {
                         .put("created", Long.toString(stored.createdAtNanos())).put("seen", Long.toString(stored.lastSeenAtNanos())));
             }
         });
-        PrivateFiles.write(file, new JsonObject().put("format", SNAPSHOT_FORMAT).put("sessions", list).encode().getBytes(StandardCharsets.UTF_8));
+        Snapshots.write(file, SNAPSHOT_FORMAT, "sessions", list);
         return list.size();
     }
 
@@ -157,35 +154,20 @@ public final class InMemorySessionRepository implements SessionRepository {
      * so an old one can never bring back sessions ended since. Expired sessions are left out. Blocking.
      */
     public int readSnapshot(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try {
-            JsonObject document = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-            if (!SNAPSHOT_FORMAT.equals(document.getString("format"))) {
-                throw new IOException(file + " is not a Gatehouse session snapshot");
+        Instant now = clock.instant();
+        return Snapshots.readOnce(file, SNAPSHOT_FORMAT, "sessions", json -> {
+            Map<String, String> attributes = new HashMap<>();
+            json.getJsonObject("attributes").forEach(attribute -> attributes.put(attribute.getKey(), String.valueOf(attribute.getValue())));
+            String user = json.getString("user");
+            Stored stored = new Stored(user == null ? null : new Username(user), Long.parseLong(json.getString("version")),
+                    Channel.valueOf(json.getString("channel")), json.getString("device"), new CsrfToken(json.getString("csrf")),
+                    Map.copyOf(attributes), Long.parseLong(json.getString("created")), Long.parseLong(json.getString("seen")));
+            if (stored.isExpiredAt(now, policy)) {
+                return false;
             }
-            Instant now = clock.instant();
-            int restored = 0;
-            for (Object entry : document.getJsonArray("sessions")) {
-                JsonObject json = (JsonObject) entry;
-                Map<String, String> attributes = new HashMap<>();
-                json.getJsonObject("attributes").forEach(attribute -> attributes.put(attribute.getKey(), String.valueOf(attribute.getValue())));
-                String user = json.getString("user");
-                Stored stored = new Stored(user == null ? null : new Username(user), Long.parseLong(json.getString("version")),
-                        Channel.valueOf(json.getString("channel")), json.getString("device"), new CsrfToken(json.getString("csrf")),
-                        Map.copyOf(attributes), Long.parseLong(json.getString("created")), Long.parseLong(json.getString("seen")));
-                if (!stored.isExpiredAt(now, policy)) {
-                    sessions.put(json.getString("key"), stored);
-                    restored++;
-                }
-            }
-            return restored;
-        } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException broken) {
-            throw new IOException(file + " is not a valid session snapshot: " + broken.getMessage());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+            sessions.put(json.getString("key"), stored);
+            return true;
+        });
     }
 
     /** Drops every session that has expired; returns how many. */
