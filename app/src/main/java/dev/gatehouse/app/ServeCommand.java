@@ -99,6 +99,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Log every request, one JSON line each on gatehouse.requests (method, path, status, ms, session handle).")
     boolean accessLog;
 
+    @Option(names = "--h2c",
+            description = "Also speak HTTP/2 without TLS (prior knowledge or Upgrade: h2c), for a proxy that does; the same limits apply (default: off).")
+    boolean h2c;
+
     @Spec
     CommandSpec spec;
 
@@ -119,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = options.settings();
             http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog,
-                    Set.copyOf(trustedProxies));
+                    Set.copyOf(trustedProxies)).withH2c(h2c);
         } catch (IllegalArgumentException unusable) {
             throw new ParameterException(spec.commandLine(), "The settings are not usable: " + unusable.getMessage() + ".");
         }

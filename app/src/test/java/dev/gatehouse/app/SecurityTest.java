@@ -273,7 +273,8 @@ class SecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "/%2F%2Fevil.example",
-        "/%5Cevil.example", "/\r\nLocation: http://evil.example", "\\\\evil.example", "http:/evil.example"})
+        "/%5Cevil.example", "/\r\nLocation: http://evil.example", "\\\\evil.example", "http:/evil.example",
+        "/.//evil.example", "/..//evil.example", "/%2e%2e//evil.example"})
     void s12_givenAnUnsafeNext_thenLoginGoesToTheRoot(String next) {
         Browser browser = browser();
         String csrf = browser.openLoginForm();

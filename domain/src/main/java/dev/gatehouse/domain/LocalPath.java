@@ -1,12 +1,16 @@
 package dev.gatehouse.domain;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
  * A path on this site that is safe to redirect to after login: one leading '/', then no second
  * '/' right after it, no backslash, no scheme, only printable ASCII, and no percent escape that
- * could decode into one of those. Anything else is refused, and callers go to
- * {@link #ROOT} instead.
+ * could decode into one of those. The text is normalised first, as a browser resolves it
+ * ({@code .} and {@code ..} segments, also escaped as {@code %2e}, removed), so that
+ * {@code /..//evil.com} is judged as the {@code //evil.com} it becomes. Anything else is refused,
+ * and callers go to {@link #ROOT} instead.
  */
 public record LocalPath(String value) {
 
@@ -19,8 +23,43 @@ public record LocalPath(String value) {
         }
     }
 
+    /** The normalised path, when it is safe. */
     public static Optional<LocalPath> parse(String text) {
-        return isSafe(text) ? Optional.of(new LocalPath(text)) : Optional.empty();
+        if (text == null || text.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String normalised = withoutDotSegments(text);
+        return isSafe(normalised) ? Optional.of(new LocalPath(normalised)) : Optional.empty();
+    }
+
+    /**
+     * The path with its {@code .} and {@code ..} segments resolved (RFC 3986, 5.2.4), also where
+     * they are written as escapes; the query and fragment are left as they are.
+     */
+    static String withoutDotSegments(String text) {
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '?' || text.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        if (end == 0 || text.charAt(0) != '/') {
+            return text;
+        }
+        String[] segments = text.substring(1, end).split("/", -1);
+        Deque<String> kept = new ArrayDeque<>();
+        boolean endsInDirectory = false;
+        for (String segment : segments) {
+            String plain = segment.replace("%2e", ".").replace("%2E", ".");
+            endsInDirectory = plain.equals(".") || plain.equals("..");
+            if (plain.equals("..")) {
+                kept.pollLast();
+            } else if (!plain.equals(".")) {
+                kept.addLast(segment);
+            }
+        }
+        return "/" + String.join("/", kept) + (endsInDirectory && !kept.isEmpty() ? "/" : "") + text.substring(end);
     }
 
     /** The path, or the site root when the text is missing or unsafe. */

@@ -3,6 +3,8 @@ package dev.gatehouse.adapter.vertx.http;
 import dev.gatehouse.domain.StoreUnavailable;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -10,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every error a visitor can meet, as a short plain page with the right status: never a stack
@@ -32,21 +36,30 @@ final class ErrorPages {
             413, page("Request too large", "The request is larger than this page accepts."),
             415, page("Unsupported form", "This page accepts only an HTML form (application/x-www-form-urlencoded)."));
 
-    /** Every error of a router that is Gatehouse's alone. */
+    /** Every error of a router that is Gatehouse's alone: a failure handler on every route, and the router's own 404 and 405. */
     static void register(Router router, Views views) {
+        Handler<RoutingContext> failures = failureHandler(router, views);
+        router.route().order(-1).failureHandler(failures);
         for (int status : PAGES.keySet()) {
-            router.errorHandler(status, ctx -> handle(ctx, views));
+            router.errorHandler(status, failures);
         }
-        router.errorHandler(500, ctx -> handle(ctx, views));
+        router.errorHandler(500, failures);
     }
 
-    /** For one route of Gatehouse's mounted on someone else's router: its failures, and no one else's. */
-    static Handler<RoutingContext> failureHandler(Views views) {
-        return ctx -> handle(ctx, views);
+    /** For Gatehouse's routes on a router: their failures; the router tells a 405's {@code Allow}. */
+    static Handler<RoutingContext> failureHandler(Router router, Views views) {
+        return ctx -> handle(ctx, router, views);
     }
 
-    private static void handle(RoutingContext ctx, Views views) {
+    private static void handle(RoutingContext ctx, Router router, Views views) {
         Throwable failure = ctx.failure();
+        if (failure != null && ctx.statusCode() == BROKEN_OFF) {
+            brokenOff(ctx, failure, views);
+            return;
+        }
+        if (ctx.statusCode() == 405) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, allowed(router, ctx.request().path()));
+        }
         if (failure instanceof StoreUnavailable unavailable) {
             // Fail closed, say so plainly, and let the client come back: nothing here is a bug.
             LOG.warn("Request to {} {} refused: {} ({})", ctx.request().method(), ctx.request().path(), unavailable.getMessage(),
@@ -61,10 +74,47 @@ final class ErrorPages {
             render(ctx, views, ctx.statusCode(), page);
             return;
         }
+        if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            // Another refusal of the client's request (417 for an Expect we do not meet, ...): its status, a plain page.
+            render(ctx, views, ctx.statusCode(), page("Request refused", "This request cannot be answered as it was sent."));
+            return;
+        }
         if (failure != null) {
             LOG.error("Request to {} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
         render(ctx, views, 500, new MessagePage("Something went wrong", "The server could not answer this request. Please try again."));
+    }
+
+    /**
+     * vertx-web's BodyHandler fails a request whose own stream failed while its body was read
+     * with this status: a malformed chunk, a body in a broken encoding, or a client that hung up
+     * mid-body. That is the client's doing, never ours: a WARN (nothing for a hang-up, which is
+     * routine), and a 400 if anyone is still there to read it.
+     */
+    private static final int BROKEN_OFF = 200;
+
+    private static void brokenOff(RoutingContext ctx, Throwable failure, Views views) {
+        if (failure instanceof HttpClosedException) {
+            LOG.debug("Client hung up during its request to {} {}", ctx.request().method(), ctx.request().path());
+        } else {
+            LOG.warn("Request to {} {} refused: its body could not be read ({})", ctx.request().method(), ctx.request().path(), failure.toString());
+        }
+        if (!ctx.response().closed()) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            badRequest(ctx, views, "The request's body could not be read.");
+            RequestGate.flushBeforeClose(ctx.request().connection());
+        }
+    }
+
+    /** The methods a path of this router answers, for a 405's {@code Allow}. */
+    private static String allowed(Router router, String path) {
+        Set<String> methods = new TreeSet<>();
+        for (Route route : router.getRoutes()) {
+            if (path.equals(route.getPath()) && route.methods() != null) {
+                route.methods().forEach(method -> methods.add(method.name()));
+            }
+        }
+        return String.join(", ", methods);
     }
 
     static void badRequest(RoutingContext ctx, Views views, String why) {
@@ -81,7 +131,7 @@ final class ErrorPages {
     }
 
     private static void render(RoutingContext ctx, Views views, int status, MessagePage page) {
-        if (ctx.response().ended()) {
+        if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
         if (ctx.response().headWritten()) {

@@ -55,8 +55,8 @@ final class FormBody {
                 throw new Malformed("The form has too many fields.");
             }
             int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals), true);
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), true);
             if (fields.put(name, value) != null) {
                 throw new Malformed("The form repeats a field.");
             }
@@ -76,20 +76,26 @@ final class FormBody {
         return value;
     }
 
-    private static String decode(String encoded) throws Malformed {
+    /**
+     * Decodes percent escapes strictly: a bad escape, invalid UTF-8 or a control character is
+     * refused, never replaced. In a form, '+' stands for a space; in a path it is itself.
+     */
+    static String decode(String encoded, boolean plusIsSpace) throws Malformed {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            if (c == '+') {
+            if (c == '+' && plusIsSpace) {
                 bytes.write(' ');
             } else if (c == '%') {
                 int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
                 int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
                 if (high < 0 || low < 0) {
-                    throw new Malformed("The form has a bad percent escape.");
+                    throw new Malformed("The request has a bad percent escape.");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
+            } else if (c > 0xff) {
+                throw new Malformed("The request is not valid UTF-8.");
             } else {
                 bytes.write(c);
             }
@@ -102,12 +108,12 @@ final class FormBody {
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException invalid) {
-            throw new Malformed("The form is not valid UTF-8.");
+            throw new Malformed("The request is not valid UTF-8.");
         }
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (Character.isISOControl(c)) {
-                throw new Malformed("The form contains a control character.");
+                throw new Malformed("The request contains a control character.");
             }
         }
         return decoded;

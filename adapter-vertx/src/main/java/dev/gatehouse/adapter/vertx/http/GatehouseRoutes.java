@@ -5,6 +5,7 @@ import dev.gatehouse.domain.LocalPath;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -66,21 +67,24 @@ public final class GatehouseRoutes {
      * included, with the security headers and error pages on the whole router.
      *
      * @param observer runs first on every request (the metrics' timer)
+     * @return the server's request handler: the {@link RequestGate} in front of the router
      */
-    public void mountStandalone(Router router, HealthChecks live, HealthChecks ready, Handler<RoutingContext> observer) {
+    RequestGate mountStandalone(Router router, HealthChecks live, HealthChecks ready, Handler<RoutingContext> observer) {
+        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies());
         router.route().handler(observer);
         if (settings.accessLog()) {
             router.route().handler(new RequestLog(cookie));
         }
-        router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
-        router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
-        router.route().handler(new SecurityHeaders(settings.trustedProxies()));
-        router.get("/").handler(greetings::index);
-        router.get("/home").handler(greetings::home);
+        router.route().handler(headers);
+        get(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
+        get(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+        get(router, "/").handler(greetings::index);
+        get(router, "/home").handler(greetings::home);
         router.post("/home/preferences").handler(new CrossSiteGuard());
         router.post("/home/preferences").consumes(FORM).handler(formBody).handler(preferences::submit);
         addRoutes(router);
         ErrorPages.register(router, views);
+        return new RequestGate(router, settings.maxUrlLength(), headers, views);
     }
 
     /**
@@ -91,7 +95,7 @@ public final class GatehouseRoutes {
      */
     public void mountOn(Router router) {
         SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies());
-        Handler<RoutingContext> failures = ErrorPages.failureHandler(views);
+        Handler<RoutingContext> failures = ErrorPages.failureHandler(router, views);
         for (String path : EMBEDDED_PATHS) {
             router.route(path).handler(headers).failureHandler(failures);
         }
@@ -99,10 +103,10 @@ public final class GatehouseRoutes {
     }
 
     private void addRoutes(Router router) {
-        router.get("/login").handler(login::show);
-        router.get("/logout").handler(greetings::confirmLogout);
-        router.get("/password").handler(password::show);
-        router.get("/sessions").handler(sessions::show);
+        get(router, "/login").handler(login::show);
+        get(router, "/logout").handler(greetings::confirmLogout);
+        get(router, "/password").handler(password::show);
+        get(router, "/sessions").handler(sessions::show);
         // Every state-changing request is checked for a cross-site origin first, before its body is read.
         router.post("/login").handler(new CrossSiteGuard());
         router.post("/logout").handler(new CrossSiteGuard());
@@ -112,15 +116,20 @@ public final class GatehouseRoutes {
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
-        router.get(BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
+        get(router, BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
         // The JSON API: the same checks, bodies only as JSON, and the CSRF token in a header.
         router.post("/api/session").handler(new CrossSiteGuard());
         router.delete("/api/session").handler(new CrossSiteGuard());
         router.post("/api/session").consumes(SessionApi.JSON).handler(formBody).handler(api::logIn);
-        router.get("/api/session").handler(api::whoAmI);
+        get(router, "/api/session").handler(api::whoAmI);
         router.delete("/api/session").handler(api::logOut);
-        router.get("/api/sessions").handler(api::sessions);
-        router.get(BundledFile.OPENAPI_PATH).handler(BundledFile.openApi());
+        get(router, "/api/sessions").handler(api::sessions);
+        get(router, BundledFile.OPENAPI_PATH).handler(BundledFile.openApi());
+    }
+
+    /** A page's route: GET, and HEAD, which gets the same status and headers without the body. */
+    private static Route get(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
     }
 
     /**

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param accessLog       whether every request is logged, one JSON line each
  * @param trustedProxies  addresses whose X-Forwarded-For and X-Forwarded-Proto are believed (see {@link ClientAddress}); they terminate TLS
  * @param tls             the certificate and key to serve HTTPS with, or empty for plain HTTP
+ * @param h2c             whether HTTP/2 is also spoken without TLS (prior knowledge or Upgrade: h2c), for a proxy that
+ *                        speaks it; off unless asked for, and held to the same limits as HTTP/1.1
  */
 public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
-                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls) {
+                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls, boolean h2c) {
 
     public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
     public static final int DEFAULT_MAX_URL_LENGTH = 4096;
@@ -40,13 +42,20 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
     /** Plain HTTP. */
     public HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
                         Duration idleTimeout, boolean accessLog, Set<String> trustedProxies) {
-        this(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies, Optional.empty());
+        this(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies, Optional.empty(),
+                false);
     }
 
     /** The same settings, served over HTTPS with these files. */
     public HttpSettings withTls(TlsFiles files) {
         return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
-                Optional.of(files));
+                Optional.of(files), h2c);
+    }
+
+    /** The same settings, with HTTP/2 without TLS on or off. */
+    public HttpSettings withH2c(boolean on) {
+        return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
+                tls, on);
     }
 
     public static HttpSettings defaults(String host, int port) {

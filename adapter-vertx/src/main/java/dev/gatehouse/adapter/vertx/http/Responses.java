@@ -25,7 +25,11 @@ final class Responses {
 
     /** An HTML page. Pages carry a session's name or token, so no cache may keep them. */
     static void page(RoutingContext ctx, int status, Buffer html) {
-        HttpServerResponse response = ctx.response().setStatusCode(status);
+        page(ctx.response(), status, html);
+    }
+
+    static void page(HttpServerResponse response, int status, Buffer html) {
+        response.setStatusCode(status);
         response.headers().add(HttpHeaders.CONTENT_TYPE, HTML).add(HttpHeaders.CACHE_CONTROL, NO_STORE);
         response.end(html);
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.http;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -36,9 +37,9 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         optimized("Cross-Origin-Resource-Policy", "same-origin"),
     };
 
-    private boolean cameOverHttpsThroughTrustedProxy(RoutingContext ctx) {
-        return !trustedProxies.isEmpty() && trustedProxies.contains(ctx.request().remoteAddress().hostAddress())
-                && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+    private boolean cameOverHttpsThroughTrustedProxy(HttpServerRequest request) {
+        return !trustedProxies.isEmpty() && trustedProxies.contains(request.remoteAddress().hostAddress())
+                && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
     private static CharSequence[] optimized(String name, String value) {
@@ -47,14 +48,19 @@ final class SecurityHeaders implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        addTo(ctx.request());
+        ctx.next();
+    }
+
+    /** Puts the headers on the request's response; also for answers given before any router sees the request. */
+    void addTo(HttpServerRequest request) {
         // A response starts with no headers, so adding is enough (setting would search for each first).
-        MultiMap headers = ctx.response().headers();
+        MultiMap headers = request.response().headers();
         for (CharSequence[] header : HEADERS) {
             headers.add(header[0], header[1]);
         }
-        if (ctx.request().isSSL() || cameOverHttpsThroughTrustedProxy(ctx)) {
+        if (request.isSSL() || cameOverHttpsThroughTrustedProxy(request)) {
             headers.add(STRICT_TRANSPORT_SECURITY[0], STRICT_TRANSPORT_SECURITY[1]);
         }
-        ctx.next();
     }
 }

@@ -14,10 +14,15 @@ import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionSummary;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -55,7 +60,7 @@ final class SessionApi {
     void logIn(RoutingContext ctx) {
         JsonObject body = jsonObject(ctx.body().buffer());
         if (body == null || !(body.getValue("username") instanceof String username) || !(body.getValue("password") instanceof String password)) {
-            ApiProblems.send(ctx, 400, "Bad request", "Send a JSON object with the string fields username and password.");
+            ApiProblems.send(ctx, 400, "Bad request", "Send a JSON object, in UTF-8, with the string fields username and password.");
             return;
         }
         Object rememberField = body.getValue("remember");
@@ -137,13 +142,23 @@ final class SessionApi {
     }
 
     /** The body as a JSON object, or null when it is not one (malformed, an array, a bare value). */
+    /**
+     * The body as a JSON object, or null. The bytes are decoded as strict UTF-8 first: the JSON
+     * parser alone would read an overlong or invalid sequence as some other character, so that
+     * one name could be written many ways.
+     */
     private static JsonObject jsonObject(Buffer body) {
         if (body == null || body.length() == 0) {
             return null;
         }
         try {
-            return body.toJsonValue() instanceof JsonObject object ? object : null;
-        } catch (RuntimeException malformed) {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body.getBytes()))
+                    .toString();
+            return Json.decodeValue(text) instanceof JsonObject object ? object : null;
+        } catch (CharacterCodingException | RuntimeException malformed) {
             return null;
         }
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.http;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -57,11 +58,23 @@ public final class WebVerticle extends VerticleBase {
                 .setMaxInitialLineLength(settings.maxUrlLength())
                 .setMaxHeaderSize(settings.maxHeaderSize())
                 .setMaxFormAttributeSize(settings.formBodyLimit())
+                // Vert.x speaks h2c by default; Gatehouse only when asked, and HTTP/2's headers get HTTP/1.1's limit.
+                .setHttp2ClearTextEnabled(settings.h2c())
+                .setInitialSettings(new Http2Settings().setMaxHeaderListSize(settings.maxHeaderSize()))
                 .setIdleTimeout((int) settings.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         settings.tls().ifPresent(files -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(files.certificate().toString()).setKeyPath(files.key().toString())));
-        server = vertx.createHttpServer(options).requestHandler(router());
+        RequestGate gate = new GatehouseRoutes(settings, useCases, cookie).mountStandalone(Router.router(vertx), health.live(), health.ready(),
+                observer);
+        server = vertx.createHttpServer(options)
+                .requestHandler(gate)
+                .invalidRequestHandler(gate::refuseUndecodable)
+                .connectionHandler(connection -> {
+                    KnownVersionsOnly.install(connection);
+                    // A connection the decoder gives up on is closed at once: what it was already answered is flushed first.
+                    connection.exceptionHandler(failure -> RequestGate.flushBeforeClose(connection));
+                });
         return server.listen();
     }
 
@@ -79,9 +92,4 @@ public final class WebVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router() {
-        Router router = Router.router(vertx);
-        new GatehouseRoutes(settings, useCases, cookie).mountStandalone(router, health.live(), health.ready(), observer);
-        return router;
-    }
 }
