@@ -14,6 +14,7 @@ import dev.gatehouse.adapter.vertx.session.InMemoryRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.session.RedisRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.RedisSessionRepository;
+import dev.gatehouse.adapter.vertx.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.throttle.RedisLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
@@ -25,7 +26,6 @@ import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.EndOwnSessions;
-import dev.gatehouse.application.Flashes;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.ListSessions;
@@ -42,6 +42,7 @@ import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -211,19 +212,19 @@ public final class Gatehouse {
             sessions = metrics.timed(sessions);
             throttle = metrics.timed(throttle);
         }
+        Signer signer = new HmacSigner(secrets);
         Greet greet = new Greet(sessions, users, audit, policy, config.clock());
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, policy, config.clock()));
         WebUseCases useCases = new WebUseCases(
                 greet,
-                new OpenLoginForm(sessions, audit, policy, config.clock()),
-                new LogIn(sessions, users, throttle, audit, policy, config.clock()),
+                new OpenLoginForm(sessions, signer, audit, policy, config.clock()),
+                new LogIn(sessions, users, throttle, signer, audit, policy, config.clock()),
                 new LogOut(sessions, audit, policy, config.clock()),
                 new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), audit, policy, config.clock()),
                 listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit),
                 new SavePreference(greet, sessions),
-                new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), config.clock()),
-                new Flashes(sessions, config.clock()));
+                new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), policy, config.clock()));
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.

@@ -5,6 +5,7 @@ import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.session.InMemoryRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.throttle.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UserDirectory;
@@ -18,7 +19,6 @@ import dev.gatehouse.application.ListSessions;
 import dev.gatehouse.application.ListUsers;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
-import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.application.RemoveUser;
 import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
@@ -27,10 +27,13 @@ import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 
 /** Wires the terminal's use cases over the stores, as {@link Gatehouse} wires the web's. */
@@ -72,6 +75,10 @@ final class TerminalCores {
      */
     static TerminalCore assemble(UserDirectory users, Gatehouse.Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock,
                                  Runnable onClose) {
+        // The terminal shows no login form, so nothing it signs ever leaves this process: a key of its own will do.
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Signer signer = new HmacSigner(List.of(key));
         SessionRepository sessions = stores.sessions();
         LoginThrottle throttle = stores.throttle();
         AuditLog audit = new Slf4jAuditLog();
@@ -81,7 +88,7 @@ final class TerminalCores {
                 new AddUser(users, blocklist, audit), new ChangePassword(users, blocklist, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
                 new ListUsers(users));
         TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
-                new OpenLoginForm(sessions, audit, policy, clock), new LogIn(sessions, users, throttle, audit, policy, clock),
+                new LogIn(sessions, users, throttle, signer, audit, policy, clock),
                 new Greet(sessions, users, audit, policy, clock), new LogOut(sessions, audit, policy, clock),
                 new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist, audit, policy, clock));
         ListSessions listSessions = new ListSessions(sessions, policy, clock);

@@ -33,6 +33,8 @@ final class Browser {
     String cookie;
     /** The "remember me" cookie's value as the browser holds it, or null. */
     String remember;
+    /** Every other cookie the server set and has not cleared (the pre-login value, a flash message), by name. */
+    final Map<String, String> others = new java.util.TreeMap<>();
     /** The User-Agent this browser says it is, or null for the client's own. */
     String userAgent;
     /** An X-Forwarded-For to send, as a proxy in front would; null for none. */
@@ -67,23 +69,25 @@ final class Browser {
         return postRaw(path, encode(fields), "application/x-www-form-urlencoded");
     }
 
-    /** A GET without waiting, for requests sent in parallel; the browser's cookie is sent but not updated. */
+    /** A GET without waiting, for requests sent in parallel; the browser's cookies are sent but not updated. */
     Future<HttpResponse<Buffer>> getAsync(String path) {
         HttpRequest<Buffer> request = client.request(HttpMethod.GET, port, "127.0.0.1", path);
-        if (cookie != null) {
-            request.putHeader("Cookie", COOKIE + "=" + cookie);
+        String cookies = cookieHeader();
+        if (cookies != null) {
+            request.putHeader("Cookie", cookies);
         }
         return request.send();
     }
 
-    /** Posts a form without waiting, for requests sent in parallel; the browser's cookie is sent but not updated. */
+    /** Posts a form without waiting, for requests sent in parallel; the browser's cookies are sent but not updated. */
     Future<HttpResponse<Buffer>> sendAsync(String path, Map<String, String> fields) {
         HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", path)
                 .putHeader("Origin", origin)
                 .putHeader("Sec-Fetch-Site", "same-origin")
                 .putHeader("Content-Type", "application/x-www-form-urlencoded");
-        if (cookie != null) {
-            request.putHeader("Cookie", COOKIE + "=" + cookie);
+        String cookies = cookieHeader();
+        if (cookies != null) {
+            request.putHeader("Cookie", cookies);
         }
         return request.sendBuffer(Buffer.buffer(encode(fields)));
     }
@@ -105,11 +109,15 @@ final class Browser {
         HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)))
                 .await();
         for (String setCookie : response.headers().getAll("set-cookie")) {
-            if (setCookie.startsWith(COOKIE + "=")) {
+            String name = setCookie.substring(0, setCookie.indexOf('='));
+            if (name.equals(COOKIE)) {
                 cookie = kept(setCookie, COOKIE);
-            }
-            if (setCookie.startsWith(REMEMBER + "=")) {
+            } else if (name.equals(REMEMBER)) {
                 remember = kept(setCookie, REMEMBER);
+            } else if (kept(setCookie, name) == null) {
+                others.remove(name);
+            } else {
+                others.put(name, kept(setCookie, name));
             }
         }
         return response;
@@ -121,13 +129,15 @@ final class Browser {
     }
 
     private String cookieHeader() {
-        if (cookie == null && remember == null) {
-            return null;
+        StringJoiner cookies = new StringJoiner("; ");
+        if (cookie != null) {
+            cookies.add(COOKIE + "=" + cookie);
         }
-        if (remember == null) {
-            return COOKIE + "=" + cookie;
+        if (remember != null) {
+            cookies.add(REMEMBER + "=" + remember);
         }
-        return cookie == null ? REMEMBER + "=" + remember : COOKIE + "=" + cookie + "; " + REMEMBER + "=" + remember;
+        others.forEach((name, value) -> cookies.add(name + "=" + value));
+        return cookies.length() == 0 ? null : cookies.toString();
     }
 
     HttpRequest<Buffer> request(HttpMethod method, String path) {
@@ -142,6 +152,12 @@ final class Browser {
     HttpResponse<Buffer> logIn(String username, String password) {
         String csrf = openLoginForm();
         return post("/login", Map.of("username", username, "password", password, "csrf", csrf));
+    }
+
+    /** The Set-Cookie of the response for the named cookie. */
+    static String setCookie(HttpResponse<Buffer> response, String name) {
+        return response.headers().getAll("set-cookie").stream().filter(header -> header.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie set: " + response.headers().getAll("set-cookie")));
     }
 
     static String csrfOf(HttpResponse<Buffer> page) {

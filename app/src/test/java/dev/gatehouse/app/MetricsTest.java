@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,9 +48,12 @@ class MetricsTest {
         ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, PasswordHashing.DEFAULT_ITERATIONS, null, null,
                 Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", metricsPort);
-        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(console, true, StandardCharsets.UTF_8)).await();
         Browser browser = new Browser(vertx, running.port());
         assertEquals(200, browser.logIn("admin", "not the password at all").statusCode());
+        assertEquals(303, browser.logIn("admin", TestServer.adminPasswordIn(console.toString(StandardCharsets.UTF_8))).statusCode());
+        assertEquals(200, browser.get("/").statusCode());
         assertEquals(404, browser.get("/metrics").statusCode(), "never on the public listener");
 
         HttpResponse<Buffer> scrape = WebClient.create(vertx).get(metricsPort, "127.0.0.1", "/metrics").send().await();
@@ -60,7 +64,7 @@ class MetricsTest {
         assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency as a histogram");
         assertTrue(text.contains("gatehouse_sessions "), "sessions the embedded store holds");
         assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"save\",outcome=\"ok\",store=\"sessions\"}"), text);
-        assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"admit\",outcome=\"ok\",store=\"throttle\"} 1"), text);
+        assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"admit\",outcome=\"ok\",store=\"throttle\"} 2"), "both logins: " + text);
         assertTrue(text.contains("gatehouse_store_seconds_bucket{operation=\"load\",outcome=\"ok\",store=\"sessions\""), "store latency as a histogram");
     }
 
@@ -71,9 +75,11 @@ class MetricsTest {
         ServerConfig config = new ServerConfig(HttpSettings.defaults("127.0.0.1", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 SessionStoreLocation.parse(SharedStoreTest.REDIS), UserDirectoryLocation.FILE, PasswordHashing.DEFAULT_ITERATIONS, null, null,
                 Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", metricsPort);
-        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(console, true, StandardCharsets.UTF_8)).await();
         Browser browser = new Browser(vertx, running.port());
-        assertEquals(200, browser.logIn("admin", "not the password at all").statusCode(), "the form's session is one the store holds");
+        assertEquals(303, browser.logIn("admin", TestServer.adminPasswordIn(console.toString(StandardCharsets.UTF_8))).statusCode(),
+                "a logged-in session is one the store holds");
 
         String text = WebClient.create(vertx).get(metricsPort, "127.0.0.1", "/metrics").send().await().bodyAsString();
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,10 +78,15 @@ class StartupTest {
     void givenPlainHttpOnANonLoopbackAddress_thenTheCookieDropsOnlyWhatHttpCannotCarry(Vertx vertx) {
         ServerConfig config = new ServerConfig(HttpSettings.defaults("0.0.0.0", 0), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT, SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE,
                 PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), Clock.systemUTC(), "127.0.0.1", -1);
-        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(new ByteArrayOutputStream())).await();
-        String setCookie = new Browser(vertx, running.port()).get("/login").getHeader("Set-Cookie").toLowerCase();
-        assertTrue(setCookie.startsWith("gh_session="), setCookie);
-        assertFalse(setCookie.contains("; secure"));
-        assertTrue(setCookie.contains("; httponly") && setCookie.contains("; samesite=lax") && setCookie.contains("; path=/"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Gatehouse.Running running = Gatehouse.start(vertx, config, 1, new PrintStream(console, true, StandardCharsets.UTF_8)).await();
+        Browser browser = new Browser(vertx, running.port());
+        String preLogin = Browser.setCookie(browser.get("/login"), "gh_prelogin").toLowerCase();
+        String session = Browser.setCookie(browser.logIn("admin", TestServer.adminPasswordIn(console.toString(StandardCharsets.UTF_8))), "gh_session")
+                .toLowerCase();
+        for (String setCookie : List.of(preLogin, session)) {
+            assertFalse(setCookie.contains("; secure"), setCookie);
+            assertTrue(setCookie.contains("; httponly") && setCookie.contains("; samesite=lax") && setCookie.contains("; path=/"), setCookie);
+        }
     }
 }

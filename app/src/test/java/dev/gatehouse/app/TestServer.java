@@ -53,8 +53,13 @@ final class TestServer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
         console = out.toString(StandardCharsets.UTF_8);
+        adminPassword = adminPasswordIn(console);
+    }
+
+    /** The first user's password as the first start printed it, or null. */
+    static String adminPasswordIn(String console) {
         Matcher password = Pattern.compile("shown only once\\):\\s+(\\S+)").matcher(console);
-        adminPassword = password.find() ? password.group(1) : null;
+        return password.find() ? password.group(1) : null;
     }
 
     int port() {

@@ -21,8 +21,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Greet {
 
-    private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(false, Optional.empty()));
-    private static final CompletionStage<Greeting> SESSION_ENDED = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(true, Optional.empty()));
+    private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(false));
+    private static final CompletionStage<Greeting> SESSION_ENDED = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(true));
 
     private final CurrentSession current;
     private final SessionRepository sessions;
@@ -46,7 +46,7 @@ public final class Greet {
                 return SESSION_ENDED;
             }
             if (!found.get().isLoggedIn()) {
-                return CompletableFuture.completedFuture(new Greeting.NotLoggedIn(false, found));
+                return NOT_LOGGED_IN;
             }
             Session session = found.get();
             return credentials.current(session.user().orElseThrow()).thenCompose(version -> {

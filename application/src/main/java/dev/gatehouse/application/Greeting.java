@@ -3,8 +3,6 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.Username;
 
-import java.util.Optional;
-
 /** The answer of {@link Greet}: welcome a logged-in user, or say nobody is logged in. */
 public sealed interface Greeting {
 
@@ -15,9 +13,8 @@ public sealed interface Greeting {
     /**
      * Nobody is logged in with this request. {@code sessionEnded} says the request named a session
      * of ours that has ended since (timed out, revoked, or its user's credentials changed), which
-     * pages tell the visitor. {@code anonymous} is the live session the request came with that is
-     * not logged in (a login form's, or one carrying a message), so a page need not load it again.
+     * pages tell the visitor.
      */
-    record NotLoggedIn(boolean sessionEnded, Optional<Session> anonymous) implements Greeting {
+    record NotLoggedIn(boolean sessionEnded) implements Greeting {
     }
 }

@@ -4,13 +4,15 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
-import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
@@ -19,61 +21,85 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Logs a visitor in: checks the form's CSRF token against its session, asks the throttle whether
- * a password may be checked for this account from this client, checks the credentials, then
- * replaces the session with a new one (new id, new token, same attributes) so that an id known
- * before login is worthless after it.
+ * Logs a visitor in: checks the form's CSRF token, asks the throttle whether a password may be
+ * checked for this account from this client, checks the credentials, then replaces the session
+ * with a new one (new id, new token, same attributes) so that an id known before login is
+ * worthless after it, and ends the user's oldest sessions beyond the cap.
  */
 public final class LogIn {
 
     private final CurrentSession current;
     private final SessionRepository sessions;
+    private final Signer signer;
     private final ThrottledPasswordCheck passwordCheck;
     private final LoginThrottle throttle;
+    private final SessionCap cap;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LogIn(SessionRepository sessions, AuthenticationService authentication, LoginThrottle throttle, AuditLog audit,
+    public LogIn(SessionRepository sessions, AuthenticationService authentication, LoginThrottle throttle, Signer signer, AuditLog audit,
                  SessionPolicy policy, Clock clock) {
         this.current = new CurrentSession(sessions, audit, policy, clock);
         this.audit = audit;
         this.sessions = sessions;
+        this.signer = signer;
         this.passwordCheck = new ThrottledPasswordCheck(authentication, throttle, clock);
         this.throttle = throttle;
+        this.cap = new SessionCap(sessions, audit, policy);
         this.clock = clock;
     }
 
+    /**
+     * Where an attempt starts from: the live session it replaces, if any (a fresh session, never
+     * stored, otherwise), and the CSRF token a form shown again carries.
+     */
+    private record Start(Session session, boolean stored, CsrfToken formToken) {
+    }
+
+    /**
+     * A login through a form. Its CSRF token must be the live session's, or the signature of the
+     * pre-login value the request holds; the second needs nothing stored, so a stranger's failed
+     * attempts leave nothing behind either.
+     */
     public CompletionStage<LoginResult> logIn(LogInCommand command) {
         return current.find(command.sessionId()).thenCompose(found -> {
-            Optional<Session> form = found.filter(session -> session.csrfToken().matches(command.csrfToken()));
-            if (form.isEmpty()) {
+            if (found.isPresent() && found.get().csrfToken().matches(command.csrfToken())) {
+                return attempt(new Start(found.get(), true, found.get().csrfToken()), command);
+            }
+            Optional<PreLogin> preLogin = command.preLogin()
+                    .filter(value -> command.csrfToken() != null && signer.verifies(Signer.Purpose.LOGIN_FORM, value.value(), command.csrfToken()));
+            if (preLogin.isEmpty()) {
                 command.password().wipe();
                 return CompletableFuture.completedFuture(new LoginResult.FormExpired());
             }
-            return attempt(form.get(), command);
+            Start start = found.map(session -> new Start(session, true, OpenLoginForm.formToken(signer, preLogin.get())))
+                    .orElseGet(() -> new Start(Session.startAnonymous(command.channel(), clock.instant()), false,
+                            OpenLoginForm.formToken(signer, preLogin.get())));
+            return attempt(start, command);
         });
     }
 
     /**
      * A login with no form before it, for clients that post credentials as JSON (which no
-     * cross-site form can send). A live session the request came with must prove itself with its
-     * CSRF token, and is then replaced as a form's would be; otherwise the login starts from a
-     * new session, and a failed attempt stores nothing.
+     * cross-site form can send) and for the terminal. A live session the request came with must
+     * prove itself with its CSRF token, and is then replaced as a form's would be; otherwise the
+     * login starts from a new session, and a failed attempt stores nothing.
      */
     public CompletionStage<LoginResult> logInWithoutForm(LogInCommand command) {
         return current.find(command.sessionId()).thenCompose(found -> {
             if (found.isEmpty()) {
-                return attempt(Session.startAnonymous(Channel.WEB, clock.instant()), command);
+                Session fresh = Session.startAnonymous(command.channel(), clock.instant());
+                return attempt(new Start(fresh, false, fresh.csrfToken()), command);
             }
             if (!found.get().csrfToken().matches(command.csrfToken())) {
                 command.password().wipe();
                 return CompletableFuture.completedFuture(new LoginResult.FormExpired());
             }
-            return attempt(found.get(), command);
+            return attempt(new Start(found.get(), true, found.get().csrfToken()), command);
         });
     }
 
-    private CompletionStage<LoginResult> attempt(Session form, LogInCommand command) {
+    private CompletionStage<LoginResult> attempt(Start start, LogInCommand command) {
         Optional<Username> username = Username.parse(command.username());
         Password password = command.password();
         if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
@@ -81,31 +107,34 @@ public final class LogIn {
             password.wipe();
             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.orElse(null), null, command.client(),
                     username.isEmpty() ? "unusable username" : "unusable password"));
-            return CompletableFuture.completedFuture(new LoginResult.Rejected(form));
+            return CompletableFuture.completedFuture(new LoginResult.Rejected(start.formToken()));
         }
         return throttle.admit(username.get(), command.client(), clock.instant()).thenCompose(admission -> {
             if (admission instanceof LoginThrottle.Admission.Wait wait) {
                 password.wipe();
                 audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
                         "retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
-                return CompletableFuture.completedFuture(new LoginResult.Throttled(form, wait.retryAfter()));
+                return CompletableFuture.completedFuture(new LoginResult.Throttled(start.formToken(), wait.retryAfter()));
             }
             return passwordCheck.check(new Credentials(username.get(), password), command.client())
                     .thenCompose(outcome -> {
                         if (outcome instanceof Authentication.Authenticated authenticated) {
-                            return replace(form, authenticated, command);
+                            return replace(start, authenticated, command);
                         }
                         audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
-                        return CompletableFuture.completedFuture(new LoginResult.Rejected(form));
+                        return CompletableFuture.completedFuture(new LoginResult.Rejected(start.formToken()));
                     });
         });
     }
 
-    private CompletionStage<LoginResult> replace(Session before, Authentication.Authenticated who, LogInCommand command) {
+    private CompletionStage<LoginResult> replace(Start start, Authentication.Authenticated who, LogInCommand command) {
+        Session before = start.session();
         Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant()).describedAs(command.device());
         audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), command.client(), null));
-        return sessions.delete(before.id())
+        CompletionStage<Void> previous = start.stored() ? sessions.delete(before.id()) : CompletableFuture.completedFuture(null);
+        return previous
                 .thenCompose(deleted -> sessions.save(after))
-                .thenApply(saved -> new LoginResult.LoggedIn(after));
+                .thenCompose(saved -> cap.enforce(who.username(), after.id()))
+                .thenApply(capped -> new LoginResult.LoggedIn(after));
     }
 }

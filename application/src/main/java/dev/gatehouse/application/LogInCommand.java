@@ -1,29 +1,34 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.SessionId;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A login attempt as it arrived: the session it came with, the CSRF token the form sent back,
- * the username and password as typed, the client it came from (an address, or "terminal"),
- * which the throttle counts attempts by, and the device it says it is (shown in session lists). The username is raw text so the core, not the adapter,
- * decides what an unusable one means.
+ * A login attempt as it arrived: the session it came with and the pre-login value it holds (either
+ * one proves the form's CSRF token), the token the form sent back, the username and password as
+ * typed, the client it came from (an address, or "terminal"), which the throttle counts attempts
+ * by, the channel it came through, and the device it says it is (shown in session lists). The
+ * username is raw text so the core, not the adapter, decides what an unusable one means.
  */
-public record LogInCommand(Optional<SessionId> sessionId, String csrfToken, String username, Password password, String client,
-                           String device) {
+public record LogInCommand(Optional<SessionId> sessionId, Optional<PreLogin> preLogin, String csrfToken, String username, Password password,
+                           String client, Channel channel, String device) {
 
     public LogInCommand {
         Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(preLogin, "preLogin");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(device, "device");
     }
 
     @Override
     public String toString() {
-        return "LogInCommand[sessionId=" + sessionId + ", username=" + username + ", password=hidden, client=" + client + "]";
+        return "LogInCommand[sessionId=" + sessionId + ", username=" + username + ", password=hidden, client=" + client + ", channel=" + channel + "]";
     }
 }

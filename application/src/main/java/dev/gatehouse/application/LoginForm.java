@@ -1,10 +1,13 @@
 package dev.gatehouse.application;
 
-import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.CsrfToken;
+import dev.gatehouse.domain.PreLogin;
+
+import java.util.Optional;
 
 /**
- * What the login form needs: the session whose CSRF token the form carries, and whether it was
- * started just now (so the visitor must be given its id).
+ * What the login form needs: the CSRF token it carries, and a pre-login value when one was made
+ * just now, which the visitor must be given (in a cookie) for the token to be accepted.
  */
-public record LoginForm(Session session, boolean started) {
+public record LoginForm(CsrfToken csrfToken, Optional<PreLogin> issued) {
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
 
 import java.time.Duration;
@@ -11,8 +12,8 @@ public sealed interface LoginResult {
     record LoggedIn(Session session) implements LoginResult {
     }
 
-    /** Bad credentials, whatever the cause; the form's session stays so the visitor can try again. */
-    record Rejected(Session formSession) implements LoginResult {
+    /** Bad credentials, whatever the cause; the form's token stays good so the visitor can try again. */
+    record Rejected(CsrfToken formToken) implements LoginResult {
 
         /** What every adapter says, word for word, so that no way in tells which part was wrong. */
         public static final String MESSAGE = "Invalid username or password.";
@@ -22,7 +23,7 @@ public sealed interface LoginResult {
      * Too many failed attempts for this account, or from this client: the password was not
      * checked. Known and unknown accounts are throttled alike.
      */
-    record Throttled(Session formSession, Duration retryAfter) implements LoginResult {
+    record Throttled(CsrfToken formToken, Duration retryAfter) implements LoginResult {
 
         /** Word for word the same at every way in. */
         public static String message(Duration retryAfter) {
@@ -38,8 +39,8 @@ public sealed interface LoginResult {
     }
 
     /**
-     * The form cannot be trusted: its session is missing or expired, or its CSRF token does not
-     * match. No credentials were checked.
+     * The form cannot be trusted: its CSRF token matches neither a live session nor the pre-login
+     * value the request holds. No credentials were checked.
      */
     record FormExpired() implements LoginResult {
     }

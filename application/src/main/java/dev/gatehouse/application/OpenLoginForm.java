@@ -1,42 +1,44 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditLog;
-import dev.gatehouse.domain.Channel;
-import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.CsrfToken;
+import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Signer;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Shows the login form. It is the first thing an anonymous visitor needs a session for: the
- * form's CSRF token is bound to one. A live session is reused; otherwise a new anonymous one
- * starts (an id the visitor made up or that has expired is never adopted).
+ * Shows the login form, storing nothing. A visitor with a live session gets that session's CSRF
+ * token; anyone else gets the signature of their pre-login value (a new one when they bring
+ * none), so that a stranger, however many forms they open, costs the store nothing.
  */
 public final class OpenLoginForm {
 
     private final CurrentSession current;
-    private final SessionRepository sessions;
-    private final Clock clock;
+    private final Signer signer;
 
-    public OpenLoginForm(SessionRepository sessions, AuditLog audit, SessionPolicy policy, Clock clock) {
+    public OpenLoginForm(SessionRepository sessions, Signer signer, AuditLog audit, SessionPolicy policy, Clock clock) {
         this.current = new CurrentSession(sessions, audit, policy, clock);
-        this.sessions = sessions;
-        this.clock = clock;
+        this.signer = signer;
     }
 
-    /** Opens the form for the session a request came with, if any; a new session is tagged with the channel. */
-    public CompletionStage<LoginForm> open(Optional<SessionId> sessionId, Channel channel) {
-        return current.find(sessionId).thenCompose(found -> {
+    public CompletionStage<LoginForm> open(Optional<SessionId> sessionId, Optional<PreLogin> preLogin) {
+        return current.find(sessionId).thenApply(found -> {
             if (found.isPresent()) {
-                return CompletableFuture.completedFuture(new LoginForm(found.get(), false));
+                return new LoginForm(found.get().csrfToken(), Optional.empty());
             }
-            Session started = Session.startAnonymous(channel, clock.instant());
-            return sessions.save(started).thenApply(saved -> new LoginForm(started, true));
+            PreLogin kept = preLogin.orElseGet(PreLogin::generate);
+            return new LoginForm(formToken(signer, kept), preLogin.isPresent() ? Optional.empty() : Optional.of(kept));
         });
+    }
+
+    /** The CSRF token of a login form opened without a session: the pre-login value's signature. */
+    static CsrfToken formToken(Signer signer, PreLogin preLogin) {
+        return new CsrfToken(signer.sign(Signer.Purpose.LOGIN_FORM, preLogin.value()));
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
 
@@ -55,11 +56,13 @@ public final class RememberMe {
     private final CredentialVersions credentials;
     private final AuditLog audit;
     private final Duration lifetime;
+    private final SessionCap cap;
     private final Clock clock;
 
     public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, AuditLog audit, Duration lifetime,
-                      Clock clock) {
+                      SessionPolicy policy, Clock clock) {
         this.logins = logins;
+        this.cap = new SessionCap(sessions, audit, policy);
         this.sessions = sessions;
         this.credentials = credentials;
         this.audit = audit;
@@ -113,10 +116,10 @@ public final class RememberMe {
                 }
                 Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), now)
                         .describedAs(device).withAttribute(Session.RESTORED, "true");
-                return sessions.save(session).thenApply(saved -> {
+                return sessions.save(session).thenCompose(saved -> {
                     audit.record(new AuditEvent(AuditEvent.Kind.SESSION_RESTORED, login.user(), session.id().handle(), client, null));
-                    return new Restoration.Restored(session, rotated);
-                });
+                    return cap.enforce(login.user(), session.id());
+                }).thenApply(capped -> new Restoration.Restored(session, rotated));
             });
         });
     }

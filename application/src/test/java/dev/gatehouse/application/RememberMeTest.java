@@ -4,6 +4,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.Username;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class RememberMeTest {
     private final List<AuditEvent> audit = new ArrayList<>();
     private final Map<Username, Long> versions = new HashMap<>(Map.of(ALICE, 7L));
     private final RememberMe rememberMe = new RememberMe(logins, sessions, user -> CompletableFuture.completedFuture(
-            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, Duration.ofDays(30), clock);
+            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, Duration.ofDays(30), SessionPolicy.DEFAULT, clock);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();

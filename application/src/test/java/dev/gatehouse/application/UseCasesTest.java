@@ -6,6 +6,7 @@ import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
+import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.UserSummary;
@@ -49,9 +50,10 @@ class UseCasesTest {
                 : new Authentication.Rejected());
     };
 
-    private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, audit::add, POLICY, clock);
+    private final FakeSigner signer = new FakeSigner();
+    private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, signer, audit::add, POLICY, clock);
     private final FakeThrottle throttle = new FakeThrottle();
-    private final LogIn logIn = new LogIn(sessions, authentication, throttle, audit::add, POLICY, clock);
+    private final LogIn logIn = new LogIn(sessions, authentication, throttle, signer, audit::add, POLICY, clock);
     private final LogOut logOut = new LogOut(sessions, audit::add, POLICY, clock);
     private final Greet greet = new Greet(sessions, user -> CompletableFuture.completedFuture(
             versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, POLICY, clock);
@@ -60,11 +62,27 @@ class UseCasesTest {
         return stage.toCompletableFuture().join();
     }
 
+    /** A login form as a browser without a session opens it: its pre-login value, and the token the form carries. */
+    private record Form(PreLogin preLogin, String csrf) {
+    }
+
+    private Form openForm() {
+        PreLogin preLogin = PreLogin.generate();
+        LoginForm form = done(openLoginForm.open(Optional.empty(), Optional.of(preLogin)));
+        return new Form(preLogin, form.csrfToken().value());
+    }
+
+    private LoginResult logInThrough(Form form, String password) {
+        return done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "alice", Password.of(password),
+                CLIENT, Channel.WEB, "test browser")));
+    }
+
+    private static LogInCommand withoutForm(Optional<Session> session, String csrf, String password) {
+        return new LogInCommand(session.map(Session::id), Optional.empty(), csrf, "alice", Password.of(password), CLIENT, Channel.WEB, "script");
+    }
+
     private Session loggedInAlice() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "test browser")));
-        return assertInstanceOf(LoginResult.LoggedIn.class, result).session();
+        return assertInstanceOf(LoginResult.LoggedIn.class, logInThrough(openForm(), "correct horse battery staple")).session();
     }
 
     @Test
@@ -74,61 +92,81 @@ class UseCasesTest {
     }
 
     @Test
-    void givenAnOpenForm_thenAnAnonymousSessionIsStartedOnceAndReused() {
-        LoginForm first = done(openLoginForm.open(Optional.empty(), Channel.WEB));
-        assertTrue(first.started());
-        LoginForm again = done(openLoginForm.open(Optional.of(first.session().id()), Channel.WEB));
-        assertFalse(again.started());
-        assertEquals(first.session().id(), again.session().id());
-        assertEquals(1, sessions.stored.size());
+    void givenAnOpenForm_thenNothingIsStored_andTheTokenIsThePreLoginValuesSignature() {
+        LoginForm first = done(openLoginForm.open(Optional.empty(), Optional.empty()));
+        PreLogin issued = first.issued().orElseThrow();
+        LoginForm again = done(openLoginForm.open(Optional.empty(), Optional.of(issued)));
+        assertEquals(Optional.empty(), again.issued(), "the browser already holds its value");
+        assertEquals(first.csrfToken(), again.csrfToken());
+        assertNotEquals(first.csrfToken(), done(openLoginForm.open(Optional.empty(), Optional.empty())).csrfToken());
+        assertTrue(sessions.stored.isEmpty());
+        assertEquals(0, sessions.writes);
+
+        Session alice = loggedInAlice();
+        assertEquals(alice.csrfToken(), done(openLoginForm.open(Optional.of(alice.id()), Optional.of(issued))).csrfToken(),
+                "a live session's own token");
     }
 
     @Test
     void givenGoodCredentials_whenLoggingIn_thenTheSessionIsReplacedByOneWithANewIdThatKeepsTheAttributes() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session().withAttribute("theme", "dark");
-        done(sessions.save(form));
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "test browser")));
+        Session before = loggedInAlice().withAttribute("theme", "dark");
+        done(sessions.save(before));
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(before.id()), Optional.empty(), before.csrfToken().value(), "alice",
+                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
         Session after = assertInstanceOf(LoginResult.LoggedIn.class, result).session();
-        assertNotEquals(form.id(), after.id());
-        assertFalse(sessions.stored.containsKey(form.id()), "the pre-login id no longer works");
+        assertNotEquals(before.id(), after.id());
+        assertFalse(sessions.stored.containsKey(before.id()), "the id known before the login no longer works");
         assertEquals(Map.of("theme", "dark"), after.attributes());
         Greeting greeting = done(greet.greet(Optional.of(after.id())));
         assertEquals("alice", assertInstanceOf(Greeting.Welcome.class, greeting).username().value());
+        assertEquals(1, sessions.stored.size());
     }
 
     @Test
-    void givenWrongCredentials_thenRejectedAndTheFormSessionStays() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("wrong password entirely"), CLIENT, "test browser")));
-        assertEquals(form.id(), assertInstanceOf(LoginResult.Rejected.class, result).formSession().id());
-        assertTrue(sessions.stored.containsKey(form.id()));
+    void givenWrongCredentials_thenRejectedWithTheSameFormTokenAndNothingStored() {
+        Form form = openForm();
+        LoginResult result = logInThrough(form, "wrong password entirely");
+        assertEquals(form.csrf(), assertInstanceOf(LoginResult.Rejected.class, result).formToken().value());
+        assertTrue(sessions.stored.isEmpty(), "a stranger's failed attempt leaves nothing behind");
     }
 
     @Test
     void givenAWrongOrMissingCsrfToken_thenNoPasswordIsChecked() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        for (String token : new String[] {null, "", Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
-            LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), token, "alice",
-                    Password.of("correct horse battery staple"), CLIENT, "test browser")));
+        Form form = openForm();
+        Form other = openForm();
+        for (String token : new String[] {null, "", other.csrf(), Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
+            LoginResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), token, "alice",
+                    Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
             assertInstanceOf(LoginResult.FormExpired.class, result);
         }
-        LoginResult noSession = done(logIn.logIn(new LogInCommand(Optional.empty(), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "test browser")));
-        assertInstanceOf(LoginResult.FormExpired.class, noSession);
+        LoginResult noPreLogin = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.empty(), form.csrf(), "alice",
+                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
+        assertInstanceOf(LoginResult.FormExpired.class, noPreLogin);
         assertEquals(0, passwordChecks.get());
     }
 
     @Test
+    void givenMoreLoginsThanTheCap_thenTheOldestSessionsEndAndEachEndIsAudited() {
+        LogIn capped = new LogIn(sessions, authentication, throttle, signer, audit::add, new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8), 3), clock);
+        List<Session> logins = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            logins.add(assertInstanceOf(LoginResult.LoggedIn.class, done(capped.logInWithoutForm(withoutForm(Optional.empty(), null,
+                    "correct horse battery staple")))).session());
+        }
+        assertEquals(List.of(logins.get(2).id(), logins.get(3).id(), logins.get(4).id()),
+                sessions.stored.keySet().stream().sorted(java.util.Comparator.comparing(id -> sessions.stored.get(id).createdAt())).toList());
+        assertEquals(List.of(logins.get(0).id().handle(), logins.get(1).id().handle()), audit.stream()
+                .filter(event -> event.kind() == AuditEvent.Kind.SESSION_EVICTED).map(AuditEvent::session).toList());
+    }
+
+    @Test
     void givenNoFormAndNoSession_whenLoggingInWithoutForm_thenAFailureStoresNothingAndSuccessStoresOneSession() {
-        LoginResult wrong = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), null, "alice",
-                Password.of("wrong password entirely"), CLIENT, "script")));
+        LoginResult wrong = done(logIn.logInWithoutForm(withoutForm(Optional.empty(), null, "wrong password entirely")));
         assertInstanceOf(LoginResult.Rejected.class, wrong);
         assertTrue(sessions.stored.isEmpty(), "a failed attempt leaves nothing behind");
 
-        LoginResult right = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), null, "alice",
-                Password.of("correct horse battery staple"), CLIENT, "script")));
+        LoginResult right = done(logIn.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple")));
         Session session = assertInstanceOf(LoginResult.LoggedIn.class, right).session();
         assertEquals(List.of(session.id()), List.copyOf(sessions.stored.keySet()));
         assertEquals("alice", session.user().orElseThrow().value());
@@ -137,13 +175,12 @@ class UseCasesTest {
     @Test
     void givenALiveSession_whenLoggingInWithoutForm_thenItsTokenIsNeededAndItIsReplaced() {
         Session before = loggedInAlice();
-        LoginResult noToken = done(logIn.logInWithoutForm(new LogInCommand(Optional.of(before.id()), null, "alice",
-                Password.of("correct horse battery staple"), CLIENT, "script")));
+        LoginResult noToken = done(logIn.logInWithoutForm(withoutForm(Optional.of(before), null, "correct horse battery staple")));
         assertInstanceOf(LoginResult.FormExpired.class, noToken);
         int checks = passwordChecks.get();
 
-        LoginResult withToken = done(logIn.logInWithoutForm(new LogInCommand(Optional.of(before.id()), before.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "script")));
+        LoginResult withToken = done(logIn.logInWithoutForm(withoutForm(Optional.of(before), before.csrfToken().value(),
+                "correct horse battery staple")));
         Session after = assertInstanceOf(LoginResult.LoggedIn.class, withToken).session();
         assertNotEquals(before.id(), after.id());
         assertFalse(sessions.stored.containsKey(before.id()), "the old id is worthless after the login");
@@ -153,7 +190,8 @@ class UseCasesTest {
     @Test
     void givenAGreeting_thenOnlyASessionOfOursThatHasEndedIsReportedAsEnded() {
         assertFalse(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.empty()))).sessionEnded());
-        Session anonymous = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        Session anonymous = Session.startAnonymous(Channel.WEB, clock.instant());
+        done(sessions.save(anonymous));
         assertFalse(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(anonymous.id())))).sessionEnded());
 
         Session alice = loggedInAlice();
@@ -162,25 +200,10 @@ class UseCasesTest {
     }
 
     @Test
-    void givenAFlashMessage_thenItIsCarriedByANewEmptySessionAndTakenOnce() {
-        Flashes flashes = new Flashes(sessions, clock);
-        Session carrier = done(flashes.carry(FlashMessage.LOGGED_OUT));
-
-        assertFalse(carrier.isLoggedIn());
-        // The session as a request finds it: through Greet, which hands a page the anonymous session it loaded.
-        Greeting.NotLoggedIn first = assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(carrier.id()))));
-        assertEquals(Optional.of(FlashMessage.LOGGED_OUT), done(flashes.take(first.anonymous().orElseThrow())));
-        Greeting.NotLoggedIn again = assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(carrier.id()))));
-        assertEquals(Optional.empty(), done(flashes.take(again.anonymous().orElseThrow())), "shown once");
-        Session none = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        assertEquals(Optional.empty(), done(flashes.take(none)));
-    }
-
-    @Test
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "bad\u0000name",
-                Password.of("correct horse battery staple"), CLIENT, "test browser")));
+        Form form = openForm();
+        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "bad\u0000name",
+                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
         assertInstanceOf(LoginResult.Rejected.class, result);
         assertEquals(0, passwordChecks.get());
     }
@@ -252,21 +275,19 @@ class UseCasesTest {
 
     @Test
     void givenATerminalLogin_thenTheSessionIsTaggedAsTerminalThroughLogin() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.TERMINAL)).session();
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "test browser")));
+        LoginResult result = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null, "alice",
+                Password.of("correct horse battery staple"), "terminal", Channel.TERMINAL, "terminal")));
         assertEquals(Channel.TERMINAL, assertInstanceOf(LoginResult.LoggedIn.class, result).session().channel());
     }
 
     @Test
     void givenTheThrottleSaysWait_thenThePasswordIsNotCheckedAndTheFormStays() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
+        Form form = openForm();
         throttle.wait = Duration.ofSeconds(8);
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "test browser")));
+        LoginResult result = logInThrough(form, "correct horse battery staple");
         LoginResult.Throttled throttled = assertInstanceOf(LoginResult.Throttled.class, result, "a right password does not get through");
         assertEquals(Duration.ofSeconds(8), throttled.retryAfter());
-        assertEquals(form.id(), throttled.formSession().id());
+        assertEquals(form.csrf(), throttled.formToken().value());
         assertEquals(0, passwordChecks.get());
         assertEquals(List.of(), throttle.settled);
         assertEquals("Too many failed login attempts. Try again in 8 seconds.", LoginResult.Throttled.message(throttled.retryAfter()));
@@ -275,19 +296,17 @@ class UseCasesTest {
 
     @Test
     void givenAdmittedAttempts_thenEachIsSettledWithItsOutcomeForItsAccountAndClient() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT, "test browser")));
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("correct horse battery staple"), CLIENT, "test browser")));
+        Form form = openForm();
+        logInThrough(form, "wrong password entirely");
+        logInThrough(form, "correct horse battery staple");
         assertEquals(List.of("alice from " + CLIENT + ": FAILED", "alice from " + CLIENT + ": SUCCEEDED"), throttle.settled);
     }
 
     @Test
     void givenTheDirectoryFails_thenTheAttemptIsGivenBackAndTheFailureReported() {
         LogIn broken = new LogIn(sessions, credentials -> CompletableFuture.failedFuture(new IllegalStateException("users file unreadable")),
-                throttle, audit::add, POLICY, clock);
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        CompletionStage<LoginResult> result = broken.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, "test browser"));
+                throttle, signer, audit::add, POLICY, clock);
+        CompletionStage<LoginResult> result = broken.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple"));
         assertTrue(result.toCompletableFuture().isCompletedExceptionally());
         assertEquals(List.of("alice from " + CLIENT + ": NOT_CHECKED"), throttle.settled);
     }
@@ -310,10 +329,10 @@ class UseCasesTest {
 
     @Test
     void givenLoginsAndLogouts_thenEachIsAuditedWithUserClientAndHandleButNoSecret() {
-        Session form = done(openLoginForm.open(Optional.empty(), Channel.WEB)).session();
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT, "test browser")));
+        Form form = openForm();
+        logInThrough(form, "wrong password entirely");
         throttle.wait = Duration.ofSeconds(3);
-        done(logIn.logIn(new LogInCommand(Optional.of(form.id()), form.csrfToken().value(), "alice", Password.of("wrong password entirely"), CLIENT, "test browser")));
+        logInThrough(form, "wrong password entirely");
         throttle.wait = null;
         Session session = loggedInAlice();
         done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value())));

@@ -6,10 +6,13 @@ import java.util.Objects;
 
 /**
  * How long sessions live: an idle timeout (since the last request) and an absolute timeout
- * (since login), both enforced on the server from the session's own timestamps.
+ * (since login), both enforced on the server from the session's own timestamps; and how many
+ * one user may hold at once (a login beyond that ends the user's oldest).
  */
-public record SessionPolicy(Duration idleTimeout, Duration absoluteTimeout) {
+public record SessionPolicy(Duration idleTimeout, Duration absoluteTimeout, int maxPerUser) {
 
+    /** Enough for every browser and terminal a person uses, with room to spare; not enough to fill a server's memory. */
+    public static final int DEFAULT_MAX_PER_USER = 20;
     public static final SessionPolicy DEFAULT = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8));
 
     /** Recording activity more often than this would cost a store write on nearly every request. */
@@ -21,6 +24,14 @@ public record SessionPolicy(Duration idleTimeout, Duration absoluteTimeout) {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || absoluteTimeout.isNegative() || absoluteTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+        if (maxPerUser < 1) {
+            throw new IllegalArgumentException("a user must be allowed at least one session");
+        }
+    }
+
+    /** With the default cap of {@value #DEFAULT_MAX_PER_USER} sessions per user. */
+    public SessionPolicy(Duration idleTimeout, Duration absoluteTimeout) {
+        this(idleTimeout, absoluteTimeout, DEFAULT_MAX_PER_USER);
     }
 
     /** The first instant at which a session is no longer valid: idle or absolute, whichever comes first. */

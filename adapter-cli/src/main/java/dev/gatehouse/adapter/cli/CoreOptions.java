@@ -38,7 +38,11 @@ public final class CoreOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     UserDirectoryLocation userDirectory;
 
+    @Option(names = "--max-sessions-per-user", paramLabel = "N", scope = ScopeType.INHERIT, defaultValue = "" + SessionPolicy.DEFAULT_MAX_PER_USER,
+            description = "The most sessions one user may hold at once; a login beyond that ends the user's oldest (default: ${DEFAULT-VALUE}).")
+    int maxSessionsPerUser;
+
     public CoreSettings settings() {
-        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout), sessionStore, userDirectory);
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory);
     }
 }

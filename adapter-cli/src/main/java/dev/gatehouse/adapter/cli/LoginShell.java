@@ -61,7 +61,6 @@ final class LoginShell {
     }
 
     private Attempts logIn(LoginInput input) {
-        Optional<Session> form = Optional.empty();
         int rejected = 0;
         while (rejected < MAX_ATTEMPTS) {
             Optional<String> username = input.username("Username: ");
@@ -70,12 +69,11 @@ final class LoginShell {
             }
             Optional<char[]> typed = username.isPresent() ? input.password("Password: ") : Optional.empty();
             if (typed.isEmpty()) {
-                form.ifPresent(this::end);
                 return new Attempts(Optional.empty(), rejected > 0 ? ExitCodes.REFUSED : ExitCodes.OK);
             }
-            form = Optional.of(await(useCases.openLoginForm().open(form.map(Session::id), Channel.TERMINAL)).session());
-            LoginResult result = await(useCases.logIn().logIn(new LogInCommand(form.map(Session::id),
-                    form.get().csrfToken().value(), username.get(), Password.of(typed.get()), CLIENT, CLIENT)));
+            // Nothing is stored before a login succeeds: the attempt starts from a new session, as the JSON API's does.
+            LoginResult result = await(useCases.logIn().logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null,
+                    username.get(), Password.of(typed.get()), CLIENT, Channel.TERMINAL, CLIENT)));
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 return new Attempts(Optional.of(loggedIn.session()), ExitCodes.OK);
             }
@@ -86,11 +84,9 @@ final class LoginShell {
                 rejected++;
                 say(LoginResult.Throttled.message(throttled.retryAfter()));
             } else {
-                form = Optional.empty();
                 say("The login took too long. Please try again.");
             }
         }
-        form.ifPresent(this::end);
         say("Too many failed attempts.");
         return new Attempts(Optional.empty(), ExitCodes.REFUSED);
     }

@@ -8,7 +8,6 @@ import dev.gatehouse.application.ListSessions;
 import dev.gatehouse.application.ListUsers;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
-import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.application.RemoveUser;
 import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
@@ -39,7 +38,7 @@ public interface TerminalCore extends AutoCloseable {
                               ListUsers list) {
     }
 
-    record LoginUseCases(OpenLoginForm openLoginForm, LogIn logIn, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {
+    record LoginUseCases(LogIn logIn, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {
     }
 
     record SessionAdministration(ListSessions list, RevokeSessions revoke) {

@@ -49,10 +49,10 @@ public final class GatehouseRoutes {
         this.useCases = useCases;
         this.cookie = cookie;
         this.remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
-        this.flash = new FlashRedirects(useCases.flashes(), cookie);
+        this.flash = new FlashRedirects(cookie);
         this.greetings = new GreetingPages(useCases.greet(), cookie, views, remember, flash);
         this.login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
-                settings.trustedProxies(), remember, useCases.flashes());
+                settings.trustedProxies(), remember, flash);
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         this.sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(), remember);

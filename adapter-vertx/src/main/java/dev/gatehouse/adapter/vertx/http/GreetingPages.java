@@ -6,6 +6,8 @@ import dev.gatehouse.application.Greeting;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Optional;
+
 /** The pages that only need to know who is there: {@code GET /}, {@code GET /home} and {@code GET /logout}. */
 final class GreetingPages {
 
@@ -36,22 +38,17 @@ final class GreetingPages {
     }
 
     /**
-     * The start page for a visitor nobody is logged in as: with the message their session carries,
-     * if any, or, when their session has just ended, saying so once (the dead cookie is cleared).
-     * A visitor without a live session costs the store nothing more.
+     * The start page for a visitor nobody is logged in as: with the message a redirect left for
+     * it, if any, or, when their session has just ended, saying so once (the dead cookie is
+     * cleared). Nothing is stored for such a visitor.
      */
     private void anonymousIndex(RoutingContext ctx, Greeting.NotLoggedIn nobody) {
+        Optional<FlashMessage> message = flash.take(ctx);
         if (nobody.sessionEnded()) {
             ctx.response().addCookie(cookie.clear());
-            Responses.page(ctx, 200, views.index(new IndexPage(null, null, FlashMessage.SESSION_ENDED.text())));
-            return;
+            message = Optional.of(FlashMessage.SESSION_ENDED);
         }
-        if (nobody.anonymous().isEmpty()) {
-            Responses.page(ctx, 200, views.index(new IndexPage(null, null, null)));
-            return;
-        }
-        Responses.whenDone(ctx, flash.flashes().take(nobody.anonymous().get()), message ->
-                Responses.page(ctx, 200, views.index(new IndexPage(null, null, message.map(FlashMessage::text).orElse(null)))));
+        Responses.page(ctx, 200, views.index(new IndexPage(null, null, message.map(FlashMessage::text).orElse(null))));
     }
 
     void home(RoutingContext ctx) {

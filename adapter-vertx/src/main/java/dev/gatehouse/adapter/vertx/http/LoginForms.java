@@ -1,27 +1,28 @@
 package dev.gatehouse.adapter.vertx.http;
 
 import dev.gatehouse.application.FlashMessage;
-import dev.gatehouse.application.Flashes;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
-import dev.gatehouse.application.LoginForm;
 import dev.gatehouse.application.LoginResult;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.Password;
-import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.SessionId;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /login} shows the form; {@code POST /login} checks it. */
+/**
+ * {@code GET /login} shows the form; {@code POST /login} checks it. A visitor without a session
+ * gets a pre-login cookie ({@code __Host-gh_prelogin}, a random value, nothing stored) whose
+ * signature is the form's CSRF token; it is cleared once the login succeeds.
+ */
 final class LoginForms {
-
 
     private final OpenLoginForm openLoginForm;
     private final LogIn logIn;
@@ -30,18 +31,20 @@ final class LoginForms {
     private final int maxFormFields;
     private final Set<String> trustedProxies;
     private final RememberMeCookie remember;
-    private final Flashes flashes;
+    private final FlashRedirects flash;
+    private final String preLoginName;
 
     LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields,
-               Set<String> trustedProxies, RememberMeCookie remember, Flashes flashes) {
+               Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash) {
         this.remember = remember;
-        this.flashes = flashes;
+        this.flash = flash;
         this.maxFormFields = maxFormFields;
         this.trustedProxies = trustedProxies;
         this.openLoginForm = openLoginForm;
         this.logIn = logIn;
         this.cookie = cookie;
         this.views = views;
+        this.preLoginName = cookie.companionName("gh_prelogin");
     }
 
     void show(RoutingContext ctx) {
@@ -53,14 +56,10 @@ final class LoginForms {
             return;
         }
         String next = safeNext(query.field("next"));
-        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), Channel.WEB)
-                .thenCompose(form -> flashes.take(form.session()).thenApply(flash -> Map.entry(form, flash))), shown -> {
-            LoginForm form = shown.getKey();
-            if (form.started()) {
-                ctx.response().addCookie(cookie.issue(form.session().id()));
-            }
-            Responses.page(ctx, 200, views.login(new LoginPage(form.session().csrfToken().value(), next, "", false, null,
-                    shown.getValue().map(FlashMessage::text).orElse(null))));
+        Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), preLogin(ctx)), form -> {
+            form.issued().ifPresent(issued -> ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, issued.value()))));
+            Responses.page(ctx, 200, views.login(new LoginPage(form.csrfToken().value(), next, "", false, null,
+                    flash.take(ctx).map(FlashMessage::text).orElse(null))));
         });
     }
 
@@ -82,28 +81,32 @@ final class LoginForms {
             return;
         }
         Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
-        // The peer's address: behind a proxy, the proxy's (trusted forwarding headers are not read yet).
         String client = ClientAddress.of(ctx, trustedProxies);
-        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, csrf, username, password, client,
+        Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, preLogin(ctx), csrf, username, password, client, Channel.WEB,
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, "")).setMaxAge(0));
                 if (rememberMe) {
                     remember.remember(ctx, loggedIn.session(), () -> Responses.redirect(ctx, 303, LocalPath.orRoot(next)));
                 } else {
                     Responses.redirect(ctx, 303, LocalPath.orRoot(next));
                 }
             } else if (result instanceof LoginResult.Rejected rejected) {
-                Session formSession = rejected.formSession();
-                Responses.page(ctx, 200, views.login(new LoginPage(formSession.csrfToken().value(), next, username, rememberMe, LoginResult.Rejected.MESSAGE, null)));
+                Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
+                        LoginResult.Rejected.MESSAGE, null)));
             } else if (result instanceof LoginResult.Throttled throttled) {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
-                Responses.page(ctx, 429, views.login(new LoginPage(throttled.formSession().csrfToken().value(), next, username, rememberMe,
+                Responses.page(ctx, 429, views.login(new LoginPage(throttled.formToken().value(), next, username, rememberMe,
                         LoginResult.Throttled.message(throttled.retryAfter()), null)));
             } else {
                 ErrorPages.formExpired(ctx, views);
             }
         });
+    }
+
+    private Optional<PreLogin> preLogin(RoutingContext ctx) {
+        return Optional.ofNullable(SessionCookie.single(ctx.request().headers(), preLoginName)).flatMap(PreLogin::parse);
     }
 
     /** The {@code next} target when it is a safe path of this site; anything else is dropped. */

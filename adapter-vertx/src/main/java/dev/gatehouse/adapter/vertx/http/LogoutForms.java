@@ -40,7 +40,8 @@ final class LogoutForms {
         LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), csrf);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             if (result instanceof LogoutResult.LoggedOut) {
-                // The logged-in session is gone; its cookie is replaced by one naming a new, empty session that only carries the message.
+                // The session is gone from the server, and its cookie from the browser; only the message goes on, in a cookie of its own.
+                ctx.response().addCookie(cookie.clear());
                 remember.forget(ctx, () -> flash.redirect(ctx, 303, LocalPath.ROOT, FlashMessage.LOGGED_OUT));
             } else {
                 ErrorPages.formExpired(ctx, views);

@@ -28,7 +28,7 @@ final class RememberMeCookie {
         this.rememberMe = rememberMe;
         this.sessionCookie = sessionCookie;
         this.trustedProxies = trustedProxies;
-        this.name = sessionCookie.secure() ? "__Host-gh_remember" : "gh_remember";
+        this.name = sessionCookie.companionName("gh_remember");
     }
 
     Optional<RememberMeToken> read(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.LogOutCommand;
 import dev.gatehouse.application.LoginResult;
 import dev.gatehouse.application.LogoutResult;
+import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionSummary;
@@ -24,6 +25,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,8 +71,9 @@ final class SessionApi {
             return;
         }
         boolean rememberMe = Boolean.TRUE.equals(rememberField);
-        LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), username,
-                Password.of(password), ClientAddress.of(ctx, trustedProxies), Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
+        LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), Optional.empty(), ctx.request().getHeader(CSRF_HEADER),
+                username, Password.of(password), ClientAddress.of(ctx, trustedProxies), Channel.WEB,
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
         Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));

@@ -58,6 +58,11 @@ public final class SessionCookie {
         return settings.secure();
     }
 
+    /** The name of another cookie of ours, {@code __Host-} prefixed exactly where the session cookie is. */
+    String companionName(String base) {
+        return settings.secure() ? "__Host-" + base : base;
+    }
+
     /** The session id from the request's cookies, when exactly one valid, correctly signed cookie is present. */
     public Optional<SessionId> read(MultiMap headers) {
         String value = single(headers, settings.name());

@@ -2,7 +2,6 @@ package dev.gatehouse.adapter.vertx.http;
 
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.EndOwnSessions;
-import dev.gatehouse.application.Flashes;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.LogIn;
@@ -14,5 +13,5 @@ import dev.gatehouse.application.SavePreference;
 /** The use cases the web drives, as the composition root built them. */
 public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
-                          RememberMe rememberMe, Flashes flashes) {
+                          RememberMe rememberMe) {
 }
