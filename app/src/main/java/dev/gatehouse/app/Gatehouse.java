@@ -10,6 +10,8 @@ import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.metrics.Metrics;
+import dev.gatehouse.adapter.vertx.files.EndedJournal;
+import dev.gatehouse.adapter.vertx.session.EmbeddedSnapshots;
 import dev.gatehouse.adapter.vertx.session.InMemoryRememberedLogins;
 import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.session.RedisRememberedLogins;
@@ -70,6 +72,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -88,6 +91,10 @@ public final class Gatehouse {
     private static final AuditLog AUDIT = new Slf4jAuditLog();
     /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
     static final Duration USERS_REFRESH = Duration.ofSeconds(1);
+    /** How often the embedded stores write their snapshot: the most a crash can lose of the sessions begun since. */
+    static final Duration SNAPSHOT_INTERVAL = Duration.ofMinutes(1);
+    /** How often what has ended since the last snapshot is written down: the most of them a machine's crash can undo. */
+    private static final Duration JOURNAL_INTERVAL = Duration.ofSeconds(1);
 
     private Gatehouse() {
     }
@@ -129,16 +136,20 @@ public final class Gatehouse {
         }
     }
 
-    /** The embedded stores write their snapshots (mode 0600, hashes only); Redis keeps its own. */
+    /** The embedded stores write their snapshots (mode 0600, hashes only) and say what they kept, or what was lost; Redis keeps its own. */
     private static Future<Void> keepForNextStart(Vertx vertx, Stores stores, ServerConfig config) {
-        if (!(stores.sessions() instanceof InMemorySessionRepository memory) || !(stores.remembered() instanceof InMemoryRememberedLogins logins)) {
+        if (stores.snapshots().isEmpty()) {
             return Future.succeededFuture();
         }
-        return vertx.executeBlocking(() -> {
-            int count = memory.writeSnapshot(config.snapshotFile());
-            logins.writeSnapshot(config.rememberedSnapshotFile());
-            return count;
-        }).onSuccess(count -> LOG.info("Stopped; {} sessions kept in {} for the next start", count, config.snapshotFile())).mapEmpty();
+        return vertx.executeBlocking(stores.snapshots().get()::checkpoint).onComplete(kept -> {
+            if (kept.succeeded()) {
+                LOG.info("Stopped; {} sessions and {} remembered logins kept in {} for the next start ({} ms)", kept.result().sessions(),
+                        kept.result().logins(), config.dataDir(), kept.result().millis());
+            } else {
+                LOG.error("Stopped, but the sessions could not be written ({}): the next start reads the snapshot of the last {} "
+                        + "and ends again what was logged out since", kept.cause().getMessage(), SNAPSHOT_INTERVAL.toSeconds() + " s");
+            }
+        }).mapEmpty();
     }
 
     /**
@@ -192,7 +203,7 @@ public final class Gatehouse {
         Metrics metrics = new Metrics();
         AuditLog audit = metrics.counting(AUDIT);
         SessionPolicy policy = config.sessionPolicy();
-        Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock());
+        Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock(), Optional.of(config));
         SessionRepository sessions = stores.sessions();
         if (sessions instanceof InMemorySessionRepository held) {
             metrics.sessionsHeld(held::size);
@@ -200,12 +211,7 @@ public final class Gatehouse {
             metrics.sessionsCounted(shared::count);
         }
         RememberedLogins remembered = stores.remembered();
-        Future<Integer> restored = sessions instanceof InMemorySessionRepository memory && remembered instanceof InMemoryRememberedLogins logins
-                ? vertx.executeBlocking(() -> {
-                    logins.readSnapshot(config.rememberedSnapshotFile());
-                    return memory.readSnapshot(config.snapshotFile());
-                })
-                : Future.succeededFuture(0);
+        Future<Integer> restored = stores.snapshots().map(snapshots -> vertx.executeBlocking(snapshots::restore)).orElse(Future.succeededFuture(0));
         LoginThrottle throttle = stores.throttle();
         if (config.metricsPort() >= 0) {
             // Timed only when someone can read the times: otherwise every call pays nothing extra.
@@ -262,8 +268,20 @@ public final class Gatehouse {
         }).compose(running -> metricsListener(vertx, config, wiring.metrics()).map(running));
     }
 
-    /** Drops what has expired from the embedded stores, and reads the users again, as other processes change them. */
+    /**
+     * Drops what has expired from the embedded stores, writes their snapshot every
+     * {@link #SNAPSHOT_INTERVAL} and what ended since every second, and reads the users again, as
+     * other processes change them.
+     */
     private static void keepTidy(Vertx vertx, ServerConfig config, Stores stores, UserDirectory users) {
+        stores.snapshots().ifPresent(snapshots -> {
+            vertx.setPeriodic(JOURNAL_INTERVAL.toMillis(), timer -> vertx.executeBlocking(() -> {
+                snapshots.flushJournal();
+                return null;
+            }).onFailure(failure -> LOG.warn("Could not note the sessions ended in the last second: {}", failure.getMessage())));
+            vertx.setPeriodic(SNAPSHOT_INTERVAL.toMillis(), timer -> vertx.executeBlocking(snapshots::checkpoint)
+                    .onFailure(failure -> LOG.warn("Could not write the sessions' snapshot: {}", failure.getMessage())));
+        });
         vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
             // Redis expires sessions itself; the embedded stores are swept here.
             if (stores.sessions() instanceof InMemorySessionRepository memory) {
@@ -310,16 +328,27 @@ public final class Gatehouse {
                 outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", "does not answer"))));
     }
 
-    /** The sessions and the throttle's counters, kept together: in this process's memory, or in one Redis that all share. */
-    /** The stores that live beside each other: all in this process, or all in one Redis. */
-    public record Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered) {
+    /**
+     * The stores that live beside each other: all in this process's memory (kept over restarts by
+     * their snapshots, when they belong to a server), or all in one Redis that every server shares.
+     */
+    public record Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Optional<EmbeddedSnapshots> snapshots) {
+
+        /** Stores nothing keeps over a restart: Redis, which keeps itself, or a terminal's own. */
+        public Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered) {
+            this(sessions, throttle, remembered, Optional.empty());
+        }
     }
 
+    /** @param server the server's configuration, whose data directory keeps the embedded stores' snapshots; empty for a terminal's own stores */
     static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
-                             Clock clock) {
+                             Clock clock, Optional<ServerConfig> server) {
         if (location.redisUrl().isEmpty()) {
-            return new Stores(new InMemorySessionRepository(policy, clock), new InMemoryLoginThrottle(throttlePolicy),
-                    new InMemoryRememberedLogins(clock));
+            EndedJournal journal = server.isPresent() ? EndedJournal.recording() : EndedJournal.none();
+            InMemorySessionRepository sessions = new InMemorySessionRepository(policy, clock, journal);
+            InMemoryRememberedLogins logins = new InMemoryRememberedLogins(clock, journal);
+            return new Stores(sessions, new InMemoryLoginThrottle(throttlePolicy), logins, server.map(config -> new EmbeddedSnapshots(sessions, logins,
+                    journal, config.snapshotFile(), config.rememberedSnapshotFile(), config.endedJournalFile())));
         }
         // Every request that needs a session borrows a connection: the default pool (6, with 24 waiting)
         // refuses requests under load long before Redis is busy.

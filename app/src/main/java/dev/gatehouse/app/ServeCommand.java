@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** How long SIGTERM may take: requests in flight get {@code WebVerticle.SHUTDOWN_GRACE} of it, the sessions' snapshot the rest. */
+    private static final Duration STOP_BUDGET = Duration.ofSeconds(10);
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -164,7 +166,12 @@ final class ServeCommand implements Callable<Integer> {
             // SIGTERM or Ctrl-C: stop listening, keep the embedded sessions for the next start, then close, within a bound.
             Gatehouse.Running server = running.get();
             Future<Void> stop = server == null ? Future.succeededFuture() : server.stop();
-            stop.toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            stop.toCompletionStage().toCompletableFuture().orTimeout(STOP_BUDGET.toSeconds(), TimeUnit.SECONDS).exceptionally(failure -> {
+                // Snapshots are written whole or not at all: the last one stands, and the journal ends again what was ended since.
+                LOG.error("The stop took longer than {} s and was cut short ({}): the next start reads the snapshot of at most {} s ago",
+                        STOP_BUDGET.toSeconds(), failure.getClass().getSimpleName(), Gatehouse.SNAPSHOT_INTERVAL.toSeconds());
+                return null;
+            }).join();
             // Closed from this thread, after the stop: a future chained inside Vert.x would complete on an event loop already gone.
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
             // Last, the log: its queues (the audit trail above all) are written out before the process ends.

@@ -75,6 +75,11 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
         return dataDir.resolve("remembered.snapshot");
     }
 
+    /** Where the embedded stores note what has ended since their last snapshot, so a crash never undoes a logout. */
+    public Path endedJournalFile() {
+        return dataDir.resolve("ended.journal");
+    }
+
     /** Where the embedded session store keeps its sessions between a stop and the next start. */
     public Path snapshotFile() {
         return dataDir.resolve("sessions.snapshot");

@@ -64,7 +64,8 @@ final class TerminalCores {
         Vertx vertx = Vertx.vertx();
         UserDirectory users = Gatehouse.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
                 PasswordHashing.DEFAULT_ITERATIONS).toCompletionStage().toCompletableFuture().join();
-        Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock);
+        Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
+                Optional.empty());
         return assemble(users, stores, settings.sessionStore().shared(), settings.sessionPolicy(), clock,
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
     }

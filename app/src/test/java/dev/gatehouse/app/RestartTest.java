@@ -51,7 +51,47 @@ class RestartTest {
         Browser leavingAfter = new Browser(vertx, after.port());
         leavingAfter.cookie = leavingCookie;
         assertTrue(leavingAfter.get("/").bodyAsString().contains("You are not logged in!"), "a logout stays a logout");
-        assertFalse(Files.exists(snapshot), "a snapshot is read once");
+    }
+
+    @Test
+    void givenAKillAfterTheLastSnapshot_thenItsSessionsComeBackAndALogoutSinceStaysALogout(Vertx vertx) throws Exception {
+        TestServer before = new TestServer(vertx, dataDir);
+        CommandRunner.addUser(dataDir, "alice", PASSWORD);
+        Browser staying = new Browser(vertx, before.port());
+        assertEquals(303, staying.logIn("alice", PASSWORD).statusCode());
+        Browser leaving = new Browser(vertx, before.port());
+        assertEquals(303, leaving.logIn("alice", PASSWORD).statusCode());
+        String leavingCookie = leaving.cookie;
+        // What the server does every minute, then every second: the snapshot, then the journal of what ended since.
+        before.running.stores().snapshots().orElseThrow().checkpoint();
+        leaving.post("/logout", Map.of("csrf", Browser.csrfOf(leaving.get("/"))));
+        Browser late = new Browser(vertx, before.port());
+        assertEquals(303, late.logIn("alice", PASSWORD).statusCode());
+        before.running.stores().snapshots().orElseThrow().flushJournal();
+
+        // kill -9: the first server never stops; the next one starts from its files.
+        TestServer after = new TestServer(vertx, dataDir);
+        Browser stayingAfter = new Browser(vertx, after.port());
+        stayingAfter.cookie = staying.cookie;
+        assertTrue(stayingAfter.get("/").bodyAsString().contains("Hello, alice!"), "in the snapshot: still logged in");
+        Browser leavingAfter = new Browser(vertx, after.port());
+        leavingAfter.cookie = leavingCookie;
+        assertTrue(leavingAfter.get("/").bodyAsString().contains("You are not logged in!"), "a logout is never undone by a crash");
+        Browser lateAfter = new Browser(vertx, after.port());
+        lateAfter.cookie = late.cookie;
+        assertTrue(lateAfter.get("/").bodyAsString().contains("not logged in"), "begun after the last snapshot: what a crash loses");
+    }
+
+    @Test
+    void givenADamagedSnapshot_thenTheServerStartsAndMovesItAside(Vertx vertx) throws Exception {
+        Files.writeString(dataDir.resolve("sessions.snapshot"), "{\"format\":\"gatehouse-sessions/2\"}\nnot json at all");
+        TestServer server = new TestServer(vertx, dataDir);
+        Browser browser = new Browser(vertx, server.port());
+        assertEquals(303, browser.logIn("admin", server.adminPassword).statusCode());
+        try (var files = Files.list(dataDir)) {
+            assertEquals(1, files.filter(file -> file.getFileName().toString().startsWith("sessions.snapshot.corrupt-")).count(),
+                    "kept aside for a person to look at");
+        }
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class RememberMe {
 
     /** A browser without a live session came back with a token. */
     public CompletionStage<Restoration> restore(RememberMeToken token, String client, String device) {
-        return logins.find(token.selector()).thenCompose(found -> {
+        return logins.find(token.selectorKey()).thenCompose(found -> {
             if (found.isEmpty()) {
                 return notRestored();
             }
@@ -106,11 +106,11 @@ public final class RememberMe {
         return credentials.current(login.user()).thenCompose(version -> {
             if (version.isEmpty() || version.getAsLong() != login.credentialVersion()) {
                 // Gone, disabled, or a new password since: this login is worth nothing any more.
-                return logins.delete(login.selector()).thenCompose(deleted -> notRestored());
+                return logins.delete(login.selectorKey()).thenCompose(deleted -> notRestored());
             }
             RememberMeToken rotated = token.rotated();
             Instant now = clock.instant();
-            return logins.rotate(login.selector(), login.validatorHash(), rotated.validatorHash(), now).thenCompose(won -> {
+            return logins.rotate(login.selectorKey(), login.validatorHash(), rotated.validatorHash(), now).thenCompose(won -> {
                 if (!won) {
                     return notRestored();
                 }
@@ -132,7 +132,7 @@ public final class RememberMe {
 
     /** Logout: this browser's remembered login is forgotten with its session. */
     public CompletionStage<Void> forget(Optional<RememberMeToken> token) {
-        return token.map(presented -> logins.delete(presented.selector())).orElse(CompletableFuture.completedFuture(null));
+        return token.map(presented -> logins.delete(presented.selectorKey())).orElse(CompletableFuture.completedFuture(null));
     }
 
     private static CompletionStage<Restoration> notRestored() {

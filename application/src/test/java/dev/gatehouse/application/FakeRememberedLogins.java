@@ -18,7 +18,7 @@ public final class FakeRememberedLogins implements RememberedLogins {
 
     @Override
     public CompletionStage<Void> save(RememberedLogin login) {
-        stored.put(login.selector(), login);
+        stored.put(login.selectorKey(), login);
         return CompletableFuture.completedFuture(null);
     }
 

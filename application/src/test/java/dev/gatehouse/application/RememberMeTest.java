@@ -52,8 +52,8 @@ class RememberMeTest {
         Session fresh = aliceLoggedIn();
         RememberMeToken token = done(rememberMe.remember(fresh, "203.0.113.7"));
         assertTrue(fresh.isFresh());
-        assertFalse(logins.stored.get(token.selector()).validatorHash().contains(token.cookieValue().substring(44)), "only a hash is stored");
-        assertTrue(token.matches(logins.stored.get(token.selector()).validatorHash()));
+        assertFalse(logins.stored.get(token.selectorKey()).validatorHash().contains(token.cookieValue().substring(44)), "only a hash is stored");
+        assertTrue(token.matches(logins.stored.get(token.selectorKey()).validatorHash()));
 
         clock.advance(Duration.ofDays(3));
         var restored = assertInstanceOf(RememberMe.Restoration.Restored.class, done(rememberMe.restore(token, "203.0.113.7", "Firefox on Linux")));
@@ -62,9 +62,9 @@ class RememberMeTest {
         assertFalse(restored.session().isFresh(), "a restored session is not fresh");
         assertEquals("Firefox on Linux", restored.session().device());
         assertTrue(sessions.stored.containsKey(restored.session().id()));
-        assertEquals(token.selector(), restored.token().selector());
+        assertEquals(token.selectorKey(), restored.token().selectorKey());
         assertNotEquals(token.cookieValue(), restored.token().cookieValue(), "the validator changed");
-        assertTrue(restored.token().matches(logins.stored.get(token.selector()).validatorHash()));
+        assertTrue(restored.token().matches(logins.stored.get(token.selectorKey()).validatorHash()));
         assertEquals(List.of(AuditEvent.Kind.LOGIN_REMEMBERED, AuditEvent.Kind.SESSION_RESTORED), audit.stream().map(AuditEvent::kind).toList());
     }
 
@@ -96,7 +96,7 @@ class RememberMeTest {
         assertInstanceOf(RememberMe.Restoration.NotRestored.class, done(rememberMe.restore(token, "203.0.113.7", "tab 2")));
 
         assertTrue(sessions.stored.containsKey(first.session().id()));
-        assertTrue(first.token().matches(logins.stored.get(token.selector()).validatorHash()));
+        assertTrue(first.token().matches(logins.stored.get(token.selectorKey()).validatorHash()));
     }
 
     @Test

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * What a "remember me" cookie holds: a selector, which names the remembered login in its store,
- * and a validator, which proves the holder got it from us. Only the SHA-256 of the validator is
- * stored, so the store alone cannot make a cookie; the validator changes at every use.
+ * and a validator, which proves the holder got it from us. Only SHA-256 hashes of the two are
+ * stored, so the store alone cannot make a cookie, nor even name one; the validator changes at
+ * every use.
  */
 public final class RememberMeToken {
 
@@ -39,8 +40,17 @@ public final class RememberMeToken {
         return new RememberMeToken(selector, RandomToken.next());
     }
 
-    public String selector() {
-        return selector;
+    /**
+     * What names the remembered login in its store: the SHA-256 of the selector, so that a store
+     * or a snapshot read by someone else does not hand them the cookie's first half either.
+     */
+    public String selectorKey() {
+        return keyOf(selector);
+    }
+
+    /** The key of a selector kept in the clear by an earlier version, when it is read back. */
+    public static String keyOf(String selector) {
+        return RandomToken.sha256Hex(selector);
     }
 
     /** What the store keeps instead of the validator. */

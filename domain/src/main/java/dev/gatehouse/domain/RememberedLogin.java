@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A login a browser asked to be remembered, as stored: never the validator itself.
+ * A login a browser asked to be remembered, as stored: never the selector or the validator
+ * themselves, only their hashes.
  *
+ * @param selectorKey           the SHA-256 of the cookie's selector ({@link RememberMeToken#selectorKey()})
  * @param validatorHash         the SHA-256 of the validator the browser holds now
  * @param previousValidatorHash the one before the last rotation, or null: a second tab that raced
  *                              the rotation presents it, which is not theft
@@ -13,11 +15,11 @@ import java.util.Objects;
  * @param credentialVersion     the user's credential version when remembered: a password change or
  *                              a disabled account makes the login worthless
  */
-public record RememberedLogin(String selector, Username user, String validatorHash, String previousValidatorHash, Instant rotatedAt,
+public record RememberedLogin(String selectorKey, Username user, String validatorHash, String previousValidatorHash, Instant rotatedAt,
                               long credentialVersion, Instant expiresAt) {
 
     public RememberedLogin {
-        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(selectorKey, "selectorKey");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(validatorHash, "validatorHash");
         Objects.requireNonNull(rotatedAt, "rotatedAt");
@@ -25,7 +27,7 @@ public record RememberedLogin(String selector, Username user, String validatorHa
     }
 
     public static RememberedLogin of(RememberMeToken token, Username user, long credentialVersion, Instant now, Instant expiresAt) {
-        return new RememberedLogin(token.selector(), user, token.validatorHash(), null, now, credentialVersion, expiresAt);
+        return new RememberedLogin(token.selectorKey(), user, token.validatorHash(), null, now, credentialVersion, expiresAt);
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -1,10 +1,11 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.adapter.vertx.files.EndedJournal;
 import dev.gatehouse.adapter.vertx.files.Snapshots;
+import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -23,19 +24,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryRememberedLogins implements RememberedLogins {
 
-    private static final String SNAPSHOT_FORMAT = "gatehouse-remembered-logins-1";
+    private static final String SNAPSHOT_FORMAT = "gatehouse-remembered-logins/2";
+    /** The format before one line per login, with selectors in the clear: read after an upgrade, never written. */
+    private static final String FIRST_SNAPSHOT_FORMAT = "gatehouse-remembered-logins-1";
+    /** What the journal calls a forgotten login, and all of a user's forgotten. */
+    static final char FORGOTTEN = 'r';
+    static final char ALL_FORGOTTEN = 'u';
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Map<String, RememberedLogin> logins = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final EndedJournal journal;
 
     public InMemoryRememberedLogins(Clock clock) {
+        this(clock, EndedJournal.none());
+    }
+
+    /** Kept over restarts by snapshots, with every login forgotten between two of them noted in the journal. */
+    public InMemoryRememberedLogins(Clock clock, EndedJournal journal) {
         this.clock = clock;
+        this.journal = journal;
     }
 
     @Override
     public CompletionStage<Void> save(RememberedLogin login) {
-        logins.put(login.selector(), login);
+        logins.put(login.selectorKey(), login);
         return DONE;
     }
 
@@ -63,14 +76,17 @@ public final class InMemoryRememberedLogins implements RememberedLogins {
     }
 
     @Override
-    public CompletionStage<Void> delete(String selector) {
-        logins.remove(selector);
+    public CompletionStage<Void> delete(String selectorKey) {
+        if (logins.remove(selectorKey) != null) {
+            journal.record(FORGOTTEN, selectorKey);
+        }
         return DONE;
     }
 
     @Override
     public CompletionStage<Void> deleteAllFor(Username user) {
         logins.values().removeIf(login -> login.user().equals(user));
+        journal.record(ALL_FORGOTTEN, user.value());
         return DONE;
     }
 
@@ -82,29 +98,46 @@ public final class InMemoryRememberedLogins implements RememberedLogins {
         return Math.max(0, before - logins.size());
     }
 
-    /** Writes the live logins to a file of mode 0600, for the next start. Blocking. */
+    /** Writes the live logins to a file of mode 0600, one line each, hashes only, for the next start. Blocking. */
     public int writeSnapshot(Path file) throws IOException {
         Instant now = clock.instant();
-        JsonArray list = new JsonArray();
-        logins.values().stream().filter(login -> !login.isExpiredAt(now)).forEach(login -> list.add(new JsonObject()
-                .put("selector", login.selector()).put("user", login.user().value()).put("hash", login.validatorHash())
-                .put("previous", login.previousValidatorHash()).put("rotated", login.rotatedAt().toString())
-                .put("version", Long.toString(login.credentialVersion())).put("expires", login.expiresAt().toString())));
-        Snapshots.write(file, SNAPSHOT_FORMAT, "logins", list);
-        return list.size();
+        return Snapshots.write(file, SNAPSHOT_FORMAT, entry -> logins.values().stream().filter(login -> !login.isExpiredAt(now))
+                .forEach(login -> entry.accept(json -> {
+                    json.writeStringField("key", login.selectorKey());
+                    json.writeStringField("user", login.user().value());
+                    json.writeStringField("hash", login.validatorHash());
+                    json.writeStringField("previous", login.previousValidatorHash());
+                    json.writeStringField("rotated", login.rotatedAt().toString());
+                    json.writeStringField("version", Long.toString(login.credentialVersion()));
+                    json.writeStringField("expires", login.expiresAt().toString());
+                })));
     }
 
-    /** Reads back what {@link #writeSnapshot} wrote and deletes the file, so an old one never brings back a forgotten login. Blocking. */
+    /**
+     * Reads back what {@link #writeSnapshot} wrote, leaving out what has expired. A snapshot of the
+     * first format named logins by their selector in the clear: those are hashed as they are read.
+     * A damaged file is moved aside ({@link dev.gatehouse.adapter.vertx.files.Snapshots.Corrupt}). Blocking.
+     */
     public int readSnapshot(Path file) throws IOException {
-        return Snapshots.readOnce(file, SNAPSHOT_FORMAT, "logins", json -> {
-            RememberedLogin login = new RememberedLogin(json.getString("selector"), new Username(json.getString("user")),
+        return Snapshots.read(file, SNAPSHOT_FORMAT, FIRST_SNAPSHOT_FORMAT, "logins", json -> {
+            String key = json.containsKey("key") ? json.getString("key") : RememberMeToken.keyOf(json.getString("selector"));
+            RememberedLogin login = new RememberedLogin(key, new Username(json.getString("user")),
                     json.getString("hash"), json.getString("previous"), Instant.parse(json.getString("rotated")),
                     Long.parseLong(json.getString("version")), Instant.parse(json.getString("expires")));
             if (login.isExpiredAt(clock.instant())) {
                 return false;
             }
-            logins.put(login.selector(), login);
+            logins.put(login.selectorKey(), login);
             return true;
         });
+    }
+
+    /** Forgets again, after a restart, what the journal says was forgotten after the snapshot was written. */
+    public void endAgain(char kind, String name) {
+        if (kind == FORGOTTEN) {
+            logins.remove(name);
+        } else if (kind == ALL_FORGOTTEN) {
+            logins.values().removeIf(login -> login.user().value().equals(name));
+        }
     }
 }

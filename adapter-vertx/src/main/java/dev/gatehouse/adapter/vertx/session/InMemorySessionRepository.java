@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.session;
 
+import dev.gatehouse.adapter.vertx.files.EndedJournal;
 import dev.gatehouse.adapter.vertx.files.Snapshots;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CsrfToken;
@@ -10,7 +11,6 @@ import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,7 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemorySessionRepository implements SessionRepository {
 
-    private static final String SNAPSHOT_FORMAT = "gatehouse-sessions/1";
+    private static final String SNAPSHOT_FORMAT = "gatehouse-sessions/2";
+    /** The format before one line per session: read after an upgrade, never written. */
+    private static final String FIRST_SNAPSHOT_FORMAT = "gatehouse-sessions/1";
+    /** What the journal calls an ended session. */
+    static final char ENDED = 's';
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
     private static final CompletionStage<Boolean> TRUE = CompletableFuture.completedFuture(true);
     private static final CompletionStage<Boolean> FALSE = CompletableFuture.completedFuture(false);
@@ -43,10 +48,18 @@ public final class InMemorySessionRepository implements SessionRepository {
     private final ConcurrentHashMap<String, Stored> sessions = new ConcurrentHashMap<>();
     private final SessionPolicy policy;
     private final Clock clock;
+    private final EndedJournal journal;
 
+    /** A store whose sessions live and die with the process. */
     public InMemorySessionRepository(SessionPolicy policy, Clock clock) {
+        this(policy, clock, EndedJournal.none());
+    }
+
+    /** A store kept over restarts by snapshots, with every session ended between two of them noted in the journal. */
+    public InMemorySessionRepository(SessionPolicy policy, Clock clock, EndedJournal journal) {
         this.policy = policy;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /** A session without its id; instants as nanoseconds since the epoch (good until 2262), which take no object of their own. */
@@ -109,7 +122,9 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Void> delete(SessionId id) {
-        sessions.remove(id.storageKey());
+        if (sessions.remove(id.storageKey()) != null) {
+            journal.record(ENDED, id.storageKey());
+        }
         return DONE;
     }
 
@@ -124,38 +139,48 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Boolean> deleteByKey(String storageKey) {
-        return sessions.remove(storageKey) != null ? TRUE : FALSE;
+        if (sessions.remove(storageKey) == null) {
+            return FALSE;
+        }
+        journal.record(ENDED, storageKey);
+        return TRUE;
     }
 
     /**
-     * Writes the live sessions to a file of mode 0600, so that the next start of this server can
-     * read them back ({@link #readSnapshot}) and a restart logs nobody out. Like the store, the
-     * file holds no session id, only the hash each session is kept under. Blocking.
+     * Writes the live sessions to a file of mode 0600, one line each, so that the next start of
+     * this server can read them back ({@link #readSnapshot}) and a restart logs nobody out. Like
+     * the store, the file holds no session id, only the hash each session is kept under. Blocking.
      */
     public int writeSnapshot(Path file) throws IOException {
         Instant now = clock.instant();
-        JsonArray list = new JsonArray();
-        sessions.forEach((key, stored) -> {
+        return Snapshots.write(file, SNAPSHOT_FORMAT, entry -> sessions.forEach((key, stored) -> {
             if (!stored.isExpiredAt(now, policy)) {
-                JsonObject attributes = new JsonObject();
-                stored.attributes().forEach(attributes::put);
-                list.add(new JsonObject().put("key", key).put("user", stored.user() == null ? null : stored.user().value())
-                        .put("version", Long.toString(stored.credentialVersion())).put("channel", stored.channel().name())
-                        .put("device", stored.device()).put("csrf", stored.csrfToken().value()).put("attributes", attributes)
-                        .put("created", Long.toString(stored.createdAtNanos())).put("seen", Long.toString(stored.lastSeenAtNanos())));
+                entry.accept(json -> {
+                    json.writeStringField("key", key);
+                    json.writeStringField("user", stored.user() == null ? null : stored.user().value());
+                    json.writeStringField("version", Long.toString(stored.credentialVersion()));
+                    json.writeStringField("channel", stored.channel().name());
+                    json.writeStringField("device", stored.device());
+                    json.writeStringField("csrf", stored.csrfToken().value());
+                    json.writeObjectFieldStart("attributes");
+                    for (Map.Entry<String, String> attribute : stored.attributes().entrySet()) {
+                        json.writeStringField(attribute.getKey(), attribute.getValue());
+                    }
+                    json.writeEndObject();
+                    json.writeStringField("created", Long.toString(stored.createdAtNanos()));
+                    json.writeStringField("seen", Long.toString(stored.lastSeenAtNanos()));
+                });
             }
-        });
-        Snapshots.write(file, SNAPSHOT_FORMAT, "sessions", list);
-        return list.size();
+        }));
     }
 
     /**
-     * Reads back what {@link #writeSnapshot} wrote, and deletes the file: a snapshot is used once,
-     * so an old one can never bring back sessions ended since. Expired sessions are left out. Blocking.
+     * Reads back what {@link #writeSnapshot} wrote, leaving out what has expired since. A damaged
+     * file is moved aside ({@link Snapshots.Corrupt}); what was read before the damage is kept. Blocking.
      */
     public int readSnapshot(Path file) throws IOException {
         Instant now = clock.instant();
-        return Snapshots.readOnce(file, SNAPSHOT_FORMAT, "sessions", json -> {
+        return Snapshots.read(file, SNAPSHOT_FORMAT, FIRST_SNAPSHOT_FORMAT, "sessions", json -> {
             Map<String, String> attributes = new HashMap<>();
             json.getJsonObject("attributes").forEach(attribute -> attributes.put(attribute.getKey(), String.valueOf(attribute.getValue())));
             String user = json.getString("user");
@@ -165,9 +190,16 @@ public final class InMemorySessionRepository implements SessionRepository {
             if (stored.isExpiredAt(now, policy)) {
                 return false;
             }
-            sessions.put(json.getString("key"), stored);
+            sessions.put(Objects.requireNonNull(json.getString("key")), stored);
             return true;
         });
+    }
+
+    /** Ends again, after a restart, a session the journal says was ended after the snapshot was written. */
+    public void endAgain(char kind, String storageKey) {
+        if (kind == ENDED) {
+            sessions.remove(storageKey);
+        }
     }
 
     /** Drops every session that has expired; returns how many. */

@@ -64,7 +64,7 @@ public final class RedisRememberedLogins implements RememberedLogins {
 
     @Override
     public CompletionStage<Void> save(RememberedLogin login) {
-        String key = loginPrefix + login.selector();
+        String key = loginPrefix + login.selectorKey();
         String index = userPrefix + login.user().value();
         long ttl = Math.max(1, Duration.between(clock.instant(), login.expiresAt()).toMillis());
         Request hset = Request.cmd(Command.HSET).arg(key).arg("user").arg(login.user().value()).arg("hash").arg(login.validatorHash())
@@ -75,7 +75,7 @@ public final class RedisRememberedLogins implements RememberedLogins {
         }
         List<Request> commands = List.of(Request.cmd(Command.MULTI), Request.cmd(Command.DEL).arg(key), hset,
                 Request.cmd(Command.PEXPIRE).arg(key).arg(ttl),
-                Request.cmd(Command.SADD).arg(index).arg(login.selector()),
+                Request.cmd(Command.SADD).arg(index).arg(login.selectorKey()),
                 // Every login lives equally long, so the newest one's lifetime covers the whole set.
                 Request.cmd(Command.PEXPIRE).arg(index).arg(ttl),
                 Request.cmd(Command.EXEC));

@@ -48,7 +48,7 @@ class RedisRememberedLoginsTest extends RememberedLoginsContract {
         RememberedLogins store = createStore();
         RememberMeToken token = RememberMeToken.generate();
         done(store.save(RememberedLogin.of(token, ALICE, 42L, NOW, NOW.plus(Duration.ofDays(30)))));
-        String key = prefix + "remembered:" + token.selector();
+        String key = prefix + "remembered:" + token.selectorKey();
 
         long ttl = local.redis.send(Request.cmd(Command.PTTL).arg(key)).await().toLong();
         assertTrue(ttl > Duration.ofDays(30).minusMinutes(1).toMillis() && ttl <= Duration.ofDays(30).toMillis(), "ttl " + ttl);

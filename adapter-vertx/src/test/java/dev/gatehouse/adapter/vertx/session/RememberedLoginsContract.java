@@ -43,13 +43,13 @@ abstract class RememberedLoginsContract {
         RememberMeToken token = RememberMeToken.generate();
         done(store.save(remembered(token, ALICE)));
 
-        RememberedLogin found = done(store.find(token.selector())).orElseThrow();
+        RememberedLogin found = done(store.find(token.selectorKey())).orElseThrow();
         assertEquals(ALICE, found.user());
         assertEquals(42L, found.credentialVersion());
         assertTrue(token.matches(found.validatorHash()));
         assertNull(found.previousValidatorHash());
         assertEquals(NOW.plus(Duration.ofDays(30)), found.expiresAt());
-        assertTrue(done(store.find(RememberMeToken.generate().selector())).isEmpty());
+        assertTrue(done(store.find(RememberMeToken.generate().selectorKey())).isEmpty());
     }
 
     @Test
@@ -60,7 +60,7 @@ abstract class RememberedLoginsContract {
 
         clock.advance(Duration.ofDays(30));
 
-        assertTrue(done(store.find(token.selector())).isEmpty());
+        assertTrue(done(store.find(token.selectorKey())).isEmpty());
     }
 
     @Test
@@ -73,18 +73,18 @@ abstract class RememberedLoginsContract {
         for (int i = 0; i < 20; i++) {
             RememberMeToken next = token.rotated();
             candidates.add(next);
-            attempts.add(store.rotate(token.selector(), token.validatorHash(), next.validatorHash(), NOW.plusSeconds(5)).toCompletableFuture());
+            attempts.add(store.rotate(token.selectorKey(), token.validatorHash(), next.validatorHash(), NOW.plusSeconds(5)).toCompletableFuture());
         }
 
         long won = attempts.stream().filter(CompletableFuture::join).count();
 
         assertEquals(1, won);
-        RememberedLogin after = done(store.find(token.selector())).orElseThrow();
+        RememberedLogin after = done(store.find(token.selectorKey())).orElseThrow();
         RememberMeToken winner = candidates.get(attempts.indexOf(attempts.stream().filter(CompletableFuture::join).findFirst().orElseThrow()));
         assertTrue(winner.matches(after.validatorHash()));
         assertTrue(token.matches(after.previousValidatorHash()));
         assertEquals(NOW.plusSeconds(5), after.rotatedAt());
-        assertFalse(done(store.rotate(RememberMeToken.generate().selector(), "x", "y", NOW)), "an unknown login rotates nothing");
+        assertFalse(done(store.rotate(RememberMeToken.generate().selectorKey(), "x", "y", NOW)), "an unknown login rotates nothing");
     }
 
     @Test
@@ -99,13 +99,13 @@ abstract class RememberedLoginsContract {
         done(store.save(remembered(third, ALICE)));
         done(store.save(remembered(bobs, new Username("bob"))));
 
-        done(store.delete(first.selector()));
-        assertTrue(done(store.find(first.selector())).isEmpty());
-        assertTrue(done(store.find(second.selector())).isPresent());
+        done(store.delete(first.selectorKey()));
+        assertTrue(done(store.find(first.selectorKey())).isEmpty());
+        assertTrue(done(store.find(second.selectorKey())).isPresent());
 
         done(store.deleteAllFor(ALICE));
-        assertTrue(done(store.find(second.selector())).isEmpty());
-        assertTrue(done(store.find(third.selector())).isEmpty());
-        assertTrue(done(store.find(bobs.selector())).isPresent());
+        assertTrue(done(store.find(second.selectorKey())).isEmpty());
+        assertTrue(done(store.find(third.selectorKey())).isEmpty());
+        assertTrue(done(store.find(bobs.selectorKey())).isPresent());
     }
 }
