@@ -36,6 +36,7 @@ import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.application.SavePreference;
+import dev.gatehouse.application.ThrottledAttempts;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
@@ -168,7 +169,7 @@ public final class Gatehouse {
      */
     public static Future<Embedded> embed(Vertx vertx, ServerConfig config, PrintStream console) {
         return open(vertx, config).compose(wiring -> {
-            keepTidy(vertx, config, wiring.stores(), wiring.users());
+            keepTidy(vertx, config, wiring);
             Embedded embedded = new Embedded(new GatehouseRoutes(config.http(), wiring.useCases(), wiring.cookie()), vertx, wiring.stores(),
                     wiring.users(), config);
             return createFirstUserIfNone(vertx, wiring.users(), console).map(embedded);
@@ -176,7 +177,7 @@ public final class Gatehouse {
     }
 
     /** Everything Gatehouse is made of, wired, before anything listens. */
-    private record Wiring(WebUseCases useCases, SessionCookie cookie, Stores stores, UserDirectory users, Metrics metrics,
+    private record Wiring(WebUseCases useCases, SessionCookie cookie, Stores stores, UserDirectory users, Metrics metrics, ThrottledAttempts throttled,
                           WebVerticle.Health health) {
     }
 
@@ -201,7 +202,9 @@ public final class Gatehouse {
 
     private static Future<Wiring> wire(Vertx vertx, ServerConfig config, List<byte[]> secrets, UserDirectory users) {
         Metrics metrics = new Metrics();
-        AuditLog audit = metrics.counting(AUDIT);
+        // Metrics count every event; the log itself gets throttled logins counted per back-off window.
+        ThrottledAttempts throttled = new ThrottledAttempts(AUDIT, config.clock());
+        AuditLog audit = metrics.counting(throttled);
         SessionPolicy policy = config.sessionPolicy();
         Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock(), Optional.of(config));
         SessionRepository sessions = stores.sessions();
@@ -220,7 +223,7 @@ public final class Gatehouse {
         }
         Signer signer = new HmacSigner(secrets);
         Greet greet = new Greet(sessions, users, audit, policy, config.clock());
-        ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, policy, config.clock()));
+        ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, users, audit, policy, config.clock()));
         WebUseCases useCases = new WebUseCases(
                 greet,
                 new OpenLoginForm(sessions, signer, audit, policy, config.clock()),
@@ -230,7 +233,7 @@ public final class Gatehouse {
                 listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit),
                 new SavePreference(greet, sessions),
-                new RememberMe(remembered, sessions, users, audit, config.rememberMeLifetime(), policy, config.clock()));
+                new RememberMe(remembered, sessions, users, throttle, audit, config.rememberMeLifetime(), policy, config.clock()));
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
@@ -246,7 +249,7 @@ public final class Gatehouse {
             if (count > 0) {
                 LOG.info("{} sessions read back from the last stop", count);
             }
-            return new Wiring(useCases, cookie, stores, users, metrics, health);
+            return new Wiring(useCases, cookie, stores, users, metrics, throttled, health);
         });
     }
 
@@ -261,7 +264,7 @@ public final class Gatehouse {
             first.compareAndSet(null, verticle);
             return verticle;
         }, options).map(deploymentId -> {
-            keepTidy(vertx, config, wiring.stores(), wiring.users());
+            keepTidy(vertx, config, wiring);
             LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()),
                     first.get().actualPort(), config.sessionStore());
             return new Running(vertx, first.get().actualPort(), deploymentId, wiring.stores(), wiring.users(), config);
@@ -273,7 +276,9 @@ public final class Gatehouse {
      * {@link #SNAPSHOT_INTERVAL} and what ended since every second, and reads the users again, as
      * other processes change them.
      */
-    private static void keepTidy(Vertx vertx, ServerConfig config, Stores stores, UserDirectory users) {
+    private static void keepTidy(Vertx vertx, ServerConfig config, Wiring wiring) {
+        Stores stores = wiring.stores();
+        UserDirectory users = wiring.users();
         stores.snapshots().ifPresent(snapshots -> {
             vertx.setPeriodic(JOURNAL_INTERVAL.toMillis(), timer -> vertx.executeBlocking(() -> {
                 snapshots.flushJournal();
@@ -293,6 +298,7 @@ public final class Gatehouse {
             if (stores.throttle() instanceof InMemoryLoginThrottle memory) {
                 memory.forgetIdle(config.clock().instant());
             }
+            wiring.throttled().drain();
         });
         // Changes that other processes make to the users file (gatehouse users ...) count within a second.
         vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> users.refresh().whenComplete((done, failure) -> {

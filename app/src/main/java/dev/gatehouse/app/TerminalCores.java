@@ -92,7 +92,7 @@ final class TerminalCores {
                 new LogIn(sessions, users, throttle, signer, audit, policy, clock),
                 new Greet(sessions, users, audit, policy, clock), new LogOut(sessions, audit, policy, clock),
                 new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist, audit, policy, clock));
-        ListSessions listSessions = new ListSessions(sessions, policy, clock);
+        ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
                 ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, stores.remembered(), audit)))
                 : Optional.empty();

@@ -106,4 +106,27 @@ class SessionsPageTest {
         assertEquals(302, page.statusCode());
         assertEquals("/login?next=%2Fsessions", page.getHeader("Location"));
     }
+
+    @Test
+    void givenAPasswordChangedByAnotherProcess_thenTheDeadSessionsAreGoneFromTheListsAtOnce() {
+        Browser firefox = loggedIn("alice", FIREFOX);
+        loggedIn("alice", CHROME);
+        CommandRunner passwd = CommandRunner.run("a brand new passphrase\n", "users", "passwd", "alice", "--password-stdin",
+                "--data-dir", dataDir.toString());
+        assertEquals(0, passwd.exitCode, passwd.toString());
+        server.running.users().refresh().toCompletableFuture().join();
+
+        Browser again = new Browser(vertx, server.port());
+        assertEquals(303, again.logIn("alice", "a brand new passphrase").statusCode());
+        String page = again.get("/sessions").bodyAsString();
+        Matcher listed = END_BUTTON.matcher(page);
+        int others = 0;
+        while (listed.find()) {
+            others++;
+        }
+        assertEquals(0, others, "only the session made with the new password is listed: " + page);
+        assertEquals(1, server.running.sessions().listLoggedIn(java.util.Optional.empty()).toCompletableFuture().join().size(),
+                "and the dead ones are gone from the store, not only from the page");
+        assertEquals(302, firefox.get("/home").statusCode());
+    }
 }

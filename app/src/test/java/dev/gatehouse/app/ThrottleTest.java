@@ -120,4 +120,23 @@ class ThrottleTest {
         assertEquals(1, terminal.exitCode, terminal.toString());
         assertEquals("Too many failed login attempts. Try again in 1 second.\n", terminal.out);
     }
+
+    @Test
+    void givenAnAttackerHammeringALockedAccount_thenTheAuditLogGetsOneLineForTheWindowNotOneForEachTry() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> audit = new ch.qos.logback.core.read.ListAppender<>();
+        audit.start();
+        ch.qos.logback.classic.Logger auditLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("gatehouse.audit");
+        auditLog.addAppender(audit);
+        try {
+            Browser attacker = browser();
+            String csrf = attacker.openLoginForm();
+            for (int i = 0; i < 45; i++) {
+                attacker.post("/login", Map.of("username", "alice", "password", WRONG, "csrf", csrf));
+            }
+            long throttledLines = audit.list.stream().filter(event -> event.getFormattedMessage().contains("\"event\":\"login_throttled\"")).count();
+            assertEquals(1, throttledLines, "40 refusals in one back-off window, one line");
+        } finally {
+            auditLog.detachAppender(audit);
+        }
+    }
 }

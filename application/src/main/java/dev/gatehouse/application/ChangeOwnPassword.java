@@ -64,7 +64,7 @@ public final class ChangeOwnPassword {
                 if (admission instanceof LoginThrottle.Admission.Wait wait) {
                     command.wipe();
                     audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, user, session.id().handle(), command.client(),
-                            "password change; retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
+                            ThrottledAttempts.detail(wait.retryAfter())));
                     return CompletableFuture.completedFuture(new PasswordChangeResult.Throttled(wait.retryAfter()));
                 }
                 return passwordCheck.check(new Credentials(user, command.currentPassword()), command.client()).thenCompose(outcome -> {

@@ -113,7 +113,7 @@ public final class LogIn {
             if (admission instanceof LoginThrottle.Admission.Wait wait) {
                 password.wipe();
                 audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
-                        "retry after " + LoginResult.Throttled.wholeSeconds(wait.retryAfter()) + " s"));
+                        ThrottledAttempts.detail(wait.retryAfter())));
                 return CompletableFuture.completedFuture(new LoginResult.Throttled(start.formToken(), wait.retryAfter()));
             }
             return passwordCheck.check(new Credentials(username.get(), password), command.client())

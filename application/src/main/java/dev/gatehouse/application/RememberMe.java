@@ -4,6 +4,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CredentialVersions;
+import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
@@ -22,8 +23,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * "Remember me" (the tutorial's passive login): a browser that asked for it at login gets a
  * long-lived token, and when it comes back without a live session, the token starts a new one,
- * marked not fresh. Each use rotates the token's validator; a validator used twice means the
- * cookie was copied, and every session and remembered login of that user ends. A password change
+ * marked not fresh. Each use rotates the token's validator; a replaced validator used again means
+ * the cookie was copied, and every session and remembered login of that user ends, while a
+ * validator never issued is only a guess, counted as a failed login. A password change
  * or a disabled account makes remembered logins worthless; logout forgets this browser's.
  */
 public final class RememberMe {
@@ -46,22 +48,24 @@ public final class RememberMe {
         record NotRestored() implements Restoration {
         }
 
-        /** A validator used twice: every session and remembered login of the user has ended. */
+        /** A validator used again after it was replaced: every session and remembered login of the user has ended. */
         record Stolen() implements Restoration {
         }
     }
 
     private final RememberedLogins logins;
     private final SessionRepository sessions;
+    private final LoginThrottle throttle;
     private final CredentialVersions credentials;
     private final AuditLog audit;
     private final Duration lifetime;
     private final SessionCap cap;
     private final Clock clock;
 
-    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, AuditLog audit, Duration lifetime,
-                      SessionPolicy policy, Clock clock) {
+    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, LoginThrottle throttle, AuditLog audit,
+                      Duration lifetime, SessionPolicy policy, Clock clock) {
         this.logins = logins;
+        this.throttle = throttle;
         this.cap = new SessionCap(sessions, audit, policy);
         this.sessions = sessions;
         this.credentials = credentials;
@@ -95,10 +99,11 @@ public final class RememberMe {
             if (token.matches(login.validatorHash())) {
                 return restore(login, token, client, device);
             }
-            if (token.matches(login.previousValidatorHash()) && clock.instant().isBefore(login.rotatedAt().plus(RACE_WINDOW))) {
-                return notRestored();
+            if (token.matches(login.previousValidatorHash())) {
+                // A validator already replaced: a tab that lost the race just now, or else a copy of the cookie.
+                return clock.instant().isBefore(login.rotatedAt().plus(RACE_WINDOW)) ? notRestored() : stolen(login.user(), client);
             }
-            return stolen(login.user(), client);
+            return guessed(login.user(), client);
         });
     }
 
@@ -121,6 +126,22 @@ public final class RememberMe {
                     return cap.enforce(login.user(), session.id());
                 }).thenApply(capped -> new Restoration.Restored(session, rotated));
             });
+        });
+    }
+
+    /**
+     * A validator we never issued for this selector: a guess, which a selector alone makes
+     * possible, not a copied cookie. It counts as a failed login of the user's from this client,
+     * throttled like one; it ends nothing, so knowing a selector is no way to log a user out.
+     */
+    private CompletionStage<Restoration> guessed(Username user, String client) {
+        Instant now = clock.instant();
+        return throttle.admit(user, client, now).thenCompose(admission -> {
+            if (admission instanceof LoginThrottle.Admission.Wait) {
+                return notRestored();
+            }
+            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, null, client, "remember-me validator not issued"));
+            return throttle.settle(user, client, LoginThrottle.Outcome.FAILED, now).thenCompose(settled -> notRestored());
         });
     }
 

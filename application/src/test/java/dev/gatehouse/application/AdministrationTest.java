@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.OptionalLong;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -32,7 +36,10 @@ class AdministrationTest {
     private final FakeAccounts accounts = new FakeAccounts();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final FakeSessions sessions = new FakeSessions();
-    private final ListSessions listSessions = new ListSessions(sessions, POLICY, clock);
+    /** Every user's credential version: 1, as the sessions below were logged in with, until a test changes one. */
+    private final Map<Username, Long> versions = new HashMap<>();
+    private final ListSessions listSessions = new ListSessions(sessions,
+            user -> CompletableFuture.completedFuture(OptionalLong.of(versions.getOrDefault(user, 1L))), audit::add, POLICY, clock);
     private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions, new FakeRememberedLogins(), audit::add);
 
     private static <T> T done(CompletionStage<T> stage) {
@@ -126,9 +133,24 @@ class AdministrationTest {
     }
 
     @Test
+    void givenAUserWhosePasswordChangedSince_thenTheirOlderSessionsAreEndedNotListed() {
+        Session before = loggedIn("alice", Channel.WEB);
+        Session bob = loggedIn("bob", Channel.WEB);
+        versions.put(new Username("alice"), 2L);
+        Session after = Session.startAnonymous(Channel.WEB, clock.instant()).loggedInAs(new Username("alice"), 2L, clock.instant());
+        done(sessions.save(after));
+
+        List<SessionSummary> listed = done(listSessions.list(Optional.empty()));
+        assertEquals(List.of(after.id().storageKey(), bob.id().storageKey()), listed.stream().map(SessionSummary::storageKey).toList());
+        assertFalse(sessions.stored.containsKey(before.id()), "ended in the store, not only hidden");
+        assertEquals(List.of(new AuditEvent(AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED, new Username("alice"), before.id().handle(), null, null)),
+                audit);
+    }
+
+    @Test
     void givenAPrefixOfSeveralSessions_thenNoneIsRevoked() {
-        SessionSummary first = new SessionSummary("abcdef01" + "0".repeat(56), new Username("alice"), Channel.WEB, "", clock.instant(), clock.instant());
-        SessionSummary second = new SessionSummary("abcdef02" + "0".repeat(56), new Username("bob"), Channel.WEB, "", clock.instant(), clock.instant());
+        SessionSummary first = new SessionSummary("abcdef01" + "0".repeat(56), new Username("alice"), Channel.WEB, "", clock.instant(), clock.instant(), 1L);
+        SessionSummary second = new SessionSummary("abcdef02" + "0".repeat(56), new Username("bob"), Channel.WEB, "", clock.instant(), clock.instant(), 1L);
         sessions.summariesOnly.addAll(List.of(first, second));
 
         RevokeResult result = done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("abcdef")));

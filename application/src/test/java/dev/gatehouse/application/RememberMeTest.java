@@ -34,8 +34,10 @@ class RememberMeTest {
     private final FakeRememberedLogins logins = new FakeRememberedLogins();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final Map<Username, Long> versions = new HashMap<>(Map.of(ALICE, 7L));
+    private final FakeThrottle throttle = new FakeThrottle();
     private final RememberMe rememberMe = new RememberMe(logins, sessions, user -> CompletableFuture.completedFuture(
-            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, Duration.ofDays(30), SessionPolicy.DEFAULT, clock);
+            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), throttle, audit::add, Duration.ofDays(30),
+            SessionPolicy.DEFAULT, clock);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
@@ -85,6 +87,21 @@ class RememberMeTest {
         assertInstanceOf(RememberMe.Restoration.NotRestored.class, done(rememberMe.restore(thief.token(), "192.0.2.66", "curl")));
         assertInstanceOf(RememberMe.Restoration.NotRestored.class, done(rememberMe.restore(other, "198.51.100.2", "Safari")));
         assertTrue(audit.stream().anyMatch(event -> event.kind() == AuditEvent.Kind.REMEMBERED_LOGIN_STOLEN));
+    }
+
+    @Test
+    void givenAKnownSelectorWithAValidatorNeverIssued_thenItIsAFailedLoginAndNothingEnds() {
+        Session fresh = aliceLoggedIn();
+        RememberMeToken token = done(rememberMe.remember(fresh, "203.0.113.7"));
+        RememberMeToken guessed = token.rotated();
+
+        assertInstanceOf(RememberMe.Restoration.NotRestored.class, done(rememberMe.restore(guessed, "192.0.2.66", "curl")));
+
+        assertTrue(sessions.stored.containsKey(fresh.id()), "knowing a selector is no way to log alice out");
+        assertTrue(logins.stored.containsKey(token.selectorKey()));
+        assertEquals(List.of("alice from 192.0.2.66: FAILED"), throttle.settled);
+        assertTrue(audit.stream().anyMatch(event -> event.kind() == AuditEvent.Kind.LOGIN_FAILED));
+        assertInstanceOf(RememberMe.Restoration.Restored.class, done(rememberMe.restore(token, "203.0.113.7", "Firefox on Linux")));
     }
 
     @Test

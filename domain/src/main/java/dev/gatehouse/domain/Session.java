@@ -138,7 +138,7 @@ public final class Session {
         if (user == null) {
             throw new IllegalStateException("an anonymous session has no summary");
         }
-        return new SessionSummary(id.storageKey(), user, channel, device, createdAt, lastSeenAt);
+        return new SessionSummary(id.storageKey(), user, channel, device, createdAt, lastSeenAt, credentialVersion);
     }
 
     @Override

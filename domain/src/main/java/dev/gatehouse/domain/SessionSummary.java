@@ -6,9 +6,11 @@ import java.util.Objects;
 /**
  * What an administrator may see of a logged-in session. It never holds the session id, which is
  * a credential: a session is named by its storage key (the SHA-256 of the id, see
- * {@link SessionId#storageKey()}), from which no cookie can be made.
+ * {@link SessionId#storageKey()}), from which no cookie can be made. The credential version it was
+ * logged in with tells whether its user's password has changed since (then it is over).
  */
-public record SessionSummary(String storageKey, Username user, Channel channel, String device, Instant createdAt, Instant lastSeenAt) {
+public record SessionSummary(String storageKey, Username user, Channel channel, String device, Instant createdAt, Instant lastSeenAt,
+                             long credentialVersion) {
 
     /** How many characters of the storage key are shown; enough to tell sessions apart. */
     public static final int HANDLE_LENGTH = 12;

@@ -77,7 +77,8 @@ public final class InMemorySessionRepository implements SessionRepository {
         }
 
         SessionSummary summary(String storageKey) {
-            return new SessionSummary(storageKey, user, channel, device, EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos));
+            return new SessionSummary(storageKey, user, channel, device, EpochNanos.toInstant(createdAtNanos), EpochNanos.toInstant(lastSeenAtNanos),
+                    credentialVersion);
         }
 
         Stored seenAt(long nanos) {

@@ -275,7 +275,7 @@ public final class RedisSessionRepository implements SessionRepository {
 
     private static SessionSummary summary(String storageKey, Map<String, String> fields) {
         return new SessionSummary(storageKey, new Username(fields.get(USER)), Channel.valueOf(fields.get(CHANNEL)), fields.getOrDefault(DEVICE, ""),
-                instant(fields.get(CREATED)), instant(fields.get(SEEN)));
+                instant(fields.get(CREATED)), instant(fields.get(SEEN)), Long.parseLong(fields.getOrDefault(VERSION, "0")));
     }
 
     private static long nanos(Instant instant) {
