@@ -5,12 +5,37 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** The data directory holds the secret and the password hashes: when we create it, only its owner may enter it. */
 final class DataDirectory {
 
     private DataDirectory() {
+    }
+
+    /**
+     * Refuses a data directory others may change (they could swap the users file or the secret)
+     * and a users file others may read or change (its hashes could be cracked offline, or
+     * replaced), as the secret file is refused.
+     */
+    static void check(Path dataDir, Path usersFile) throws Secrets.Refused, IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> directory = Files.getPosixFilePermissions(dataDir);
+        if (directory.contains(PosixFilePermission.GROUP_WRITE) || directory.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new Secrets.Refused("The data directory " + dataDir + " can be changed by other users (mode "
+                    + PosixFilePermissions.toString(directory) + "): run chmod 700 on it.");
+        }
+        if (Files.exists(usersFile)) {
+            Set<PosixFilePermission> users = Files.getPosixFilePermissions(usersFile);
+            if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(users)) {
+                throw new Secrets.Refused("The users file " + usersFile + " can be read or changed by other users (mode "
+                        + PosixFilePermissions.toString(users) + "): run chmod 600 on it.");
+            }
+        }
     }
 
     static Path prepare(Path dataDir) {

@@ -184,6 +184,7 @@ public final class Gatehouse {
     private static Future<Wiring> open(Vertx vertx, ServerConfig config) {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
+            DataDirectory.check(config.dataDir(), config.usersFile());
             return Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
         }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations())
                 .compose(users -> wire(vertx, config, secrets, users)));

@@ -89,4 +89,17 @@ class StartupTest {
             assertTrue(setCookie.contains("; httponly") && setCookie.contains("; samesite=lax") && setCookie.contains("; path=/"), setCookie);
         }
     }
+
+    @Test
+    void givenADataDirectoryOthersMayChangeOrAUsersFileOthersMayRead_thenTheServerRefusesToStartAndSaysWhy(Vertx vertx) throws Exception {
+        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Throwable open = startFailure(vertx, null);
+        assertTrue(open.getMessage().contains("can be changed by other users") && open.getMessage().contains("chmod 700"), open.getMessage());
+
+        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        CommandRunner.addUser(dataDir, "alice", "correct horse battery staple");
+        Files.setPosixFilePermissions(dataDir.resolve("users.json"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Throwable readable = startFailure(vertx, null);
+        assertTrue(readable.getMessage().contains("users file") && readable.getMessage().contains("chmod 600"), readable.getMessage());
+    }
 }

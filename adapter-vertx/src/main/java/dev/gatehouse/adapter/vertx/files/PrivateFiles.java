@@ -61,7 +61,8 @@ public final class PrivateFiles {
         return FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), ownerOnly());
     }
 
-    static FileAttribute<?>[] ownerOnly() {
+    /** Mode 0600 for a file being created, where the file system has modes. */
+    public static FileAttribute<?>[] ownerOnly() {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
         }

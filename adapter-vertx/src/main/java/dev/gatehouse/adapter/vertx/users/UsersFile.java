@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,7 +54,8 @@ final class UsersFile {
     synchronized Map<Username, UserRecord> update(UnaryOperator<Map<Username, UserRecord>> change) throws IOException {
         Files.createDirectories(path.getParent());
         Path lockFile = path.resolveSibling(path.getFileName() + ".lock");
-        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Mode 0600 whatever the umask: nobody else has any business with it.
+        try (FileChannel lockChannel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnly())) {
             // Held until the channel closes. It excludes other processes; synchronized excludes this one's threads.
             lockChannel.lock();
             Map<Username, UserRecord> before = read();

@@ -6,6 +6,9 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +33,8 @@ import java.util.function.Predicate;
  */
 public final class UsersFileDirectory implements UserDirectory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UsersFileDirectory.class);
+
     private final HashingThreads workers;
     private final UsersFile file;
     private final PasswordHashing hashing;
@@ -39,6 +44,7 @@ public final class UsersFileDirectory implements UserDirectory {
     /** The users as last read; replaced whole, so readers on other threads see one version or the next. */
     private volatile Map<Username, UserRecord> cached = Map.of();
     private Object cachedVersion;
+    private boolean damaged;
 
     public UsersFileDirectory(Path usersFile, PasswordHashing hashing, int hashingThreads) {
         this.workers = new HashingThreads(hashingThreads);
@@ -147,7 +153,12 @@ public final class UsersFileDirectory implements UserDirectory {
         return found[0];
     }
 
-    /** The users as the file holds them now, in file order: re-read when its size, time or identity changed. Blocking. */
+    /**
+     * The users as the file holds them now, in file order: re-read when its size, time or identity
+     * changed. A file that cannot be read at start is an error; one that turns unreadable, damaged
+     * or missing while the server runs leaves the last good copy in use, with one error logged for
+     * it (as a server refuses a bad configuration reload), so logins go on. Blocking.
+     */
     private synchronized Map<Username, UserRecord> current() throws IOException {
         Object version;
         try {
@@ -156,10 +167,29 @@ public final class UsersFileDirectory implements UserDirectory {
         } catch (NoSuchFileException absent) {
             version = "absent";
         }
-        if (!version.equals(cachedVersion)) {
-            cached = Collections.unmodifiableMap(file.read());
-            cachedVersion = version;
+        if (version.equals(cachedVersion)) {
+            return cached;
         }
+        boolean running = cachedVersion != null;
+        try {
+            if (running && version.equals("absent")) {
+                throw new NoSuchFileException(file.path().toString(), null, "missing");
+            }
+            cached = Collections.unmodifiableMap(file.read());
+            if (damaged) {
+                LOG.info("{} can be read again: logins use it from now on", file.path());
+                damaged = false;
+            }
+        } catch (IOException unreadable) {
+            if (!running) {
+                throw unreadable;
+            }
+            LOG.error("{} cannot be read ({}): logins go on with the {} users read before; mend the file, or restore it from a backup",
+                    file.path(), unreadable.getMessage(), cached.size());
+            damaged = true;
+        }
+        // Remembered even when broken, so each broken version is reported once, not at every login.
+        cachedVersion = version;
         return cached;
     }
 }

@@ -115,4 +115,34 @@ class UsersFileDirectoryTest extends UserDirectoryContract {
         assertEquals(version, done(directory.current(new Username("alice"))).orElseThrow(), "the same password: no session ends");
         assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
     }
+
+    @Test
+    void givenTheFileDamagedOrDeletedWhileRunning_thenLoginsGoOnWithTheLastGoodCopyAndOneErrorIsLogged() throws Exception {
+        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(UsersFileDirectory.class);
+        log.addAppender(logged);
+        try {
+            java.nio.file.Files.writeString(file, "{\"format\": \"gatehouse-users/1\", \"users\": [ {\"name\": ");
+            for (int i = 0; i < 3; i++) {
+                assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD), "the last good copy");
+            }
+            java.nio.file.Files.delete(file);
+            assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
+            assertInstanceOf(Authentication.Authenticated.class, logIn("alice", PASSWORD));
+            assertEquals(2, logged.list.stream().filter(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR).count(),
+                    "one error for the damaged file, one for the missing one; not one per login: " + logged.list);
+        } finally {
+            log.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void givenAChange_thenTheLockFileIsTheOwnersAlone() throws Exception {
+        directory.addIfAbsent(new dev.gatehouse.domain.Username("carol"), dev.gatehouse.domain.Password.of(PASSWORD)).toCompletableFuture().join();
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file.resolveSibling(file.getFileName() + ".lock"))));
+    }
 }
