@@ -32,6 +32,7 @@ import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ final class TerminalCores {
             InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, new Gatehouse.Stores(sessions, throttle, new InMemoryRememberedLogins(clock)), false, settings.sessionPolicy(),
-                    clock, () -> { });
+                    clock, signer(settings), () -> { });
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
@@ -66,8 +67,24 @@ final class TerminalCores {
                 PasswordHashing.DEFAULT_ITERATIONS).toCompletionStage().toCompletableFuture().join();
         Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
-        return assemble(users, stores, settings.sessionStore().shared(), settings.sessionPolicy(), clock,
+        return assemble(users, stores, settings.sessionStore().shared(), settings.sessionPolicy(), clock, signer(settings),
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
+    }
+
+    /**
+     * What signs the terminal's device tokens: the server's secret, so that a token issued at one
+     * login is known at the next. Where the secret cannot be had (refused, unreadable), a key of
+     * this process's own: the terminal is then a stranger to every account, throttled as such.
+     */
+    private static Signer signer(CoreSettings settings) {
+        try {
+            return new HmacSigner(Secrets.load(System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"),
+                    settings.dataDir().resolve("secret")));
+        } catch (Secrets.Refused | IOException | RuntimeException unusable) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return new HmacSigner(List.of(key));
+        }
     }
 
     /**
@@ -75,11 +92,7 @@ final class TerminalCores {
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
     static TerminalCore assemble(UserDirectory users, Gatehouse.Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock,
-                                 Runnable onClose) {
-        // The terminal shows no login form, so nothing it signs ever leaves this process: a key of its own will do.
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Signer signer = new HmacSigner(List.of(key));
+                                 Signer signer, Runnable onClose) {
         SessionRepository sessions = stores.sessions();
         LoginThrottle throttle = stores.throttle();
         AuditLog audit = new Slf4jAuditLog();

@@ -8,7 +8,9 @@ import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.users.PasswordHashing;
 import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
 import dev.gatehouse.application.MutableClock;
+import dev.gatehouse.adapter.vertx.signing.HmacSigner;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 
@@ -70,7 +72,13 @@ final class TestServer {
     Function<CoreSettings, TerminalCore> terminalCore() {
         UsersFileDirectory users = new UsersFileDirectory(dataDir.resolve("users.json"),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+        Signer signer;
+        try {
+            signer = new HmacSigner(Secrets.load(null, null, dataDir.resolve("secret")));
+        } catch (Exception unreadable) {
+            throw new IllegalStateException("the server's secret", unreadable);
+        }
         return settings -> TerminalCores.assemble(users, running.stores(), true,
-                new SessionPolicy(IDLE, ABSOLUTE), clock, () -> { });
+                new SessionPolicy(IDLE, ABSOLUTE), clock, signer, () -> { });
     }
 }

@@ -139,4 +139,54 @@ class ThrottleTest {
             auditLog.detachAppender(audit);
         }
     }
+
+    @Test
+    void givenAStrangerLockingAliceOut_thenHerOwnBrowserStillLogsIn_andItsOwnFailuresLockOnlyIt() {
+        Browser own = browser();
+        assertEquals(303, own.logIn("alice", PASSWORD).statusCode());
+        assertTrue(own.others.containsKey("__Host-gh_device"), "a good login makes the browser a known device: " + own.others);
+        own.post("/logout", Map.of("csrf", Browser.csrfOf(own.get("/"))));
+
+        for (int i = 0; i < 8; i++) {
+            logIn("alice", WRONG);
+        }
+        assertEquals(429, logIn("alice", PASSWORD).statusCode(), "strangers are locked out, even with the right password");
+        assertEquals(303, own.logIn("alice", PASSWORD).statusCode(), "alice's own browser is not");
+
+        own.post("/logout", Map.of("csrf", Browser.csrfOf(own.get("/"))));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, own.logIn("alice", WRONG).statusCode());
+        }
+        assertEquals(429, own.logIn("alice", PASSWORD).statusCode(), "a known device that fails backs off on its own");
+        server.clock.advance(Duration.ofSeconds(1));
+        assertEquals(303, own.logIn("alice", PASSWORD).statusCode());
+    }
+
+    @Test
+    void givenALockedOutAccount_thenTheJsonApiAndTheTerminalFollowTheSameRule(@org.junit.jupiter.api.io.TempDir Path terminalData) {
+        Browser own = browser();
+        assertEquals(303, own.logIn("alice", PASSWORD).statusCode());
+        CommandRunner first = CommandRunner.runWith(server.terminalCore(), PASSWORD + "\n", "login", "--user", "alice", "--password-stdin",
+                "--data-dir", terminalData.toString());
+        assertEquals(0, first.exitCode, first.toString());
+        for (int i = 0; i < 8; i++) {
+            logIn("alice", WRONG);
+        }
+
+        HttpResponse<Buffer> api = own.request(io.vertx.core.http.HttpMethod.POST, "/api/session").putHeader("Content-Type", "application/json")
+                .putHeader("Cookie", "__Host-gh_device=" + own.others.get("__Host-gh_device"))
+                .sendBuffer(Buffer.buffer("{\"username\":\"alice\",\"password\":\"" + PASSWORD + "\"}")).await();
+        assertEquals(200, api.statusCode(), "the API knows the browser by the same cookie");
+        HttpResponse<Buffer> strangerApi = browser().request(io.vertx.core.http.HttpMethod.POST, "/api/session")
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"username\":\"alice\",\"password\":\"" + PASSWORD + "\"}")).await();
+        assertEquals(429, strangerApi.statusCode());
+
+        CommandRunner again = CommandRunner.runWith(server.terminalCore(), PASSWORD + "\n", "login", "--user", "alice", "--password-stdin",
+                "--data-dir", terminalData.toString());
+        assertEquals(0, again.exitCode, "a terminal alice has logged in at before is a known device too: " + again);
+        CommandRunner elsewhere = CommandRunner.runWith(server.terminalCore(), PASSWORD + "\n", "login", "--user", "alice", "--password-stdin",
+                "--data-dir", terminalData.resolve("other").toString());
+        assertEquals(1, elsewhere.exitCode, "a terminal that never has is a stranger: " + elsewhere);
+    }
 }

@@ -16,6 +16,7 @@ import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -60,14 +61,16 @@ public final class ChangeOwnPassword {
             }
             Session session = welcome.session();
             Username user = welcome.username();
-            return throttle.admit(user, command.client(), clock.instant()).thenCompose(admission -> {
+            // The logged-in session is as good as a known device: its guesses back off on their own, and a stranger's lockout of the account does not stop its owner.
+            LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user, command.client(), Optional.of("session:" + session.id().handle()));
+            return throttle.admit(attempt, clock.instant()).thenCompose(admission -> {
                 if (admission instanceof LoginThrottle.Admission.Wait wait) {
                     command.wipe();
                     audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, user, session.id().handle(), command.client(),
                             ThrottledAttempts.detail(wait.retryAfter())));
                     return CompletableFuture.completedFuture(new PasswordChangeResult.Throttled(wait.retryAfter()));
                 }
-                return passwordCheck.check(new Credentials(user, command.currentPassword()), command.client()).thenCompose(outcome -> {
+                return passwordCheck.check(new Credentials(user, command.currentPassword()), attempt).thenCompose(outcome -> {
                     if (!(outcome instanceof Authentication.Authenticated)) {
                         command.newPassword().wipe();
                         audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, session.id().handle(), command.client(),

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.CsrfToken;
+import dev.gatehouse.domain.KnownDevice;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PreLogin;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Logs a visitor in: checks the form's CSRF token, asks the throttle whether a password may be
- * checked for this account from this client, checks the credentials, then replaces the session
+ * checked for this account from this client (through this device, when it is one the account has
+ * logged in from before), checks the credentials, then replaces the session
  * with a new one (new id, new token, same attributes) so that an id known before login is
  * worthless after it, and ends the user's oldest sessions beyond the cap.
  */
@@ -109,14 +111,17 @@ public final class LogIn {
                     username.isEmpty() ? "unusable username" : "unusable password"));
             return CompletableFuture.completedFuture(new LoginResult.Rejected(start.formToken()));
         }
-        return throttle.admit(username.get(), command.client(), clock.instant()).thenCompose(admission -> {
+        Optional<KnownDevice> device = command.deviceTokens().stream()
+                .flatMap(token -> KnownDevice.recognise(signer, username.get(), token).stream()).findFirst();
+        LoginThrottle.Attempt throttled = new LoginThrottle.Attempt(username.get(), command.client(), device.map(KnownDevice::id));
+        return throttle.admit(throttled, clock.instant()).thenCompose(admission -> {
             if (admission instanceof LoginThrottle.Admission.Wait wait) {
                 password.wipe();
                 audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
                         ThrottledAttempts.detail(wait.retryAfter())));
                 return CompletableFuture.completedFuture(new LoginResult.Throttled(start.formToken(), wait.retryAfter()));
             }
-            return passwordCheck.check(new Credentials(username.get(), password), command.client())
+            return passwordCheck.check(new Credentials(username.get(), password), throttled)
                     .thenCompose(outcome -> {
                         if (outcome instanceof Authentication.Authenticated authenticated) {
                             return replace(start, authenticated, command);
@@ -135,6 +140,6 @@ public final class LogIn {
         return previous
                 .thenCompose(deleted -> sessions.save(after))
                 .thenCompose(saved -> cap.enforce(who.username(), after.id()))
-                .thenApply(capped -> new LoginResult.LoggedIn(after));
+                .thenApply(capped -> new LoginResult.LoggedIn(after, KnownDevice.generate().token(signer, who.username())));
     }
 }

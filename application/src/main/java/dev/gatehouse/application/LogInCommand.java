@@ -5,6 +5,7 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.SessionId;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,11 +13,12 @@ import java.util.Optional;
  * A login attempt as it arrived: the session it came with and the pre-login value it holds (either
  * one proves the form's CSRF token), the token the form sent back, the username and password as
  * typed, the client it came from (an address, or "terminal"), which the throttle counts attempts
- * by, the channel it came through, and the device it says it is (shown in session lists). The
+ * by, the channel it came through, the device it says it is (shown in session lists), and the
+ * tokens it holds from earlier logins ({@link dev.gatehouse.domain.KnownDevice}), if any. The
  * username is raw text so the core, not the adapter, decides what an unusable one means.
  */
 public record LogInCommand(Optional<SessionId> sessionId, Optional<PreLogin> preLogin, String csrfToken, String username, Password password,
-                           String client, Channel channel, String device) {
+                           String client, Channel channel, String device, List<String> deviceTokens) {
 
     public LogInCommand {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -25,6 +27,7 @@ public record LogInCommand(Optional<SessionId> sessionId, Optional<PreLogin> pre
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(device, "device");
+        deviceTokens = List.copyOf(deviceTokens);
     }
 
     @Override

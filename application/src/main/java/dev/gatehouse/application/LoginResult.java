@@ -8,8 +8,11 @@ import java.time.Duration;
 /** How a login attempt ends. */
 public sealed interface LoginResult {
 
-    /** Good credentials: the new session (new id, new CSRF token) replaces the one the form came with. */
-    record LoggedIn(Session session) implements LoginResult {
+    /**
+     * Good credentials: the new session (new id, new CSRF token) replaces the one the form came
+     * with, and the device gets a new token that makes it a known device of this account.
+     */
+    record LoggedIn(Session session, String deviceToken) implements LoginResult {
     }
 
     /** Bad credentials, whatever the cause; the form's token stays good so the visitor can try again. */

@@ -136,12 +136,13 @@ public final class RememberMe {
      */
     private CompletionStage<Restoration> guessed(Username user, String client) {
         Instant now = clock.instant();
-        return throttle.admit(user, client, now).thenCompose(admission -> {
+        LoginThrottle.Attempt attempt = LoginThrottle.Attempt.byStranger(user, client);
+        return throttle.admit(attempt, now).thenCompose(admission -> {
             if (admission instanceof LoginThrottle.Admission.Wait) {
                 return notRestored();
             }
             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, null, client, "remember-me validator not issued"));
-            return throttle.settle(user, client, LoginThrottle.Outcome.FAILED, now).thenCompose(settled -> notRestored());
+            return throttle.settle(attempt, LoginThrottle.Outcome.FAILED, now).thenCompose(settled -> notRestored());
         });
     }
 

@@ -26,7 +26,7 @@ final class ThrottledPasswordCheck {
         this.clock = clock;
     }
 
-    CompletionStage<Authentication> check(Credentials credentials, String client) {
+    CompletionStage<Authentication> check(Credentials credentials, LoginThrottle.Attempt attempt) {
         CompletionStage<Authentication> checked;
         try {
             checked = authentication.authenticate(credentials);
@@ -37,7 +37,7 @@ final class ThrottledPasswordCheck {
             credentials.wipe();
             LoginThrottle.Outcome settled = failure != null ? LoginThrottle.Outcome.NOT_CHECKED
                     : outcome instanceof Authentication.Authenticated ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
-            return throttle.settle(credentials.username(), client, settled, clock.instant()).thenCompose(done -> failure != null
+            return throttle.settle(attempt, settled, clock.instant()).thenCompose(done -> failure != null
                     ? CompletableFuture.<Authentication>failedFuture(failure) : CompletableFuture.completedFuture(outcome));
         }).thenCompose(settled -> settled);
     }

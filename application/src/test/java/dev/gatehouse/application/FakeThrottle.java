@@ -16,14 +16,18 @@ final class FakeThrottle implements LoginThrottle {
     Duration wait;
     final List<String> settled = new ArrayList<>();
 
+    /** The attempts admitted, as they came. */
+    final List<Attempt> admitted = new ArrayList<>();
+
     @Override
-    public CompletionStage<Admission> admit(Username account, String client, Instant now) {
+    public CompletionStage<Admission> admit(Attempt attempt, Instant now) {
+        admitted.add(attempt);
         return CompletableFuture.completedFuture(wait == null ? new Admission.Allowed() : new Admission.Wait(wait));
     }
 
     @Override
-    public CompletionStage<Void> settle(Username account, String client, Outcome outcome, Instant now) {
-        settled.add(account.value() + " from " + client + ": " + outcome);
+    public CompletionStage<Void> settle(Attempt attempt, Outcome outcome, Instant now) {
+        settled.add(attempt.account().value() + " from " + attempt.client() + ": " + outcome);
         return CompletableFuture.completedFuture(null);
     }
 }

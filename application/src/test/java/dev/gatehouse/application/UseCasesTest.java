@@ -74,11 +74,11 @@ class UseCasesTest {
 
     private LoginResult logInThrough(Form form, String password) {
         return done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "alice", Password.of(password),
-                CLIENT, Channel.WEB, "test browser")));
+                CLIENT, Channel.WEB, "test browser", List.of())));
     }
 
     private static LogInCommand withoutForm(Optional<Session> session, String csrf, String password) {
-        return new LogInCommand(session.map(Session::id), Optional.empty(), csrf, "alice", Password.of(password), CLIENT, Channel.WEB, "script");
+        return new LogInCommand(session.map(Session::id), Optional.empty(), csrf, "alice", Password.of(password), CLIENT, Channel.WEB, "script", List.of());
     }
 
     private Session loggedInAlice() {
@@ -112,7 +112,7 @@ class UseCasesTest {
         Session before = loggedInAlice().withAttribute("theme", "dark");
         done(sessions.save(before));
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(before.id()), Optional.empty(), before.csrfToken().value(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
+                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
         Session after = assertInstanceOf(LoginResult.LoggedIn.class, result).session();
         assertNotEquals(before.id(), after.id());
         assertFalse(sessions.stored.containsKey(before.id()), "the id known before the login no longer works");
@@ -136,11 +136,11 @@ class UseCasesTest {
         Form other = openForm();
         for (String token : new String[] {null, "", other.csrf(), Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
             LoginResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), token, "alice",
-                    Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
+                    Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
             assertInstanceOf(LoginResult.FormExpired.class, result);
         }
         LoginResult noPreLogin = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.empty(), form.csrf(), "alice",
-                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
+                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
         assertInstanceOf(LoginResult.FormExpired.class, noPreLogin);
         assertEquals(0, passwordChecks.get());
     }
@@ -203,7 +203,7 @@ class UseCasesTest {
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
         Form form = openForm();
         LoginResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "bad\u0000name",
-                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser")));
+                Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
         assertInstanceOf(LoginResult.Rejected.class, result);
         assertEquals(0, passwordChecks.get());
     }
@@ -276,7 +276,7 @@ class UseCasesTest {
     @Test
     void givenATerminalLogin_thenTheSessionIsTaggedAsTerminalThroughLogin() {
         LoginResult result = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null, "alice",
-                Password.of("correct horse battery staple"), "terminal", Channel.TERMINAL, "terminal")));
+                Password.of("correct horse battery staple"), "terminal", Channel.TERMINAL, "terminal", List.of())));
         assertEquals(Channel.TERMINAL, assertInstanceOf(LoginResult.LoggedIn.class, result).session().channel());
     }
 

@@ -2,20 +2,52 @@ package dev.gatehouse.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Slows down password guessing (S16): a back-off per account, whoever tries, and a limit per
- * client, whatever accounts it tries. An attempt is admitted before its password is checked and
+ * Slows down password guessing (S16): a back-off per account, for clients it does not know, and
+ * a limit per client, whatever accounts it tries. A browser (or terminal) that has logged in as
+ * the account before has a back-off of its own instead (OWASP's device cookies): a stranger's
+ * failures lock out strangers, never the account's own devices. An attempt is admitted before its password is checked and
  * counted at once, so attempts made in parallel can never exceed the limits; every admitted
  * attempt is then settled with its outcome. Unknown accounts are throttled exactly like known
  * ones, so the throttle says nothing about which accounts exist.
  */
 public interface LoginThrottle {
 
-    CompletionStage<Admission> admit(Username account, String client, Instant now);
+    CompletionStage<Admission> admit(Attempt attempt, Instant now);
 
-    CompletionStage<Void> settle(Username account, String client, Outcome outcome, Instant now);
+    CompletionStage<Void> settle(Attempt attempt, Outcome outcome, Instant now);
+
+    /**
+     * Who is trying: the account, from which client, and through which known device, if any.
+     *
+     * @param device the id of a device that has logged in as this account before (proven by a
+     *               signed token); its failures count for it alone, and it backs off on its own
+     */
+    record Attempt(Username account, String client, Optional<String> device) {
+
+        public Attempt {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(device, "device");
+        }
+
+        /** From a device the account has not logged in from before. */
+        public static Attempt byStranger(Username account, String client) {
+            return new Attempt(account, client, Optional.empty());
+        }
+
+        /**
+         * What the back-off is counted under: the device, or else the account as strangers try it.
+         * A device id is random, so it can never be taken for an account's name.
+         */
+        public String backoffKey() {
+            return device.map(id -> "device:" + id).orElseGet(() -> "account:" + account.value());
+        }
+    }
 
     /** Whether a password may be checked now. */
     sealed interface Admission {

@@ -10,7 +10,9 @@ public interface Signer {
 
     enum Purpose {
         /** A login form's CSRF token, the signature of the browser's {@link PreLogin}. */
-        LOGIN_FORM
+        LOGIN_FORM,
+        /** A device's token, the signature of its id and the account it logged in as ({@link KnownDevice}). */
+        KNOWN_DEVICE
     }
 
     /** The signature: 256 bits as 43 characters of URL-safe Base64, the shape of every token of ours. */

@@ -74,7 +74,7 @@ public final class LoginCommand implements Callable<Integer> {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             PrintWriter out = spec.commandLine().getOut();
             return CoreCalls.withCore(core, options.settings(), err,
-                    opened -> new LoginShell(opened.login(), out).run(new ScriptInput(user, lines)));
+                    opened -> new LoginShell(opened.login(), new TerminalDevices(options.settings().dataDir()), out).run(new ScriptInput(user, lines)));
         }
         Optional<Terminal> opened = terminals.open();
         if (opened.isEmpty()) {
@@ -91,7 +91,8 @@ public final class LoginCommand implements Callable<Integer> {
             terminal.setAttributes(quiet);
             try {
                 return CoreCalls.withCore(core, options.settings(), terminal.writer(), started ->
-                        new LoginShell(started.login(), terminal.writer()).run(new TerminalInput(terminal, Optional.ofNullable(user))));
+                        new LoginShell(started.login(), new TerminalDevices(options.settings().dataDir()), terminal.writer())
+                                .run(new TerminalInput(terminal, Optional.ofNullable(user))));
             } finally {
                 terminal.setAttributes(original);
                 terminal.writer().flush();

@@ -20,10 +20,10 @@ import java.util.Optional;
 import static dev.gatehouse.adapter.cli.CoreCalls.await;
 
 /**
- * The terminal's login and its small shell, over the same use cases as the web: the login form is
- * opened and submitted like a browser's (so every rule of {@code LogIn} applies here too), and
- * each command asks {@code Greet} whether the session still stands. Leaving, in any way, ends the
- * session.
+ * The terminal's login and its small shell, over the same use cases as the web: the login goes
+ * through {@code LogIn} as the JSON API's does (so every rule of it applies here too, the device
+ * tokens of {@link TerminalDevices} included), and each command asks {@code Greet} whether the
+ * session still stands. Leaving, in any way, ends the session.
  */
 final class LoginShell {
 
@@ -34,10 +34,12 @@ final class LoginShell {
     static final String SESSION_ENDED = "Your session has ended: it timed out or was revoked. Log in again, or press Ctrl-D to leave.";
 
     private final TerminalCore.LoginUseCases useCases;
+    private final TerminalDevices devices;
     private final PrintWriter out;
 
-    LoginShell(TerminalCore.LoginUseCases useCases, PrintWriter out) {
+    LoginShell(TerminalCore.LoginUseCases useCases, TerminalDevices devices, PrintWriter out) {
         this.useCases = useCases;
+        this.devices = devices;
         this.out = out;
     }
 
@@ -73,8 +75,9 @@ final class LoginShell {
             }
             // Nothing is stored before a login succeeds: the attempt starts from a new session, as the JSON API's does.
             LoginResult result = await(useCases.logIn().logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null,
-                    username.get(), Password.of(typed.get()), CLIENT, Channel.TERMINAL, CLIENT)));
+                    username.get(), Password.of(typed.get()), CLIENT, Channel.TERMINAL, CLIENT, devices.tokensFor(username.get()))));
             if (result instanceof LoginResult.LoggedIn loggedIn) {
+                devices.remember(username.get(), loggedIn.deviceToken());
                 return new Attempts(Optional.of(loggedIn.session()), ExitCodes.OK);
             }
             if (result instanceof LoginResult.Rejected) {

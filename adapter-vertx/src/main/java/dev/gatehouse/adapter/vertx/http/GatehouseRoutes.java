@@ -50,15 +50,16 @@ public final class GatehouseRoutes {
         this.cookie = cookie;
         this.remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
         this.flash = new FlashRedirects(cookie);
+        DeviceCookie device = new DeviceCookie(cookie);
         this.greetings = new GreetingPages(useCases.greet(), cookie, views, remember, flash);
         this.login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
-                settings.trustedProxies(), remember, flash);
+                settings.trustedProxies(), remember, flash, device);
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         this.sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(), remember);
         this.password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies(), remember, flash);
-        this.api = new SessionApi(useCases, cookie, settings.trustedProxies(), remember);
+        this.api = new SessionApi(useCases, cookie, settings.trustedProxies(), remember, device);
         this.formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
     }
 

@@ -32,10 +32,12 @@ final class LoginForms {
     private final Set<String> trustedProxies;
     private final RememberMeCookie remember;
     private final FlashRedirects flash;
+    private final DeviceCookie device;
     private final String preLoginName;
 
     LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields,
-               Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash) {
+               Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash, DeviceCookie device) {
+        this.device = device;
         this.remember = remember;
         this.flash = flash;
         this.maxFormFields = maxFormFields;
@@ -83,9 +85,10 @@ final class LoginForms {
         Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
         String client = ClientAddress.of(ctx, trustedProxies);
         Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, preLogin(ctx), csrf, username, password, client, Channel.WEB,
-                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))), result -> {
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx))), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
                 ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, "")).setMaxAge(0));
                 if (rememberMe) {
                     remember.remember(ctx, loggedIn.session(), () -> Responses.redirect(ctx, 303, LocalPath.orRoot(next)));

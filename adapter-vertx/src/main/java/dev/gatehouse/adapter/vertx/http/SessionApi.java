@@ -48,7 +48,10 @@ final class SessionApi {
     private final Set<String> trustedProxies;
     private final RememberMeCookie remember;
 
-    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember) {
+    private final DeviceCookie device;
+
+    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember, DeviceCookie device) {
+        this.device = device;
         this.remember = remember;
         this.greet = useCases.greet();
         this.logIn = useCases.logIn();
@@ -73,10 +76,11 @@ final class SessionApi {
         boolean rememberMe = Boolean.TRUE.equals(rememberField);
         LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), Optional.empty(), ctx.request().getHeader(CSRF_HEADER),
                 username, Password.of(password), ClientAddress.of(ctx, trustedProxies), Channel.WEB,
-                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx));
         Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
             if (result instanceof LoginResult.LoggedIn loggedIn) {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
                 if (rememberMe) {
                     remember.remember(ctx, loggedIn.session(), () -> json(ctx, 200, whoAmI(loggedIn.session())));
                 } else {

@@ -95,13 +95,13 @@ final class TimedStores {
     LoginThrottle throttle(LoginThrottle throttle) {
         return new LoginThrottle() {
             @Override
-            public CompletionStage<Admission> admit(Username account, String client, Instant now) {
-                return timed("throttle", "admit", () -> throttle.admit(account, client, now));
+            public CompletionStage<Admission> admit(Attempt attempt, Instant now) {
+                return timed("throttle", "admit", () -> throttle.admit(attempt, now));
             }
 
             @Override
-            public CompletionStage<Void> settle(Username account, String client, Outcome outcome, Instant now) {
-                return timed("throttle", "settle", () -> throttle.settle(account, client, outcome, now));
+            public CompletionStage<Void> settle(Attempt attempt, Outcome outcome, Instant now) {
+                return timed("throttle", "settle", () -> throttle.settle(attempt, outcome, now));
             }
         };
     }

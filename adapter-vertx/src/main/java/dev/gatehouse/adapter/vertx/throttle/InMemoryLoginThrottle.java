@@ -2,7 +2,6 @@ package dev.gatehouse.adapter.vertx.throttle;
 
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.ThrottlePolicy;
-import dev.gatehouse.domain.Username;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ThrottlePolicy policy;
-    private final ConcurrentHashMap<Username, Account> accounts = new ConcurrentHashMap<>();
+    /** Back-offs by {@link Attempt#backoffKey()}: an account as strangers try it, or a known device. */
+    private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Client> clients = new ConcurrentHashMap<>();
 
     public InMemoryLoginThrottle(ThrottlePolicy policy) {
@@ -40,7 +40,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public CompletionStage<Admission> admit(Username account, String client, Instant now) {
+    public CompletionStage<Admission> admit(Attempt attempt, Instant now) {
+        String account = attempt.backoffKey();
+        String client = attempt.client();
         Duration[] wait = new Duration[1];
         accounts.compute(account, (name, current) -> {
             Account state = current == null ? Account.NONE : current;
@@ -75,7 +77,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public CompletionStage<Void> settle(Username account, String client, Outcome outcome, Instant now) {
+    public CompletionStage<Void> settle(Attempt attempt, Outcome outcome, Instant now) {
+        String account = attempt.backoffKey();
+        String client = attempt.client();
         accounts.computeIfPresent(account, (name, state) -> switch (outcome) {
             case SUCCEEDED -> state.inFlight() > 1 ? new Account(0, state.inFlight() - 1, Instant.MIN, state.lastFailure()) : null;
             case FAILED -> {

@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.vertx.throttle;
 import dev.gatehouse.adapter.vertx.redis.RedisAnswers;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.ThrottlePolicy;
-import dev.gatehouse.domain.Username;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -96,40 +95,41 @@ public final class RedisLoginThrottle implements LoginThrottle {
             """;
 
     private final Redis redis;
-    private final String accountPrefix;
+    private final String backoffPrefix;
     private final String clientPrefix;
     private final ThrottlePolicy policy;
 
     public RedisLoginThrottle(Redis redis, String keyPrefix, ThrottlePolicy policy) {
         this.redis = redis;
-        this.accountPrefix = keyPrefix + "throttle:account:";
+        this.backoffPrefix = keyPrefix + "throttle:";
         this.clientPrefix = keyPrefix + "throttle:client:";
         this.policy = policy;
     }
 
     @Override
-    public CompletionStage<Admission> admit(Username account, String client, Instant now) {
-        Request admit = script(ADMIT, account, client).arg(now.toEpochMilli()).arg(policy.accountThreshold())
+    public CompletionStage<Admission> admit(Attempt attempt, Instant now) {
+        Request admit = script(ADMIT, attempt).arg(now.toEpochMilli()).arg(policy.accountThreshold())
                 .arg(policy.firstBackoff().toMillis()).arg(policy.clientBurst()).arg(policy.clientRefill().toMillis())
                 .arg(policy.forgetAfter().toMillis());
         return RedisAnswers.within(redis.send(admit), STORE).thenApply(RedisLoginThrottle::admission);
     }
 
     @Override
-    public CompletionStage<Void> settle(Username account, String client, Outcome outcome, Instant now) {
+    public CompletionStage<Void> settle(Attempt attempt, Outcome outcome, Instant now) {
         String code = switch (outcome) {
             case SUCCEEDED -> "S";
             case FAILED -> "F";
             case NOT_CHECKED -> "N";
         };
-        Request settle = script(SETTLE, account, client).arg(now.toEpochMilli()).arg(code).arg(policy.accountThreshold())
+        Request settle = script(SETTLE, attempt).arg(now.toEpochMilli()).arg(code).arg(policy.accountThreshold())
                 .arg(policy.firstBackoff().toMillis()).arg(policy.maxBackoff().toMillis()).arg(policy.clientBurst())
                 .arg(policy.clientRefill().toMillis()).arg(policy.forgetAfter().toMillis());
         return RedisAnswers.within(redis.send(settle), STORE).thenApply(done -> null);
     }
 
-    private Request script(String script, Username account, String client) {
-        return Request.cmd(Command.EVAL).arg(script).arg(2).arg(accountPrefix + account.value()).arg(clientPrefix + client);
+    /** The account's back-off lives under {@code throttle:account:NAME} as before devices, a device's under {@code throttle:device:ID}. */
+    private Request script(String script, Attempt attempt) {
+        return Request.cmd(Command.EVAL).arg(script).arg(2).arg(backoffPrefix + attempt.backoffKey()).arg(clientPrefix + attempt.client());
     }
 
     private static Admission admission(Response answer) {

@@ -23,21 +23,21 @@ class TimedStoresTest {
     void givenCallsThatSucceedAndFail_thenEachIsTimedByOutcomeAndTheFailureStillReachesTheCaller() {
         LoginThrottle flaky = new LoginThrottle() {
             @Override
-            public CompletionStage<Admission> admit(Username account, String client, Instant now) {
+            public CompletionStage<Admission> admit(Attempt attempt, Instant now) {
                 return CompletableFuture.completedFuture(new Admission.Allowed());
             }
 
             @Override
-            public CompletionStage<Void> settle(Username account, String client, Outcome outcome, Instant now) {
+            public CompletionStage<Void> settle(Attempt attempt, Outcome outcome, Instant now) {
                 return CompletableFuture.failedFuture(new StoreUnavailable("throttle counters (Redis)", null));
             }
         };
         LoginThrottle timed = new TimedStores(registry).throttle(flaky);
         Username alice = new Username("alice");
 
-        timed.admit(alice, "203.0.113.7", Instant.EPOCH).toCompletableFuture().join();
+        timed.admit(LoginThrottle.Attempt.byStranger(alice, "203.0.113.7"), Instant.EPOCH).toCompletableFuture().join();
         CompletionException failed = assertThrows(CompletionException.class,
-                () -> timed.settle(alice, "203.0.113.7", LoginThrottle.Outcome.FAILED, Instant.EPOCH).toCompletableFuture().join());
+                () -> timed.settle(LoginThrottle.Attempt.byStranger(alice, "203.0.113.7"), LoginThrottle.Outcome.FAILED, Instant.EPOCH).toCompletableFuture().join());
 
         assertInstanceOf(StoreUnavailable.class, failed.getCause());
         assertEquals(1, registry.get("gatehouse.store").tags("store", "throttle", "operation", "admit", "outcome", "ok").timer().count());

@@ -23,8 +23,8 @@ class InMemoryLoginThrottleTest extends LoginThrottleContract {
 
     @Test
     void givenTime_thenIdleCountersAreForgotten() {
-        assertInstanceOf(Admission.Allowed.class, memory.admit(ALICE, "client", T0).toCompletableFuture().join());
-        memory.settle(ALICE, "client", Outcome.FAILED, T0);
+        assertInstanceOf(Admission.Allowed.class, memory.admit(LoginThrottle.Attempt.byStranger(ALICE, "client"), T0).toCompletableFuture().join());
+        memory.settle(LoginThrottle.Attempt.byStranger(ALICE, "client"), Outcome.FAILED, T0);
         assertEquals(2, memory.size(), "alice and her client");
         memory.forgetIdle(T0.plus(Duration.ofHours(1)));
         assertEquals(1, memory.size(), "the client's allowance is whole again; alice's failure is remembered for a day");

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.throttle;
 
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.LoginThrottle.Admission;
+import dev.gatehouse.domain.LoginThrottle.Attempt;
 import dev.gatehouse.domain.LoginThrottle.Outcome;
 import dev.gatehouse.domain.ThrottlePolicy;
 import dev.gatehouse.domain.Username;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,18 +41,36 @@ abstract class LoginThrottleContract {
     }
 
     private Admission admit(Username account, String client, Instant now) {
-        return throttle.admit(account, client, now).toCompletableFuture().join();
+        return throttle.admit(Attempt.byStranger(account, client), now).toCompletableFuture().join();
     }
 
     /** One whole attempt that fails, from a client of its own so only the account's counter matters. */
     private void fail(Username account, Instant now) {
         String client = "client-of-" + now;
         assertInstanceOf(Admission.Allowed.class, admit(account, client, now));
-        throttle.settle(account, client, Outcome.FAILED, now).toCompletableFuture().join();
+        throttle.settle(Attempt.byStranger(account, client), Outcome.FAILED, now).toCompletableFuture().join();
     }
 
     private Duration waitFor(Username account, Instant now) {
         return assertInstanceOf(Admission.Wait.class, admit(account, "someone-else", now)).retryAfter();
+    }
+
+    @Test
+    void givenAStrangerWhoLockedTheAccount_thenItsKnownDevicesStillGetIn_andEachBacksOffOnItsOwn() {
+        for (int i = 0; i < 5; i++) {
+            fail(ALICE, T0);
+        }
+        assertInstanceOf(Admission.Wait.class, admit(ALICE, "stranger", T0), "strangers are locked out");
+        Attempt laptop = new Attempt(ALICE, "home", Optional.of("laptop-id"));
+        assertInstanceOf(Admission.Allowed.class, throttle.admit(laptop, T0).toCompletableFuture().join(), "alice's own browser is not");
+        throttle.settle(laptop, Outcome.FAILED, T0).toCompletableFuture().join();
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(Admission.Allowed.class, throttle.admit(laptop, T0).toCompletableFuture().join());
+            throttle.settle(laptop, Outcome.FAILED, T0).toCompletableFuture().join();
+        }
+        assertInstanceOf(Admission.Wait.class, throttle.admit(laptop, T0).toCompletableFuture().join(), "a device fails five times, then it backs off");
+        Attempt phone = new Attempt(ALICE, "mobile", Optional.of("phone-id"));
+        assertInstanceOf(Admission.Allowed.class, throttle.admit(phone, T0).toCompletableFuture().join(), "and only that device");
     }
 
     @Test
@@ -77,7 +97,7 @@ abstract class LoginThrottleContract {
             fail(ALICE, T0);
         }
         assertInstanceOf(Admission.Allowed.class, admit(ALICE, CLIENT, T0));
-        throttle.settle(ALICE, CLIENT, Outcome.SUCCEEDED, T0).toCompletableFuture().join();
+        throttle.settle(Attempt.byStranger(ALICE, CLIENT), Outcome.SUCCEEDED, T0).toCompletableFuture().join();
         for (int i = 0; i < 4; i++) {
             fail(ALICE, T0);
         }
@@ -117,7 +137,7 @@ abstract class LoginThrottleContract {
         Instant later = T0.plusSeconds(1);
         assertInstanceOf(Admission.Allowed.class, admit(ALICE, "a", later));
         assertInstanceOf(Admission.Wait.class, admit(ALICE, "b", later), "a second attempt waits for the first");
-        throttle.settle(ALICE, "a", Outcome.NOT_CHECKED, later).toCompletableFuture().join();
+        throttle.settle(Attempt.byStranger(ALICE, "a"), Outcome.NOT_CHECKED, later).toCompletableFuture().join();
         assertInstanceOf(Admission.Allowed.class, admit(ALICE, "b", later), "an attempt that was not checked is given back");
     }
 
@@ -126,7 +146,7 @@ abstract class LoginThrottleContract {
         for (int i = 0; i < 20; i++) {
             Username account = new Username("user" + i);
             assertInstanceOf(Admission.Allowed.class, admit(account, CLIENT, T0));
-            throttle.settle(account, CLIENT, Outcome.FAILED, T0).toCompletableFuture().join();
+            throttle.settle(Attempt.byStranger(account, CLIENT), Outcome.FAILED, T0).toCompletableFuture().join();
         }
         Admission refused = admit(new Username("user20"), CLIENT, T0);
         assertEquals(Duration.ofSeconds(30), assertInstanceOf(Admission.Wait.class, refused).retryAfter());
