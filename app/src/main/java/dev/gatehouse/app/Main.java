@@ -7,6 +7,8 @@ import dev.gatehouse.adapter.cli.PasswordSource;
 import dev.gatehouse.adapter.cli.SessionsCommand;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.cli.UsersCommand;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -30,7 +32,17 @@ public final class Main {
     Path config;
 
     public static void main(String[] args) {
-        System.exit(execute(commandLine(TerminalCores::open, LoginCommand.SYSTEM_TERMINAL, System.in), args, System.getenv()));
+        Function<CoreSettings, TerminalCore> core = settings -> {
+            // From here on the command talks to a person or a script: the log goes to a file, not between the lines.
+            TerminalLog.toFile(settings.dataDir());
+            return TerminalCores.open(settings);
+        };
+        int exitCode = execute(commandLine(core, LoginCommand.SYSTEM_TERMINAL, System.in), args, System.getenv());
+        // The log's queues (the audit trail's above all) are written out before the process ends (serve has done so already).
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logs) {
+            logs.stop();
+        }
+        System.exit(exitCode);
     }
 
     /** Every command, with the terminal commands driving the core that {@code core} opens. */
