@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.http;
 
+import dev.gatehouse.adapter.vertx.signing.Hmacs;
 import dev.gatehouse.domain.SessionId;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
@@ -7,9 +8,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,9 +43,9 @@ public final class SessionCookie {
         this.settings = settings;
         List<byte[]> keys = new ArrayList<>();
         for (byte[] secret : secrets) {
-            keys.add(deriveKey(secret));
+            keys.add(Hmacs.derive(secret, KEY_LABEL));
         }
-        this.macs = ThreadLocal.withInitial(() -> keys.stream().map(SessionCookie::keyedMac).toArray(Mac[]::new));
+        this.macs = ThreadLocal.withInitial(() -> keys.stream().map(Hmacs::keyed).toArray(Mac[]::new));
     }
 
     public String name() {
@@ -138,20 +137,5 @@ public final class SessionCookie {
 
     private static String sign(Mac mac, String id) {
         return BASE64URL.encodeToString(mac.doFinal(id.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** A key for this one purpose, so the secret itself never signs anything. */
-    private static byte[] deriveKey(byte[] secret) {
-        return keyedMac(secret).doFinal(KEY_LABEL.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static Mac keyedMac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException("every Java platform has HmacSHA256", impossible);
-        }
     }
 }

@@ -3,9 +3,7 @@ package dev.gatehouse.adapter.vertx.signing;
 import dev.gatehouse.domain.Signer;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,13 +33,13 @@ public final class HmacSigner implements Signer {
         for (Purpose purpose : Purpose.values()) {
             List<byte[]> derived = new ArrayList<>();
             for (byte[] secret : secrets) {
-                derived.add(keyedMac(secret).doFinal(("gatehouse signer v1 " + purpose.name()).getBytes(StandardCharsets.US_ASCII)));
+                derived.add(Hmacs.derive(secret, "gatehouse signer v1 " + purpose.name()));
             }
             keys.put(purpose, List.copyOf(derived));
         }
         this.macs = ThreadLocal.withInitial(() -> {
             Map<Purpose, Mac[]> perPurpose = new EnumMap<>(Purpose.class);
-            keys.forEach((purpose, derived) -> perPurpose.put(purpose, derived.stream().map(HmacSigner::keyedMac).toArray(Mac[]::new)));
+            keys.forEach((purpose, derived) -> perPurpose.put(purpose, derived.stream().map(Hmacs::keyed).toArray(Mac[]::new)));
             return perPurpose;
         });
     }
@@ -66,15 +64,5 @@ public final class HmacSigner implements Signer {
 
     private static String signWith(Mac mac, String value) {
         return BASE64URL.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Mac keyedMac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException("every Java platform has HmacSHA256", impossible);
-        }
     }
 }
