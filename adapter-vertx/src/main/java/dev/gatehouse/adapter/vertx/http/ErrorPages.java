@@ -36,14 +36,14 @@ final class ErrorPages {
             413, page("Request too large", "The request is larger than this page accepts."),
             415, page("Unsupported form", "This page accepts only an HTML form (application/x-www-form-urlencoded)."));
 
-    /** Every error of a router that is Gatehouse's alone: a failure handler on every route, and the router's own 404 and 405. */
+    /** Every error of a router that is Gatehouse's alone, whatever its status, the router's own 404 and 405 included. */
     static void register(Router router, Views views) {
         Handler<RoutingContext> failures = failureHandler(router, views);
-        router.route().order(-1).failureHandler(failures);
-        for (int status : PAGES.keySet()) {
+        // By status, not as a failure route: a route is looked at on every request, an error handler only on an error.
+        router.errorHandler(BROKEN_OFF, failures);
+        for (int status = 400; status < 600; status++) {
             router.errorHandler(status, failures);
         }
-        router.errorHandler(500, failures);
     }
 
     /** For Gatehouse's routes on a router: their failures; the router tells a 405's {@code Allow}. */

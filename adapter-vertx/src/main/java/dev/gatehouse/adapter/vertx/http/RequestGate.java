@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.VertxConnection;
@@ -59,12 +60,14 @@ final class RequestGate implements Handler<HttpServerRequest> {
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {
             return "The request must name a path that starts with '/'.";
         }
-        try {
-            FormBody.decode(path, false);
-        } catch (FormBody.Malformed malformed) {
-            return malformed.getMessage();
+        if (!isPlain(path)) {
+            try {
+                FormBody.decode(path, false);
+            } catch (FormBody.Malformed malformed) {
+                return malformed.getMessage();
+            }
         }
-        List<String> hosts = request.headers().getAll("host");
+        List<String> hosts = request.headers().getAll(HttpHeaders.HOST);
         if (hosts.size() > 1) {
             return "The request names more than one Host.";
         }
@@ -72,9 +75,58 @@ final class RequestGate implements Handler<HttpServerRequest> {
             // HTTP/1.0 may leave the Host out; HTTP/2 names it in its :authority, which Vert.x has already read.
             return request.version() == HttpVersion.HTTP_1_1 ? "The request has no Host header." : null;
         }
-        Matcher host = HOST.matcher(hosts.get(0));
-        return host.matches() && (host.group(1) == null || Integer.parseInt(host.group(1)) <= 65535) ? null
-                : "The request's Host header is not a host name.";
+        return isHostName(hosts.get(0)) ? null : "The request's Host header is not a host name.";
+    }
+
+    /** Printable ASCII without a percent sign: nothing to decode, the common case, checked without a copy. */
+    private static boolean isPlain(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '%') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name or IPv4 address with an optional port, checked by hand (the common case, on every request); anything else by {@link #HOST}. */
+    private static boolean isHostName(String host) {
+        int colon = -1;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == ':') {
+                colon = i;
+                break;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
+                return isOtherHost(host);
+            }
+        }
+        if (colon == 0 || host.isEmpty() || host.length() > 253 + 6) {
+            return false;
+        }
+        return colon < 0 || isPort(host, colon + 1);
+    }
+
+    private static boolean isPort(String host, int from) {
+        int digits = host.length() - from;
+        if (digits < 1 || digits > 5) {
+            return false;
+        }
+        int port = 0;
+        for (int i = from; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port <= 65535;
+    }
+
+    private static boolean isOtherHost(String host) {
+        Matcher matched = HOST.matcher(host);
+        return matched.matches() && (matched.group(1) == null || Integer.parseInt(matched.group(1)) <= 65535);
     }
 
     /**
