@@ -36,6 +36,14 @@ final class DataDirectory {
                         + PosixFilePermissions.toString(users) + "): run chmod 600 on it.");
             }
         }
+        Path lockFile = usersFile.resolveSibling(usersFile.getFileName() + ".lock");
+        if (Files.exists(lockFile)) {
+            Set<PosixFilePermission> lock = Files.getPosixFilePermissions(lockFile);
+            if (lock.contains(PosixFilePermission.GROUP_WRITE) || lock.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new Secrets.Refused("The lock file " + lockFile + " can be changed by other users (mode "
+                        + PosixFilePermissions.toString(lock) + "), who could then hold up every change of users: run chmod 600 on it.");
+            }
+        }
     }
 
     static Path prepare(Path dataDir) {

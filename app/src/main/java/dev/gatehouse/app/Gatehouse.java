@@ -67,6 +67,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -185,6 +186,11 @@ public final class Gatehouse {
         return vertx.executeBlocking(() -> {
             DataDirectory.prepare(config.dataDir());
             DataDirectory.check(config.dataDir(), config.usersFile());
+            if (config.userDirectory().postgresUrl().isEmpty() && Files.notExists(config.usersFile()) && Files.exists(config.secretFile())) {
+                // Not a first start: the secret was made by one. Deleting the users file is the documented way back in, but it may be an accident.
+                LOG.warn("The users file {} is missing, though this data directory has been used before: starting with no users but a new {}",
+                        config.usersFile(), FIRST_USER);
+            }
             return Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
         }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations())
                 .compose(users -> wire(vertx, config, secrets, users)));

@@ -102,4 +102,31 @@ class StartupTest {
         Throwable readable = startFailure(vertx, null);
         assertTrue(readable.getMessage().contains("users file") && readable.getMessage().contains("chmod 600"), readable.getMessage());
     }
+
+    @Test
+    void givenALockFileOthersMayChange_thenTheServerRefusesToStart(Vertx vertx) throws Exception {
+        CommandRunner.addUser(dataDir, "alice", "correct horse battery staple");
+        Files.setPosixFilePermissions(dataDir.resolve("users.json.lock"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Throwable refused = startFailure(vertx, null);
+        assertTrue(refused.getMessage().contains("lock file") && refused.getMessage().contains("chmod 600"), refused.getMessage());
+    }
+
+    @Test
+    void givenTheUsersFileGoneFromAUsedDataDirectory_thenTheStartSaysSoAndMakesANewAdmin(Vertx vertx) throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Gatehouse.class);
+        log.addAppender(logged);
+        try {
+            TestServer first = new TestServer(vertx, dataDir);
+            first.running.stop().await();
+            Files.delete(dataDir.resolve("users.json"));
+            TestServer second = new TestServer(vertx, dataDir);
+            assertTrue(second.adminPassword != null, "a new admin, as the README's way back in promises");
+            assertTrue(logged.list.stream().anyMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN
+                    && event.getFormattedMessage().contains("users.json is missing")), logged.list.toString());
+        } finally {
+            log.detachAppender(logged);
+        }
+    }
 }
