@@ -1,6 +1,6 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.vertx.http.GatehouseSession;
+import dev.gatehouse.adapter.vertx.web.GatehouseSession;
 import dev.gatehouse.application.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

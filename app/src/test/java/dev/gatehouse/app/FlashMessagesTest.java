@@ -85,13 +85,13 @@ class FlashMessagesTest {
     @Test
     void givenAVisitorWhoNeverHadASession_thenNoMessageAndNothingStored(Vertx vertx) {
         Browser stranger = new Browser(vertx, server.port());
-        int before = ((dev.gatehouse.adapter.vertx.session.InMemorySessionRepository) server.running.sessions()).size();
+        int before = ((dev.gatehouse.adapter.vertx.driven.memory.InMemorySessionRepository) server.running.sessions()).size();
 
         HttpResponse<Buffer> home = stranger.get("/home");
         HttpResponse<Buffer> start = stranger.get("/");
 
         assertNull(home.getHeader("Set-Cookie"), "no session is made to say nothing");
         assertFalse(start.bodyAsString().contains(EXPIRED) || start.bodyAsString().contains(LOGGED_OUT));
-        assertEquals(before, ((dev.gatehouse.adapter.vertx.session.InMemorySessionRepository) server.running.sessions()).size());
+        assertEquals(before, ((dev.gatehouse.adapter.vertx.driven.memory.InMemorySessionRepository) server.running.sessions()).size());
     }
 }

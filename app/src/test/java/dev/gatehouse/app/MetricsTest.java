@@ -2,8 +2,8 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
-import dev.gatehouse.adapter.vertx.http.HttpSettings;
-import dev.gatehouse.adapter.vertx.users.PasswordHashing;
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
+import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;

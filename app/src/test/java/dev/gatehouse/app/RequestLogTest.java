@@ -3,7 +3,7 @@ package dev.gatehouse.app;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

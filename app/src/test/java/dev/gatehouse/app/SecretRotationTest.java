@@ -1,7 +1,7 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.vertx.http.CookieSettings;
-import dev.gatehouse.adapter.vertx.http.SessionCookie;
+import dev.gatehouse.adapter.vertx.web.CookieSettings;
+import dev.gatehouse.adapter.vertx.web.SessionCookie;
 import dev.gatehouse.domain.SessionId;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

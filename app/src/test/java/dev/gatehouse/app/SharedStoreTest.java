@@ -2,7 +2,7 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
-import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;

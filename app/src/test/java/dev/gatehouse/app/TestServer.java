@@ -2,13 +2,13 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
-import dev.gatehouse.adapter.vertx.http.HttpSettings;
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
-import dev.gatehouse.adapter.vertx.users.PasswordHashing;
-import dev.gatehouse.adapter.vertx.users.UsersFileDirectory;
+import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
+import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.application.MutableClock;
-import dev.gatehouse.adapter.vertx.signing.HmacSigner;
+import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;

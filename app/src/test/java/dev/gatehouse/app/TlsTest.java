@@ -1,7 +1,7 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.vertx.http.HttpSettings;
-import dev.gatehouse.adapter.vertx.http.TlsFiles;
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
+import dev.gatehouse.adapter.vertx.web.TlsFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

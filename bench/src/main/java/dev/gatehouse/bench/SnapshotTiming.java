@@ -1,9 +1,9 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.adapter.vertx.files.EndedJournal;
-import dev.gatehouse.adapter.vertx.session.EmbeddedSnapshots;
-import dev.gatehouse.adapter.vertx.session.InMemoryRememberedLogins;
-import dev.gatehouse.adapter.vertx.session.InMemorySessionRepository;
+import dev.gatehouse.adapter.vertx.driven.file.EndedJournal;
+import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedSnapshots;
+import dev.gatehouse.adapter.vertx.driven.memory.InMemoryRememberedLogins;
+import dev.gatehouse.adapter.vertx.driven.memory.InMemorySessionRepository;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;

@@ -1,0 +1,108 @@
+package dev.gatehouse.adapter.vertx.driven.file;
+
+import dev.gatehouse.adapter.vertx.driven.UserRecord;
+import dev.gatehouse.adapter.vertx.driven.file.PrivateFiles;
+import dev.gatehouse.domain.Username;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The embedded user directory on disk: a small JSON document of users and their password hashes.
+ * Every change is a read-modify-write under an exclusive lock (so the server and the
+ * {@code gatehouse users} command can both write), written to a temporary file of mode 0600,
+ * flushed and atomically moved into place: a reader sees the old file or the new one, never half.
+ * All methods block: call them off the event loop.
+ */
+final class UsersFile {
+
+    static final String FORMAT = "gatehouse-users/1";
+
+    private final Path path;
+
+    UsersFile(Path path) {
+        this.path = path.toAbsolutePath();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** The users, in file order; none when the file does not exist yet. */
+    Map<Username, UserRecord> read() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException absent) {
+            return new LinkedHashMap<>();
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Applies a change to the users under the file lock and writes the result, unless it is unchanged. */
+    synchronized Map<Username, UserRecord> update(UnaryOperator<Map<Username, UserRecord>> change) throws IOException {
+        Files.createDirectories(path.getParent());
+        Path lockFile = path.resolveSibling(path.getFileName() + ".lock");
+        // Mode 0600 whatever the umask: nobody else has any business with it.
+        try (FileChannel lockChannel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnly())) {
+            // Held until the channel closes. It excludes other processes; synchronized excludes this one's threads.
+            lockChannel.lock();
+            Map<Username, UserRecord> before = read();
+            Map<Username, UserRecord> after = change.apply(new LinkedHashMap<>(before));
+            if (!after.equals(before)) {
+                write(after);
+            }
+            return after;
+        }
+    }
+
+    private void write(Map<Username, UserRecord> users) throws IOException {
+        JsonArray list = new JsonArray();
+        for (UserRecord user : users.values()) {
+            list.add(new JsonObject()
+                    .put("name", user.username().value())
+                    .put("password", user.passwordHash())
+                    .put("disabled", user.disabled())
+                    .put("version", Long.toString(user.credentialVersion())));
+        }
+        byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
+        PrivateFiles.write(path, bytes);
+    }
+
+    private Map<Username, UserRecord> parse(String text) throws IOException {
+        Map<Username, UserRecord> users = new LinkedHashMap<>();
+        try {
+            JsonObject document = new JsonObject(text);
+            if (!FORMAT.equals(document.getString("format"))) {
+                throw new IOException(path + " is not a Gatehouse users file (format " + FORMAT + ")");
+            }
+            JsonArray list = document.getJsonArray("users", new JsonArray());
+            for (int i = 0; i < list.size(); i++) {
+                JsonObject entry = list.getJsonObject(i);
+                Username name = new Username(entry.getString("name"));
+                String hash = entry.getString("password");
+                if (hash == null || hash.isBlank()) {
+                    throw new IOException(path + ": user number " + (i + 1) + " has no password hash");
+                }
+                // A file from before credential versions: every user is at version 1 until changed.
+                long version = Long.parseLong(entry.getString("version", "1"));
+                users.put(name, new UserRecord(name, hash, entry.getBoolean("disabled", false), version));
+            }
+        } catch (DecodeException | ClassCastException | IllegalArgumentException broken) {
+            throw new IOException(path + " is not valid: " + broken.getMessage());
+        }
+        return users;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.gatehouse.adapter.vertx.driven.postgres;
+
+import dev.gatehouse.adapter.vertx.driven.UserRecord;
+import dev.gatehouse.adapter.vertx.driven.hashing.HashingThreads;
+import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
+import dev.gatehouse.adapter.vertx.driven.UserDirectory;
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.StoreUnavailable;
+import dev.gatehouse.domain.UserSummary;
+import dev.gatehouse.domain.Username;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The shared user directory: users in a PostgreSQL table, with the same PHC hashes, password
+ * policy and credential versions as the users file, for several servers at once. Queries run on
+ * the Vert.x PostgreSQL client (never blocking); hashing runs on this directory's own low-priority
+ * threads. The table is made at start if it is missing. The credential versions every greeting
+ * checks are answered from memory and read again by {@link #refresh()}, which the composition root
+ * calls every second, so a change made by another server counts within a second.
+ */
+public final class PostgresUserDirectory implements UserDirectory {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final long ANSWER_WITHIN_MS = 5_000;
+    private static final String STORE = "user directory (PostgreSQL)";
+
+    private final Pool pool;
+    private final String table;
+    private final PasswordHashing hashing;
+    private final HashingThreads workers;
+    private final String dummyHash;
+    private volatile Map<Username, UserRecord> cached = Map.of();
+
+    private PostgresUserDirectory(Pool pool, String table, PasswordHashing hashing, int hashingThreads) {
+        this.pool = pool;
+        this.table = table;
+        this.hashing = hashing;
+        this.workers = new HashingThreads(hashingThreads);
+        this.dummyHash = hashing.unmatchableHash();
+    }
+
+    /** Opens the directory: the table is made if missing (idempotent), and the users are read once. */
+    public static Future<PostgresUserDirectory> open(Pool pool, String table, PasswordHashing hashing, int hashingThreads) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            return Future.failedFuture(new IllegalArgumentException("not a plain table name: " + table));
+        }
+        PostgresUserDirectory directory = new PostgresUserDirectory(pool, table, hashing, hashingThreads);
+        String schema = "CREATE TABLE IF NOT EXISTS " + table + " ("
+                + "name text PRIMARY KEY, "
+                + "password_hash text NOT NULL, "
+                + "disabled boolean NOT NULL DEFAULT false, "
+                + "credential_version bigint NOT NULL)";
+        return pool.query(schema).execute().compose(made -> Future.fromCompletionStage(directory.refresh())).map(directory);
+    }
+
+    @Override
+    public CompletionStage<Authentication> authenticate(Credentials credentials) {
+        return query("SELECT password_hash, disabled, credential_version FROM " + table + " WHERE name = $1",
+                Tuple.of(credentials.username().value())).thenCompose(rows -> {
+                    Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                    UserRecord user = row == null ? null : new UserRecord(credentials.username(), row.getString("password_hash"),
+                            row.getBoolean("disabled"), row.getLong("credential_version"));
+                    return workers.run(() -> {
+                        boolean matches = hashing.verify(user == null ? dummyHash : user.passwordHash(), credentials.password());
+                        if (!matches || user == null || user.disabled()) {
+                            return null;
+                        }
+                        return hashing.isWeakerThanCurrent(user.passwordHash()) ? hashing.hash(credentials.password()) : "";
+                    }).thenCompose(upgrade -> {
+                        if (upgrade == null) {
+                            return CompletableFuture.completedFuture(new Authentication.Rejected());
+                        }
+                        Authentication in = new Authentication.Authenticated(user.username(), user.credentialVersion());
+                        if (upgrade.isEmpty()) {
+                            return CompletableFuture.completedFuture(in);
+                        }
+                        // The same password hashed with today's parameters; left alone if it changed meanwhile.
+                        return query("UPDATE " + table + " SET password_hash = $1 WHERE name = $2 AND password_hash = $3",
+                                Tuple.of(upgrade, user.username().value(), user.passwordHash())).thenApply(updated -> in);
+                    });
+                });
+    }
+
+    @Override
+    public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
+        return workers.run(() -> UserRecord.created(username, hashing.hash(password))).thenCompose(user -> changed(
+                "INSERT INTO " + table + " (name, password_hash, disabled, credential_version) VALUES ($1, $2, false, $3) "
+                        + "ON CONFLICT (name) DO NOTHING",
+                Tuple.of(username.value(), user.passwordHash(), user.credentialVersion())));
+    }
+
+    @Override
+    public CompletionStage<Boolean> changePassword(Username username, Password password) {
+        return workers.run(() -> hashing.hash(password)).thenCompose(hash -> changed(
+                "UPDATE " + table + " SET password_hash = $1, credential_version = $2 WHERE name = $3",
+                Tuple.of(hash, UserRecord.freshVersion(), username.value())));
+    }
+
+    @Override
+    public CompletionStage<Boolean> setDisabled(Username username, boolean disabled) {
+        // Disabling draws a new version, as in the users file: sessions from before stay ended after enabling.
+        long newVersion = UserRecord.freshVersion();
+        return changed("UPDATE " + table + " SET credential_version = CASE WHEN $1 AND NOT disabled THEN $2 ELSE credential_version END, "
+                + "disabled = $1 WHERE name = $3", Tuple.of(disabled, newVersion, username.value()));
+    }
+
+    @Override
+    public CompletionStage<Boolean> remove(Username username) {
+        return changed("DELETE FROM " + table + " WHERE name = $1", Tuple.of(username.value()));
+    }
+
+    @Override
+    public CompletionStage<List<UserSummary>> list() {
+        return query("SELECT name, disabled FROM " + table + " ORDER BY name", Tuple.tuple()).thenApply(rows -> {
+            List<UserSummary> users = new ArrayList<>();
+            rows.forEach(row -> users.add(new UserSummary(new Username(row.getString("name")), row.getBoolean("disabled"))));
+            return users;
+        });
+    }
+
+    /** From memory, never from the database: this is asked on every greeting. */
+    @Override
+    public CompletionStage<OptionalLong> current(Username user) {
+        UserRecord record = cached.get(user);
+        return CompletableFuture.completedFuture(record == null || record.disabled()
+                ? OptionalLong.empty() : OptionalLong.of(record.credentialVersion()));
+    }
+
+    /** Reads every user's state again, so that changes made by other servers and terminals count here. */
+    @Override
+    public CompletionStage<Void> refresh() {
+        return query("SELECT name, disabled, credential_version FROM " + table, Tuple.tuple()).thenApply(rows -> {
+            Map<Username, UserRecord> users = new HashMap<>();
+            rows.forEach(row -> {
+                Username name = new Username(row.getString("name"));
+                users.put(name, new UserRecord(name, "", row.getBoolean("disabled"), row.getLong("credential_version")));
+            });
+            cached = Map.copyOf(users);
+            return null;
+        });
+    }
+
+    /** Runs a change; true when it found its user. What this server changed counts here at once. */
+    private CompletionStage<Boolean> changed(String sql, Tuple arguments) {
+        return query(sql, arguments).thenCompose(rows -> refresh().thenApply(done -> rows.rowCount() > 0));
+    }
+
+    private CompletionStage<RowSet<Row>> query(String sql, Tuple arguments) {
+        return pool.preparedQuery(sql).execute(arguments)
+                .timeout(ANSWER_WITHIN_MS, TimeUnit.MILLISECONDS)
+                .recover(failure -> Future.failedFuture(new StoreUnavailable(STORE, failure)))
+                .toCompletionStage();
+    }
+}

@@ -1,5 +1,0 @@
-package dev.gatehouse.adapter.vertx.http;
-
-/** The start page: {@code username} is null for a visitor who is not logged in; {@code flash} a one-time message, or null. */
-record IndexPage(String username, String csrfToken, String flash) {
-}

@@ -1,8 +1,0 @@
-package dev.gatehouse.adapter.vertx.http;
-
-/**
- * The password change form; {@code error} is null until a try went wrong. {@code fresh} is false
- * for a session that "remember me" started, which the page says: the current password is asked either way.
- */
-record PasswordPage(String csrfToken, String username, boolean fresh, String error) {
-}

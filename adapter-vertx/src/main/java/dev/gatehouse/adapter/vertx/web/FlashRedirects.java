@@ -1,0 +1,53 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.application.FlashMessage;
+import dev.gatehouse.domain.LocalPath;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+
+/**
+ * Redirects that carry a one-time message to the page they lead to ("You have been logged
+ * out."), in a cookie of their own ({@code __Host-gh_flash}) that holds only the message's name
+ * and is cleared by the page that shows it. The cookie carries nothing secret, and a forged one
+ * can only make a page say one of these fixed sentences; nothing is stored on the server.
+ */
+final class FlashRedirects {
+
+    private final SessionCookie cookie;
+    private final String name;
+
+    FlashRedirects(SessionCookie cookie) {
+        this.cookie = cookie;
+        this.name = cookie.companionName("gh_flash");
+    }
+
+    void redirect(RoutingContext ctx, int status, LocalPath location, FlashMessage message) {
+        ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(name, message.name())));
+        Responses.redirect(ctx, status, location);
+    }
+
+    /**
+     * To the login page; when the visitor's session has just ended, saying so there, and clearing
+     * the dead session cookie.
+     */
+    void toLogin(RoutingContext ctx, boolean sessionEnded, LocalPath login) {
+        if (sessionEnded) {
+            ctx.response().addCookie(cookie.clear());
+            redirect(ctx, 302, login, FlashMessage.SESSION_ENDED);
+        } else {
+            Responses.redirect(ctx, 302, login);
+        }
+    }
+
+    /** The message the request carries, if any; its cookie is cleared, so the message shows once. */
+    Optional<FlashMessage> take(RoutingContext ctx) {
+        String carried = SessionCookie.single(ctx.request().headers(), name);
+        if (carried == null) {
+            return Optional.empty();
+        }
+        ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(name, "")).setMaxAge(0));
+        return FlashMessage.named(carried);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.application.Greeting;
+import dev.gatehouse.domain.LocalPath;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Gatehouse's routes, ready to put on a {@link Router}: all of them on a router of its own (the
+ * {@code gatehouse serve} server), or the login, logout, password, sessions and API routes on an
+ * application's existing router ({@link #mountOn}), next to the application's routes and without
+ * touching them. {@link #requireLogin()} then guards the application's own routes, and
+ * {@link GatehouseSession#of} gives their handlers the user and the session's data.
+ */
+public final class GatehouseRoutes {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
+    static final List<String> EMBEDDED_PATHS = List.of("/login", "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
+            "/api/sessions", BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH);
+
+    private final HttpSettings settings;
+    private final WebUseCases useCases;
+    private final SessionCookie cookie;
+    private final Views views = new Views();
+    private final RememberMeCookie remember;
+    private final FlashRedirects flash;
+    private final GreetingPages greetings;
+    private final LoginForms login;
+    private final LogoutForms logout;
+    private final PreferenceForms preferences;
+    private final SessionPages sessions;
+    private final PasswordForms password;
+    private final SessionApi api;
+    private final BodyHandler formBody;
+
+    public GatehouseRoutes(HttpSettings settings, WebUseCases useCases, SessionCookie cookie) {
+        this.settings = settings;
+        this.useCases = useCases;
+        this.cookie = cookie;
+        this.remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
+        this.flash = new FlashRedirects(cookie);
+        DeviceCookie device = new DeviceCookie(cookie);
+        this.greetings = new GreetingPages(useCases.greet(), cookie, views, remember, flash);
+        this.login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
+                settings.trustedProxies(), remember, flash, device);
+        this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
+        this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
+        this.sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(), remember);
+        this.password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
+                settings.trustedProxies(), remember, flash);
+        this.api = new SessionApi(useCases, cookie, settings.trustedProxies(), remember, device);
+        this.formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
+    }
+
+    /**
+     * What {@code gatehouse serve} answers: every route, the tutorial's {@code /} and {@code /home}
+     * included, with the security headers and error pages on the whole router.
+     *
+     * @param observer runs first on every request (the metrics' timer)
+     * @return the server's request handler: the {@link RequestGate} in front of the router
+     */
+    RequestGate mountStandalone(Router router, HealthChecks live, HealthChecks ready, Handler<RoutingContext> observer) {
+        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies());
+        router.route().handler(observer);
+        if (settings.accessLog()) {
+            router.route().handler(new RequestLog(cookie));
+        }
+        router.route().handler(headers);
+        get(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
+        get(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+        get(router, "/").handler(greetings::index);
+        get(router, "/home").handler(greetings::home);
+        router.post("/home/preferences").handler(new CrossSiteGuard());
+        router.post("/home/preferences").consumes(FORM).handler(formBody).handler(preferences::submit);
+        addRoutes(router);
+        ErrorPages.register(router, views);
+        return new RequestGate(router, settings.maxUrlLength(), headers, views);
+    }
+
+    /**
+     * Adds the login, logout, password, sessions and JSON API routes (and the stylesheet their
+     * pages use) to an application's router. Only those paths get Gatehouse's security headers and
+     * error pages; the application's routes, its {@code /} and its error handling stay its own.
+     * After login the visitor goes to the {@code next} path or {@code /}, after logout to {@code /}.
+     */
+    public void mountOn(Router router) {
+        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies());
+        Handler<RoutingContext> failures = ErrorPages.failureHandler(router, views);
+        for (String path : EMBEDDED_PATHS) {
+            router.route(path).handler(headers).failureHandler(failures);
+        }
+        addRoutes(router);
+    }
+
+    private void addRoutes(Router router) {
+        get(router, "/login").handler(login::show);
+        get(router, "/logout").handler(greetings::confirmLogout);
+        get(router, "/password").handler(password::show);
+        get(router, "/sessions").handler(sessions::show);
+        // Every state-changing request is checked for a cross-site origin first, before its body is read.
+        router.post("/login").handler(new CrossSiteGuard());
+        router.post("/logout").handler(new CrossSiteGuard());
+        router.post("/password").handler(new CrossSiteGuard());
+        router.post("/sessions/end").handler(new CrossSiteGuard());
+        router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
+        router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
+        router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
+        router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
+        get(router, BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
+        // The JSON API: the same checks, bodies only as JSON, and the CSRF token in a header.
+        router.post("/api/session").handler(new CrossSiteGuard());
+        router.delete("/api/session").handler(new CrossSiteGuard());
+        router.post("/api/session").consumes(SessionApi.JSON).handler(formBody).handler(api::logIn);
+        get(router, "/api/session").handler(api::whoAmI);
+        router.delete("/api/session").handler(api::logOut);
+        get(router, "/api/sessions").handler(api::sessions);
+        get(router, BundledFile.OPENAPI_PATH).handler(BundledFile.openApi());
+    }
+
+    /** A page's route: GET, and HEAD, which gets the same status and headers without the body. */
+    private static Route get(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+    }
+
+    /**
+     * For an application's own routes: lets the request through with the logged-in user and session
+     * ({@link GatehouseSession#of}), restoring a remembered login if there is one. Otherwise a GET
+     * is sent to the login page, to come back here after it, and anything else gets 401.
+     */
+    public Handler<RoutingContext> requireLogin() {
+        return this::requireLogin;
+    }
+
+    private void requireLogin(RoutingContext ctx) {
+        Responses.whenDone(ctx, useCases.greet().greet(cookie.read(ctx)), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                ctx.put(GatehouseSession.KEY, new GatehouseSession(welcome.session(), useCases.savePreference()));
+                ctx.next();
+                return;
+            }
+            remember.restoreOr(ctx, this::requireLogin, () -> {
+                if (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD) {
+                    LocalPath back = new LocalPath("/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+                    flash.toLogin(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded(), back);
+                } else {
+                    ctx.fail(401);
+                }
+            });
+        });
+    }
+}

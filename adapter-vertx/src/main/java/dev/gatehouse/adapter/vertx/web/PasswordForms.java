@@ -1,0 +1,112 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.ChangeOwnPasswordCommand;
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.Greeting;
+import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.PasswordChangeResult;
+import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.SessionId;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /password} and {@code POST /password}: a logged-in user changes their own password. */
+final class PasswordForms {
+
+    private static final LocalPath LOGIN_THEN_HERE = new LocalPath("/login?next=%2Fpassword");
+
+    private final Greet greet;
+    private final ChangeOwnPassword changeOwnPassword;
+    private final SessionCookie cookie;
+    private final Views views;
+    private final int maxFormFields;
+    private final Set<String> trustedProxies;
+    private final RememberMeCookie remember;
+    private final FlashRedirects flash;
+
+    PasswordForms(Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields,
+                  Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash) {
+        this.flash = flash;
+        this.trustedProxies = trustedProxies;
+        this.remember = remember;
+        this.greet = greet;
+        this.changeOwnPassword = changeOwnPassword;
+        this.cookie = cookie;
+        this.views = views;
+        this.maxFormFields = maxFormFields;
+    }
+
+    void show(RoutingContext ctx) {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                Responses.page(ctx, 200, views.password(new PasswordPage(welcome.session().csrfToken().value(),
+                        welcome.username().value(), welcome.session().isFresh(), null)));
+            } else {
+                remember.restoreOr(ctx, this::show, () -> flash.toLogin(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded(), LOGIN_THEN_HERE));
+            }
+        });
+    }
+
+    void submit(RoutingContext ctx) {
+        String csrf;
+        Password current;
+        Password fresh;
+        Password repeated;
+        try {
+            FormBody form = FormBody.parse(ctx.body().buffer(), maxFormFields);
+            csrf = form.required("csrf");
+            current = Password.of(form.required("current"));
+            fresh = Password.of(form.required("new"));
+            repeated = Password.of(form.required("repeat"));
+        } catch (FormBody.Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return;
+        }
+        Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
+        boolean same = fresh.sameAs(repeated);
+        repeated.wipe();
+        if (!same) {
+            current.wipe();
+            fresh.wipe();
+            again(ctx, sessionId, 200, "The new passwords do not match.");
+            return;
+        }
+        String client = ClientAddress.of(ctx, trustedProxies);
+        ChangeOwnPasswordCommand command = new ChangeOwnPasswordCommand(sessionId, csrf, current, fresh, client);
+        Responses.whenDone(ctx, changeOwnPassword.change(command), result -> {
+            if (result instanceof PasswordChangeResult.Changed changed) {
+                ctx.response().addCookie(cookie.issue(changed.session().id()));
+                Responses.page(ctx, 200, views.message(new MessagePage("Password changed",
+                        "Your password has been changed. Your other sessions have been ended.")));
+            } else if (result instanceof PasswordChangeResult.WrongPassword) {
+                again(ctx, sessionId, 200, PasswordChangeResult.WrongPassword.MESSAGE);
+            } else if (result instanceof PasswordChangeResult.WeakPassword weak) {
+                again(ctx, sessionId, 200, weak.problem().explanation());
+            } else if (result instanceof PasswordChangeResult.Throttled throttled) {
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
+                again(ctx, sessionId, 429, LoginResult.Throttled.message(throttled.retryAfter()));
+            } else if (result instanceof PasswordChangeResult.NotLoggedIn) {
+                Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
+            } else {
+                ErrorPages.formExpired(ctx, views);
+            }
+        });
+    }
+
+    /** The form again, with what went wrong; or the login page when the session has gone meanwhile. */
+    private void again(RoutingContext ctx, Optional<SessionId> sessionId, int status, String error) {
+        Responses.whenDone(ctx, greet.greet(sessionId), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                Responses.page(ctx, status, views.password(new PasswordPage(welcome.session().csrfToken().value(),
+                        welcome.username().value(), welcome.session().isFresh(), error)));
+            } else {
+                Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
+            }
+        });
+    }
+}

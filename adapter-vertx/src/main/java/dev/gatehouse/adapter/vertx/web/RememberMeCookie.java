@@ -1,0 +1,90 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.application.RememberMe;
+import dev.gatehouse.domain.RememberMeToken;
+import dev.gatehouse.domain.Session;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The "remember me" cookie ({@code __Host-gh_remember}, or {@code gh_remember} where the session
+ * cookie is not Secure either): a long-lived token that starts a new session when a browser comes
+ * back without one. Set only when the user ticks the box at login; rotated at each use; cleared at
+ * logout and whenever the token is refused.
+ */
+final class RememberMeCookie {
+
+    private final RememberMe rememberMe;
+    private final SessionCookie sessionCookie;
+    private final Set<String> trustedProxies;
+    private final String name;
+
+    RememberMeCookie(RememberMe rememberMe, SessionCookie sessionCookie, Set<String> trustedProxies) {
+        this.rememberMe = rememberMe;
+        this.sessionCookie = sessionCookie;
+        this.trustedProxies = trustedProxies;
+        this.name = sessionCookie.companionName("gh_remember");
+    }
+
+    Optional<RememberMeToken> read(RoutingContext ctx) {
+        return Optional.ofNullable(SessionCookie.single(ctx.request().headers(), name)).flatMap(RememberMeToken::parse);
+    }
+
+    /** After a password login with the box ticked: remember it, then go on. */
+    void remember(RoutingContext ctx, Session loggedIn, Runnable then) {
+        Responses.whenDone(ctx, rememberMe.remember(loggedIn, ClientAddress.of(ctx, trustedProxies)), token -> {
+            ctx.response().addCookie(issue(token));
+            then.run();
+        });
+    }
+
+    /**
+     * For a request that found nobody logged in: if it carries a remember-me token, start a new
+     * session from it and run {@code handler} again, now with that session; otherwise (or when
+     * the token is refused, which also clears the cookie) run {@code notLoggedIn}.
+     */
+    void restoreOr(RoutingContext ctx, Handler<RoutingContext> handler, Runnable notLoggedIn) {
+        Optional<RememberMeToken> token = read(ctx);
+        if (token.isEmpty() || ctx.get(SessionCookie.RESTORED) != null) {
+            notLoggedIn.run();
+            return;
+        }
+        String device = Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT));
+        Responses.whenDone(ctx, rememberMe.restore(token.get(), ClientAddress.of(ctx, trustedProxies), device), restoration -> {
+            if (restoration instanceof RememberMe.Restoration.Restored restored) {
+                ctx.response().addCookie(sessionCookie.issue(restored.session().id())).addCookie(issue(restored.token()));
+                ctx.put(SessionCookie.RESTORED, restored.session().id());
+                handler.handle(ctx);
+            } else {
+                ctx.response().addCookie(clear());
+                notLoggedIn.run();
+            }
+        });
+    }
+
+    /** At logout: forget this browser's remembered login, clear its cookie, then go on. */
+    void forget(RoutingContext ctx, Runnable then) {
+        Optional<RememberMeToken> token = read(ctx);
+        if (token.isEmpty()) {
+            then.run();
+            return;
+        }
+        Responses.whenDone(ctx, rememberMe.forget(token), done -> {
+            ctx.response().addCookie(clear());
+            then.run();
+        });
+    }
+
+    private Cookie issue(RememberMeToken token) {
+        return sessionCookie.withAttributes(Cookie.cookie(name, token.cookieValue())).setMaxAge(rememberMe.lifetime().toSeconds());
+    }
+
+    private Cookie clear() {
+        return sessionCookie.withAttributes(Cookie.cookie(name, "")).setMaxAge(0);
+    }
+}

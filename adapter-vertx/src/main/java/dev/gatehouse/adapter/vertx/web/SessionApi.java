@@ -1,0 +1,188 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.Greeting;
+import dev.gatehouse.application.ListOwnSessions;
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogInCommand;
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.LogOutCommand;
+import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.LogoutResult;
+import dev.gatehouse.domain.Channel;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionSummary;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The JSON API beside the pages, for single-page apps and scripts, under the same rules: bodies
+ * only as {@code application/json} (which no cross-site form can send) behind the same Origin
+ * check, the session's CSRF token in the {@code X-CSRF-Token} header of every call that changes
+ * something for a session, the same throttle, and errors as problem details. Described in
+ * {@code openapi.yaml}, served at {@code /api/openapi.yaml}.
+ */
+final class SessionApi {
+
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String JSON = "application/json";
+
+    private final Greet greet;
+    private final LogIn logIn;
+    private final LogOut logOut;
+    private final ListOwnSessions listOwnSessions;
+    private final SessionCookie cookie;
+    private final Set<String> trustedProxies;
+    private final RememberMeCookie remember;
+
+    private final DeviceCookie device;
+
+    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember, DeviceCookie device) {
+        this.device = device;
+        this.remember = remember;
+        this.greet = useCases.greet();
+        this.logIn = useCases.logIn();
+        this.logOut = useCases.logOut();
+        this.listOwnSessions = useCases.listOwnSessions();
+        this.cookie = cookie;
+        this.trustedProxies = trustedProxies;
+    }
+
+    /** {@code POST /api/session}: log in with {@code {"username": ..., "password": ..., "remember": false}}. */
+    void logIn(RoutingContext ctx) {
+        JsonObject body = jsonObject(ctx.body().buffer());
+        if (body == null || !(body.getValue("username") instanceof String username) || !(body.getValue("password") instanceof String password)) {
+            ApiProblems.send(ctx, 400, "Bad request", "Send a JSON object, in UTF-8, with the string fields username and password.");
+            return;
+        }
+        Object rememberField = body.getValue("remember");
+        if (rememberField != null && !(rememberField instanceof Boolean)) {
+            ApiProblems.send(ctx, 400, "Bad request", "remember, when sent, is true or false.");
+            return;
+        }
+        boolean rememberMe = Boolean.TRUE.equals(rememberField);
+        LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), Optional.empty(), ctx.request().getHeader(CSRF_HEADER),
+                username, Password.of(password), ClientAddress.of(ctx, trustedProxies), Channel.WEB,
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx));
+        Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
+            if (result instanceof LoginResult.LoggedIn loggedIn) {
+                ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
+                if (rememberMe) {
+                    remember.remember(ctx, loggedIn.session(), () -> json(ctx, 200, whoAmI(loggedIn.session())));
+                } else {
+                    json(ctx, 200, whoAmI(loggedIn.session()));
+                }
+            } else if (result instanceof LoginResult.Rejected) {
+                ApiProblems.send(ctx, 401, LoginResult.Rejected.MESSAGE, null);
+            } else if (result instanceof LoginResult.Throttled throttled) {
+                long seconds = LoginResult.Throttled.wholeSeconds(throttled.retryAfter());
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ApiProblems.send(ctx, 429, "Too many failed login attempts", LoginResult.Throttled.message(throttled.retryAfter()));
+            } else {
+                csrfRefused(ctx);
+            }
+        });
+    }
+
+    /** {@code GET /api/session}: who is logged in with this session, and the token its calls must carry. */
+    void whoAmI(RoutingContext ctx) {
+        Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
+            if (greeting instanceof Greeting.Welcome welcome) {
+                json(ctx, 200, whoAmI(welcome.session()));
+            } else {
+                remember.restoreOr(ctx, this::whoAmI, () -> notLoggedIn(ctx));
+            }
+        });
+    }
+
+    /** {@code DELETE /api/session}: log out. Without a live session there is nothing to end, and it still succeeds. */
+    void logOut(RoutingContext ctx) {
+        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER));
+        Responses.whenDone(ctx, logOut.logOut(command), result -> {
+            if (result instanceof LogoutResult.LoggedOut) {
+                ctx.response().addCookie(cookie.clear());
+                remember.forget(ctx, () -> ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end());
+            } else {
+                csrfRefused(ctx);
+            }
+        });
+    }
+
+    /** {@code GET /api/sessions}: the caller's own live sessions, on every device. */
+    void sessions(RoutingContext ctx) {
+        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx)), found -> {
+            if (found.isEmpty()) {
+                remember.restoreOr(ctx, this::sessions, () -> notLoggedIn(ctx));
+                return;
+            }
+            JsonArray sessions = new JsonArray();
+            for (SessionSummary session : found.get().sessions()) {
+                sessions.add(new JsonObject()
+                        .put("handle", session.handle())
+                        .put("channel", session.channel().name().toLowerCase(Locale.ROOT))
+                        .put("device", session.device())
+                        .put("createdAt", session.createdAt().toString())
+                        .put("lastSeenAt", session.lastSeenAt().toString())
+                        .put("current", session.handle().equals(found.get().currentHandle())));
+            }
+            json(ctx, 200, new JsonObject().put("username", found.get().user().value()).put("sessions", sessions));
+        });
+    }
+
+    private static JsonObject whoAmI(Session session) {
+        return new JsonObject().put("username", session.user().orElseThrow().value()).put("csrfToken", session.csrfToken().value())
+                .put("fresh", session.isFresh());
+    }
+
+    /** The body as a JSON object, or null when it is not one (malformed, an array, a bare value). */
+    /**
+     * The body as a JSON object, or null. The bytes are decoded as strict UTF-8 first: the JSON
+     * parser alone would read an overlong or invalid sequence as some other character, so that
+     * one name could be written many ways.
+     */
+    private static JsonObject jsonObject(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body.getBytes()))
+                    .toString();
+            return Json.decodeValue(text) instanceof JsonObject object ? object : null;
+        } catch (CharacterCodingException | RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(body.toBuffer());
+    }
+
+    private static void notLoggedIn(RoutingContext ctx) {
+        ApiProblems.send(ctx, 401, "Not logged in", "Log in with POST /api/session.");
+    }
+
+    private static void csrfRefused(RoutingContext ctx) {
+        ApiProblems.send(ctx, 403, "CSRF token missing or wrong",
+                "Calls made with a session carry its csrfToken (from GET /api/session) in the " + CSRF_HEADER + " header.");
+    }
+}

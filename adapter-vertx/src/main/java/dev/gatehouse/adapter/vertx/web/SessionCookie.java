@@ -1,0 +1,141 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.adapter.vertx.driven.signing.Hmacs;
+import dev.gatehouse.domain.SessionId;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+
+import javax.crypto.Mac;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The session cookie: it carries the session id and an HMAC-SHA256 of it under a key derived from
+ * the server secret, so a forged or tampered id is refused before any store is asked. The newest
+ * secret signs; every listed secret verifies, so rotating the secret logs nobody out. Only one
+ * exact cookie of our name is accepted: none, several, a case variant or a malformed value all
+ * mean "no session".
+ */
+public final class SessionCookie {
+
+    private static final String KEY_LABEL = "gatehouse session cookie v1";
+    private static final int PART_LENGTH = 43;
+    private static final int VALUE_LENGTH = 2 * PART_LENGTH + 1;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final CookieSettings settings;
+    /** One keyed Mac per secret and thread (a Mac is not thread-safe, and keying it costs two hash blocks). */
+    private final ThreadLocal<Mac[]> macs;
+
+    /**
+     * @param secrets the current secret first, then previous ones that still verify
+     */
+    public SessionCookie(CookieSettings settings, List<byte[]> secrets) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a session cookie needs a secret");
+        }
+        this.settings = settings;
+        List<byte[]> keys = new ArrayList<>();
+        for (byte[] secret : secrets) {
+            keys.add(Hmacs.derive(secret, KEY_LABEL));
+        }
+        this.macs = ThreadLocal.withInitial(() -> keys.stream().map(Hmacs::keyed).toArray(Mac[]::new));
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    /** Whether cookies are marked Secure (and so may carry the {@code __Host-} prefix). */
+    boolean secure() {
+        return settings.secure();
+    }
+
+    /** The name of another cookie of ours, {@code __Host-} prefixed exactly where the session cookie is. */
+    String companionName(String base) {
+        return settings.secure() ? "__Host-" + base : base;
+    }
+
+    /** The session id from the request's cookies, when exactly one valid, correctly signed cookie is present. */
+    public Optional<SessionId> read(MultiMap headers) {
+        String value = single(headers, settings.name());
+        return value == null ? Optional.empty() : verify(value);
+    }
+
+    /**
+     * The session a handler should use: one "remember me" just started for this very request
+     * (see {@link RememberMeCookie}), or else the one the request's cookie names.
+     */
+    Optional<SessionId> read(RoutingContext ctx) {
+        SessionId restored = ctx.get(RESTORED);
+        return restored != null ? Optional.of(restored) : read(ctx.request().headers());
+    }
+
+    static final String RESTORED = "gatehouse.restored-session";
+
+    /**
+     * The value of the one cookie of this name, or null when there is none, several, or a variant
+     * of the name in another case (which can only come from someone else's cookie).
+     */
+    static String single(MultiMap headers, String cookieName) {
+        String found = null;
+        int candidates = 0;
+        for (String header : headers.getAll("cookie")) {
+            int start = 0;
+            while (start <= header.length()) {
+                int end = header.indexOf(';', start);
+                if (end < 0) {
+                    end = header.length();
+                }
+                String pair = header.substring(start, end).strip();
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? "" : pair.substring(0, equals).strip();
+                if (name.equalsIgnoreCase(cookieName)) {
+                    candidates++;
+                    found = name.equals(cookieName) ? pair.substring(equals + 1).strip() : null;
+                }
+                start = end + 1;
+            }
+        }
+        return candidates == 1 ? found : null;
+    }
+
+    private Optional<SessionId> verify(String value) {
+        if (value.length() != VALUE_LENGTH || value.charAt(PART_LENGTH) != '.') {
+            return Optional.empty();
+        }
+        String id = value.substring(0, PART_LENGTH);
+        byte[] presented = value.substring(PART_LENGTH + 1).getBytes(StandardCharsets.US_ASCII);
+        boolean valid = false;
+        for (Mac mac : macs.get()) {
+            // Check every key, so the time taken does not say which one matched.
+            valid |= MessageDigest.isEqual(presented, sign(mac, id).getBytes(StandardCharsets.US_ASCII));
+        }
+        return valid ? SessionId.parse(id) : Optional.empty();
+    }
+
+    /** The Set-Cookie for a session: no Max-Age or Expires, so it ends with the browser session. */
+    public Cookie issue(SessionId id) {
+        return withAttributes(Cookie.cookie(settings.name(), id.value() + '.' + sign(macs.get()[0], id.value())));
+    }
+
+    /** The Set-Cookie that removes the session cookie, with the same attributes as the one that set it. */
+    public Cookie clear() {
+        return withAttributes(Cookie.cookie(settings.name(), "")).setMaxAge(0);
+    }
+
+    /** The attributes of every cookie Gatehouse sets: whole site, no script access, Secure where browsers keep it, Lax. */
+    Cookie withAttributes(Cookie cookie) {
+        return cookie.setPath("/").setHttpOnly(true).setSecure(settings.secure()).setSameSite(CookieSameSite.LAX);
+    }
+
+    private static String sign(Mac mac, String id) {
+        return BASE64URL.encodeToString(mac.doFinal(id.getBytes(StandardCharsets.US_ASCII)));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gatehouse.adapter.vertx.driven;
+
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.AuthenticationService;
+import dev.gatehouse.domain.CredentialVersions;
+import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.UserAccounts;
+import dev.gatehouse.domain.UserSummary;
+import dev.gatehouse.domain.Username;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every user directory must do, whatever keeps the users (the users file now, PostgreSQL
+ * later): check passwords, manage accounts, and move a user's credential version whenever a
+ * session made before must end. Each implementation's test extends this.
+ */
+public abstract class UserDirectoryContract {
+
+    protected static final String PASSWORD = "correct horse battery staple";
+    private static final Username ALICE = new Username("alice");
+    private static final Username BOB = new Username("bob");
+
+    /** The three ports one directory serves. */
+    public record Directory(AuthenticationService authentication, UserAccounts accounts, CredentialVersions versions) {
+    }
+
+    private Directory directory;
+
+    protected abstract Directory createDirectory();
+
+    @BeforeEach
+    protected void setUpDirectory() {
+        directory = createDirectory();
+    }
+
+    protected static <T> T done(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    private Authentication logIn(Username name, String password) {
+        return done(directory.authentication().authenticate(new Credentials(name, Password.of(password))));
+    }
+
+    private OptionalLong version(Username name) {
+        return done(directory.versions().current(name));
+    }
+
+    private void add(Username name) {
+        assertTrue(done(directory.accounts().addIfAbsent(name, Password.of(PASSWORD))));
+    }
+
+    @Test
+    protected void givenAUser_thenOnlyTheRightPasswordAuthenticatesAndTheNameIsTaken() {
+        add(ALICE);
+        Authentication.Authenticated in = assertInstanceOf(Authentication.Authenticated.class, logIn(ALICE, PASSWORD));
+        assertEquals(ALICE, in.username());
+        assertEquals(version(ALICE).orElseThrow(), in.credentialVersion(), "a login carries the version sessions are checked against");
+        assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD + "!"));
+        assertInstanceOf(Authentication.Rejected.class, logIn(new Username("nobody"), PASSWORD));
+        assertFalse(done(directory.accounts().addIfAbsent(ALICE, Password.of("another long password"))), "the name is taken");
+    }
+
+    @Test
+    protected void givenAPasswordChange_thenOnlyTheNewPasswordWorksTheVersionMovesAndOthersAreUntouched() {
+        add(ALICE);
+        add(BOB);
+        long before = version(ALICE).orElseThrow();
+        long bobs = version(BOB).orElseThrow();
+        assertTrue(done(directory.accounts().changePassword(ALICE, Password.of("a brand new passphrase"))));
+        assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD));
+        assertInstanceOf(Authentication.Authenticated.class, logIn(ALICE, "a brand new passphrase"));
+        assertNotEquals(before, version(ALICE).orElseThrow());
+        assertEquals(bobs, version(BOB).orElseThrow());
+        assertInstanceOf(Authentication.Authenticated.class, logIn(BOB, PASSWORD));
+        assertFalse(done(directory.accounts().changePassword(new Username("carol"), Password.of(PASSWORD))), "no such user");
+    }
+
+    @Test
+    protected void givenDisableAndEnable_thenLoginFollowsAndTheOldVersionNeverComesBack() {
+        add(ALICE);
+        long before = version(ALICE).orElseThrow();
+        assertTrue(done(directory.accounts().setDisabled(ALICE, true)));
+        assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD));
+        assertTrue(version(ALICE).isEmpty(), "a disabled user has no version: every session of theirs ends");
+        assertEquals(Set.of(new UserSummary(ALICE, true)), Set.copyOf(done(directory.accounts().list())));
+        assertTrue(done(directory.accounts().setDisabled(ALICE, false)));
+        assertInstanceOf(Authentication.Authenticated.class, logIn(ALICE, PASSWORD));
+        assertNotEquals(before, version(ALICE).orElseThrow(), "sessions from before the disabling stay ended");
+        assertFalse(done(directory.accounts().setDisabled(new Username("carol"), true)));
+    }
+
+    @Test
+    protected void givenARemovedUserAddedAgain_thenTheyGetANewVersion() {
+        add(ALICE);
+        add(BOB);
+        long before = version(ALICE).orElseThrow();
+        assertTrue(done(directory.accounts().remove(ALICE)));
+        assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD));
+        assertTrue(version(ALICE).isEmpty());
+        assertEquals(Set.of(new UserSummary(BOB, false)), Set.copyOf(done(directory.accounts().list())));
+        assertFalse(done(directory.accounts().remove(ALICE)), "nobody left to remove");
+        add(ALICE);
+        assertNotEquals(before, version(ALICE).orElseThrow(), "no session of the removed alice works for the new one");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gatehouse.adapter.vertx.driven.redis;
+
+import dev.gatehouse.adapter.vertx.driven.SessionRepositoryContract;
+import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
+import dev.gatehouse.domain.Channel;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Username;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The session contract against the Redis of this machine ({@code REDIS_URL}, or 127.0.0.1:6379),
+ * each test under keys of its own that are removed afterwards.
+ */
+class RedisSessionRepositoryTest extends SessionRepositoryContract {
+
+    private static LocalRedis local;
+    private static Redis redis;
+    private String prefix;
+
+    @BeforeAll
+    static void connect() {
+        local = new LocalRedis();
+        redis = local.redis;
+    }
+
+    @AfterAll
+    static void disconnect() {
+        local.close();
+    }
+
+    @Override
+    protected SessionRepository createRepository() {
+        prefix = LocalRedis.freshPrefix();
+        return new RedisSessionRepository(redis, prefix, SessionPolicy.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void removeTheKeys() {
+        local.removeKeys(prefix);
+    }
+
+    private long pttl(String storageKey) {
+        return redis.send(Request.cmd(Command.PTTL).arg(prefix + "session:" + storageKey)).await().toLong();
+    }
+
+    @Test
+    void givenASession_thenRedisExpiresItAtTheIdleTimeoutAndATouchMovesThatButNeverPastTheAbsoluteDeadline() {
+        SessionRepository store = createRepository();
+        Session session = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        done(store.save(session));
+        long idle = SessionPolicy.DEFAULT.idleTimeout().toMillis();
+        assertTrue(pttl(session.id().storageKey()) > idle - 5_000 && pttl(session.id().storageKey()) <= idle);
+
+        // Seven hours and fifty minutes in, a touch may give it ten more minutes, not thirty.
+        Instant late = NOW.plus(Duration.ofHours(7)).plus(Duration.ofMinutes(50));
+        assertTrue(done(store.touch(session.id(), late)));
+        long left = Duration.ofMinutes(10).toMillis();
+        assertTrue(pttl(session.id().storageKey()) > left - 5_000 && pttl(session.id().storageKey()) <= left, "ttl " + pttl(session.id().storageKey()));
+    }
+
+    @Test
+    void givenASavedSession_thenRedisHoldsNoSessionIdOnlyItsHash() {
+        SessionRepository store = createRepository();
+        Session session = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        done(store.save(session));
+        Response keys = redis.send(Request.cmd(Command.KEYS).arg(prefix + "*")).await();
+        StringBuilder everything = new StringBuilder();
+        for (Response key : keys) {
+            everything.append(key).append(' ');
+            Response type = redis.send(Request.cmd(Command.TYPE).arg(key.toString())).await();
+            Response value = "hash".equals(type.toString())
+                    ? redis.send(Request.cmd(Command.HGETALL).arg(key.toString())).await()
+                    : redis.send(Request.cmd(Command.SMEMBERS).arg(key.toString())).await();
+            everything.append(value).append(' ');
+        }
+        assertFalse(everything.toString().contains(session.id().value()), everything.toString());
+        assertTrue(everything.toString().contains(session.id().storageKey()));
+    }
+
+    @Test
+    void givenSessionsLoggedInOrNot_thenCountSaysHowManyTheStoreHolds() {
+        RedisSessionRepository store = (RedisSessionRepository) createRepository();
+        done(store.save(Session.startAnonymous(Channel.WEB, NOW)));
+        done(store.save(Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW)));
+        Session ended = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), 1L, NOW);
+        done(store.save(ended));
+        done(store.delete(ended.id()));
+
+        assertEquals(2L, done(store.count()));
+    }
+}
