@@ -3,6 +3,7 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
 import dev.gatehouse.adapter.vertx.web.GatehouseRoutes;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
+import dev.gatehouse.adapter.vertx.web.MetricsEndpoints;
 import dev.gatehouse.adapter.vertx.web.SessionCookie;
 import dev.gatehouse.adapter.vertx.web.WebUseCases;
 import dev.gatehouse.adapter.vertx.web.WebVerticle;
@@ -249,7 +250,7 @@ public final class Gatehouse {
             LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
                     + "Secure. Serve HTTPS with --tls-cert and --tls-key, or put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);
         }
-        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), secrets);
+        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), signer);
 
         WebVerticle.Health health = health(vertx, sessions, users);
         return restored.map(count -> {
@@ -263,7 +264,8 @@ public final class Gatehouse {
     private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, Wiring wiring) {
         HttpSettings http = config.http();
         // Requests are timed only when someone can read the times: otherwise the greeting pays nothing.
-        Handler<RoutingContext> observer = config.metricsPort() < 0 ? RoutingContext::next : wiring.metrics().requestTimer();
+        MetricsEndpoints endpoints = new MetricsEndpoints(wiring.metrics().registry(), wiring.metrics()::beforeScrape);
+        Handler<RoutingContext> observer = config.metricsPort() < 0 ? RoutingContext::next : endpoints.requestTimer();
         AtomicReference<WebVerticle> first = new AtomicReference<>();
         DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
         return vertx.deployVerticle(() -> {
@@ -275,7 +277,7 @@ public final class Gatehouse {
             LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()),
                     first.get().actualPort(), config.sessionStore());
             return new Running(vertx, first.get().actualPort(), deploymentId, wiring.stores(), wiring.users(), config);
-        }).compose(running -> metricsListener(vertx, config, wiring.metrics()).map(running));
+        }).compose(running -> metricsListener(vertx, config, endpoints).map(running));
     }
 
     /**
@@ -316,7 +318,7 @@ public final class Gatehouse {
     }
 
     /** The metrics, on a listener of their own (never the public one), when a port is configured. */
-    private static Future<Void> metricsListener(Vertx vertx, ServerConfig config, Metrics metrics) {
+    private static Future<Void> metricsListener(Vertx vertx, ServerConfig config, MetricsEndpoints metrics) {
         if (config.metricsPort() < 0) {
             return Future.succeededFuture();
         }

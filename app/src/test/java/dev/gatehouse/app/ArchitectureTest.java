@@ -16,20 +16,17 @@ class ArchitectureTest {
     static final ArchRule the_domain_depends_only_on_the_jdk = ArchitectureRules.domainDependsOnlyOnTheJdk(BASE);
 
     @ArchTest
-    static final ArchRule the_application_depends_only_on_the_domain_and_the_jdk =
-            ArchitectureRules.applicationDependsOnlyOnTheDomainAndTheJdk(BASE);
+    static final ArchRule the_core_knows_no_framework_and_no_adapter = ArchitectureRules.coreKnowsNoFrameworkAndNoAdapter(BASE);
 
     @ArchTest
-    static final ArchRule the_core_knows_no_framework = ArchitectureRules.coreKnowsNoFramework(BASE);
+    static final ArchRule the_web_reaches_the_core_only_through_use_cases_and_ports =
+            ArchitectureRules.webReachesTheCoreOnlyThroughUseCasesAndPorts(BASE);
 
     @ArchTest
-    static final ArchRule the_core_does_not_know_the_adapters = ArchitectureRules.coreDoesNotKnowTheAdapters(BASE);
+    static final ArchRule driven_adapters_never_reach_driving_ones = ArchitectureRules.drivenAdaptersNeverReachDrivingOnes(BASE);
 
     @ArchTest
-    static final ArchRule the_terminal_knows_nothing_of_vertx = ArchitectureRules.adaptersDoNotKnowEachOther(BASE);
-
-    @ArchTest
-    static final ArchRule the_vertx_adapter_knows_nothing_of_the_terminal = ArchitectureRules.vertxAdapterDoesNotKnowTheTerminalOrTheRoot(BASE);
+    static final ArchRule no_package_is_split_across_modules = ArchitectureRules.noSplitPackages();
 
     @ArchTest
     static final ArchRule there_are_no_package_cycles = ArchitectureRules.noPackageCycles(BASE);

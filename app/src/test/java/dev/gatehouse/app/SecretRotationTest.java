@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
 import dev.gatehouse.adapter.vertx.web.SessionCookie;
 import dev.gatehouse.domain.SessionId;
@@ -47,7 +48,7 @@ class SecretRotationTest {
     }
 
     private static SessionCookie signedWith(String secret) {
-        return new SessionCookie(CookieSettings.forSecureContext(true), List.of(secret.getBytes(StandardCharsets.UTF_8)));
+        return new SessionCookie(CookieSettings.forSecureContext(true), new HmacSigner(List.of(secret.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static Optional<SessionId> read(SessionCookie cookie, String value) {

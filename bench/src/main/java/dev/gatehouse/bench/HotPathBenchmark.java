@@ -1,5 +1,6 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
 import dev.gatehouse.adapter.vertx.web.IndexPage;
 import dev.gatehouse.adapter.vertx.web.Views;
@@ -54,7 +55,7 @@ public class HotPathBenchmark {
     public void setUp() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        cookie = new SessionCookie(CookieSettings.forSecureContext(true), List.of(secret));
+        cookie = new SessionCookie(CookieSettings.forSecureContext(true), new HmacSigner(List.of(secret)));
 
         Clock clock = Clock.systemUTC();
         InMemorySessionRepository store = new InMemorySessionRepository(SessionPolicy.DEFAULT, clock);

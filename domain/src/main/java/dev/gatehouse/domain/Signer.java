@@ -9,6 +9,8 @@ package dev.gatehouse.domain;
 public interface Signer {
 
     enum Purpose {
+        /** The session cookie's signature of the session id, so a forged id is refused before any store is asked. */
+        SESSION_COOKIE,
         /** A login form's CSRF token, the signature of the browser's {@link PreLogin}. */
         LOGIN_FORM,
         /** A device's token, the signature of its id and the account it logged in as ({@link KnownDevice}). */

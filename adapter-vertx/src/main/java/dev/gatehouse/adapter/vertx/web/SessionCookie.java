@@ -1,18 +1,12 @@
 package dev.gatehouse.adapter.vertx.web;
 
-import dev.gatehouse.adapter.vertx.driven.signing.Hmacs;
 import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.Signer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
-import javax.crypto.Mac;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,28 +18,16 @@ import java.util.Optional;
  */
 public final class SessionCookie {
 
-    private static final String KEY_LABEL = "gatehouse session cookie v1";
     private static final int PART_LENGTH = 43;
     private static final int VALUE_LENGTH = 2 * PART_LENGTH + 1;
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final CookieSettings settings;
-    /** One keyed Mac per secret and thread (a Mac is not thread-safe, and keying it costs two hash blocks). */
-    private final ThreadLocal<Mac[]> macs;
+    private final Signer signer;
 
-    /**
-     * @param secrets the current secret first, then previous ones that still verify
-     */
-    public SessionCookie(CookieSettings settings, List<byte[]> secrets) {
-        if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("a session cookie needs a secret");
-        }
+    /** @param signer signs with the current secret and verifies with every one still in use ({@link Signer.Purpose#SESSION_COOKIE}) */
+    public SessionCookie(CookieSettings settings, Signer signer) {
         this.settings = settings;
-        List<byte[]> keys = new ArrayList<>();
-        for (byte[] secret : secrets) {
-            keys.add(Hmacs.derive(secret, KEY_LABEL));
-        }
-        this.macs = ThreadLocal.withInitial(() -> keys.stream().map(Hmacs::keyed).toArray(Mac[]::new));
+        this.signer = signer;
     }
 
     public String name() {
@@ -111,18 +93,12 @@ public final class SessionCookie {
             return Optional.empty();
         }
         String id = value.substring(0, PART_LENGTH);
-        byte[] presented = value.substring(PART_LENGTH + 1).getBytes(StandardCharsets.US_ASCII);
-        boolean valid = false;
-        for (Mac mac : macs.get()) {
-            // Check every key, so the time taken does not say which one matched.
-            valid |= MessageDigest.isEqual(presented, sign(mac, id).getBytes(StandardCharsets.US_ASCII));
-        }
-        return valid ? SessionId.parse(id) : Optional.empty();
+        return signer.verifies(Signer.Purpose.SESSION_COOKIE, id, value.substring(PART_LENGTH + 1)) ? SessionId.parse(id) : Optional.empty();
     }
 
     /** The Set-Cookie for a session: no Max-Age or Expires, so it ends with the browser session. */
     public Cookie issue(SessionId id) {
-        return withAttributes(Cookie.cookie(settings.name(), id.value() + '.' + sign(macs.get()[0], id.value())));
+        return withAttributes(Cookie.cookie(settings.name(), id.value() + '.' + signer.sign(Signer.Purpose.SESSION_COOKIE, id.value())));
     }
 
     /** The Set-Cookie that removes the session cookie, with the same attributes as the one that set it. */
@@ -133,9 +109,5 @@ public final class SessionCookie {
     /** The attributes of every cookie Gatehouse sets: whole site, no script access, Secure where browsers keep it, Lax. */
     Cookie withAttributes(Cookie cookie) {
         return cookie.setPath("/").setHttpOnly(true).setSecure(settings.secure()).setSameSite(CookieSameSite.LAX);
-    }
-
-    private static String sign(Mac mac, String id) {
-        return BASE64URL.encodeToString(mac.doFinal(id.getBytes(StandardCharsets.US_ASCII)));
     }
 }

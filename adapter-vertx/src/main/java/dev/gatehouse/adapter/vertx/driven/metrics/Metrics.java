@@ -6,38 +6,27 @@ import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.SessionRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What operators watch, in Prometheus's text format through Micrometer: request latency as a
- * histogram by method and status, every audited event counted by kind (logins by outcome,
- * throttles, logouts, timeouts, revocations, user changes), the sessions the embedded store holds,
- * and the latency and errors of every call to the session store and the throttle's counters.
+ * What operators watch of the driven side, through Micrometer: every audited event counted by kind
+ * (logins by outcome, throttles, logouts, timeouts, revocations, user changes), the sessions the
+ * store holds, and the latency and errors of every call to the session store and the throttle's
+ * counters. The web side's request timer and the scrape endpoint ({@code web.MetricsEndpoints})
+ * share its registry.
  */
 public final class Metrics {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<AuditEvent.Kind, Counter> events = new EnumMap<>(AuditEvent.Kind.class);
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final TimedStores stores = new TimedStores(registry);
     private volatile Supplier<CompletionStage<Void>> beforeScrape = () -> CompletableFuture.completedFuture(null);
 
@@ -81,34 +70,13 @@ public final class Metrics {
         beforeScrape = () -> count.get().thenAccept(last::set);
     }
 
-    /** A router handler that times every request, from its start to its last byte. */
-    public Handler<RoutingContext> requestTimer() {
-        return ctx -> {
-            long start = System.nanoTime();
-            ctx.addBodyEndHandler(ended -> timer(ctx.request().method().name(), ctx.response().getStatusCode())
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-            ctx.next();
-        };
+    /** The registry the web side records requests in and scrapes. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
 
-    /** One timer per method and status, made once: registering on every request would cost more than the greeting. */
-    private Timer timer(String method, int status) {
-        return timers.computeIfAbsent(method + ' ' + status, key -> Timer.builder("http.server.requests")
-                .description("HTTP requests, by method and status")
-                .tag("method", method)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry));
-    }
-
-    /** The handler of the metrics listener: everything in Prometheus's text format. */
-    public Handler<RoutingContext> scrape() {
-        return ctx -> Future.fromCompletionStage(beforeScrape.get(), ctx.vertx().getOrCreateContext()).onComplete(counted -> {
-            if (counted.failed()) {
-                // The store did not answer: the last count stands, and the store's timer says why.
-                LOG.warn("Could not count the sessions for /metrics: {}", counted.cause().getMessage());
-            }
-            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape());
-        });
+    /** What to do just before a scrape, so counts a store must be asked for are fresh: nothing, unless a count was asked for. */
+    public CompletionStage<Void> beforeScrape() {
+        return beforeScrape.get();
     }
 }

@@ -3,7 +3,9 @@ package dev.gatehouse.adapter.vertx.driven.signing;
 import dev.gatehouse.domain.Signer;
 
 import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,15 +35,20 @@ public final class HmacSigner implements Signer {
         for (Purpose purpose : Purpose.values()) {
             List<byte[]> derived = new ArrayList<>();
             for (byte[] secret : secrets) {
-                derived.add(Hmacs.derive(secret, "gatehouse signer v1 " + purpose.name()));
+                derived.add(keyed(secret).doFinal(label(purpose).getBytes(StandardCharsets.US_ASCII)));
             }
             keys.put(purpose, List.copyOf(derived));
         }
         this.macs = ThreadLocal.withInitial(() -> {
             Map<Purpose, Mac[]> perPurpose = new EnumMap<>(Purpose.class);
-            keys.forEach((purpose, derived) -> perPurpose.put(purpose, derived.stream().map(Hmacs::keyed).toArray(Mac[]::new)));
+            keys.forEach((purpose, derived) -> perPurpose.put(purpose, derived.stream().map(HmacSigner::keyed).toArray(Mac[]::new)));
             return perPurpose;
         });
+    }
+
+    /** What each purpose's key is derived with; the session cookie's label is older than the signer, and cookies signed with it stay good. */
+    private static String label(Purpose purpose) {
+        return purpose == Purpose.SESSION_COOKIE ? "gatehouse session cookie v1" : "gatehouse signer v1 " + purpose.name();
     }
 
     @Override
@@ -64,5 +71,16 @@ public final class HmacSigner implements Signer {
 
     private static String signWith(Mac mac, String value) {
         return BASE64URL.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A Mac keyed with the key; not thread-safe, hence one per key and thread. */
+    private static Mac keyed(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every Java platform has HmacSHA256", impossible);
+        }
     }
 }
