@@ -11,18 +11,13 @@ import dev.gatehouse.adapter.cli.SessionStoreLocation;
 import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.driven.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.driven.metrics.Metrics;
-import dev.gatehouse.adapter.vertx.driven.file.EndedJournal;
-import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedSnapshots;
-import dev.gatehouse.adapter.vertx.driven.memory.InMemoryRememberedLogins;
-import dev.gatehouse.adapter.vertx.driven.memory.InMemorySessionRepository;
-import dev.gatehouse.adapter.vertx.driven.redis.RedisRememberedLogins;
-import dev.gatehouse.adapter.vertx.driven.redis.RedisSessionRepository;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
-import dev.gatehouse.adapter.vertx.driven.memory.InMemoryLoginThrottle;
-import dev.gatehouse.adapter.vertx.driven.redis.RedisLoginThrottle;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.adapter.vertx.driven.postgres.PostgresUserDirectory;
+import dev.gatehouse.adapter.vertx.driven.Stores;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
+import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
+import dev.gatehouse.adapter.vertx.driven.redis.RedisStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
@@ -59,8 +54,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,13 +77,9 @@ public final class Gatehouse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
     static final String FIRST_USER = "admin";
-    /** Every key Gatehouse makes in Redis starts with this, so that Redis can be shared with other applications. */
-    static final String REDIS_KEY_PREFIX = "gatehouse:";
     private static final long HEALTH_TIMEOUT_MS = 2_000;
     /** The table users are kept in, in PostgreSQL; made at start when it is missing. */
     static final String POSTGRES_TABLE = "gatehouse_users";
-    private static final int REDIS_CONNECTIONS = 32;
-    private static final int REDIS_WAITING = 8192;
     private static final AuditLog AUDIT = new Slf4jAuditLog();
     /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
     static final Duration USERS_REFRESH = Duration.ofSeconds(1);
@@ -141,13 +130,13 @@ public final class Gatehouse {
 
     /** The embedded stores write their snapshots (mode 0600, hashes only) and say what they kept, or what was lost; Redis keeps its own. */
     private static Future<Void> keepForNextStart(Vertx vertx, Stores stores, ServerConfig config) {
-        if (stores.snapshots().isEmpty()) {
+        if (!stores.keptInFiles()) {
             return Future.succeededFuture();
         }
-        return vertx.executeBlocking(stores.snapshots().get()::checkpoint).onComplete(kept -> {
+        return vertx.executeBlocking(stores::keep).onComplete(kept -> {
             if (kept.succeeded()) {
-                LOG.info("Stopped; {} sessions and {} remembered logins kept in {} for the next start ({} ms)", kept.result().sessions(),
-                        kept.result().logins(), config.dataDir(), kept.result().millis());
+                kept.result().ifPresent(what -> LOG.info("Stopped; {} sessions and {} remembered logins kept in {} for the next start ({} ms)",
+                        what.sessions(), what.logins(), config.dataDir(), what.millis()));
             } else {
                 LOG.error("Stopped, but the sessions could not be written ({}): the next start reads the snapshot of the last {} "
                         + "and ends again what was logged out since", kept.cause().getMessage(), SNAPSHOT_INTERVAL.toSeconds() + " s");
@@ -216,13 +205,9 @@ public final class Gatehouse {
         SessionPolicy policy = config.sessionPolicy();
         Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock(), Optional.of(config));
         SessionRepository sessions = stores.sessions();
-        if (sessions instanceof InMemorySessionRepository held) {
-            metrics.sessionsHeld(held::size);
-        } else if (sessions instanceof RedisSessionRepository shared) {
-            metrics.sessionsCounted(shared::count);
-        }
+        metrics.sessionsCounted(stores::countSessions);
         RememberedLogins remembered = stores.remembered();
-        Future<Integer> restored = stores.snapshots().map(snapshots -> vertx.executeBlocking(snapshots::restore)).orElse(Future.succeededFuture(0));
+        Future<Integer> restored = vertx.executeBlocking(stores::restore);
         LoginThrottle throttle = stores.throttle();
         if (config.metricsPort() >= 0) {
             // Timed only when someone can read the times: otherwise every call pays nothing extra.
@@ -288,25 +273,16 @@ public final class Gatehouse {
     private static void keepTidy(Vertx vertx, ServerConfig config, Wiring wiring) {
         Stores stores = wiring.stores();
         UserDirectory users = wiring.users();
-        stores.snapshots().ifPresent(snapshots -> {
+        if (stores.keptInFiles()) {
             vertx.setPeriodic(JOURNAL_INTERVAL.toMillis(), timer -> vertx.executeBlocking(() -> {
-                snapshots.flushJournal();
+                stores.noteEnded();
                 return null;
             }).onFailure(failure -> LOG.warn("Could not note the sessions ended in the last second: {}", failure.getMessage())));
-            vertx.setPeriodic(SNAPSHOT_INTERVAL.toMillis(), timer -> vertx.executeBlocking(snapshots::checkpoint)
+            vertx.setPeriodic(SNAPSHOT_INTERVAL.toMillis(), timer -> vertx.executeBlocking(stores::keep)
                     .onFailure(failure -> LOG.warn("Could not write the sessions' snapshot: {}", failure.getMessage())));
-        });
+        }
         vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
-            // Redis expires sessions itself; the embedded stores are swept here.
-            if (stores.sessions() instanceof InMemorySessionRepository memory) {
-                memory.removeExpired();
-            }
-            if (stores.remembered() instanceof InMemoryRememberedLogins logins) {
-                logins.removeExpired();
-            }
-            if (stores.throttle() instanceof InMemoryLoginThrottle memory) {
-                memory.forgetIdle(config.clock().instant());
-            }
+            stores.sweep(config.clock().instant());
             wiring.throttled().drain();
         });
         // Changes that other processes make to the users file (gatehouse users ...) count within a second.
@@ -343,34 +319,15 @@ public final class Gatehouse {
                 outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", "does not answer"))));
     }
 
-    /**
-     * The stores that live beside each other: all in this process's memory (kept over restarts by
-     * their snapshots, when they belong to a server), or all in one Redis that every server shares.
-     */
-    public record Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Optional<EmbeddedSnapshots> snapshots) {
-
-        /** Stores nothing keeps over a restart: Redis, which keeps itself, or a terminal's own. */
-        public Stores(SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered) {
-            this(sessions, throttle, remembered, Optional.empty());
-        }
-    }
-
-    /** @param server the server's configuration, whose data directory keeps the embedded stores' snapshots; empty for a terminal's own stores */
+    /** @param server the server's configuration, whose data directory keeps the embedded stores; empty for a terminal's own stores */
     static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
-        if (location.redisUrl().isEmpty()) {
-            EndedJournal journal = server.isPresent() ? EndedJournal.recording() : EndedJournal.none();
-            InMemorySessionRepository sessions = new InMemorySessionRepository(policy, clock, journal);
-            InMemoryRememberedLogins logins = new InMemoryRememberedLogins(clock, journal);
-            return new Stores(sessions, new InMemoryLoginThrottle(throttlePolicy), logins, server.map(config -> new EmbeddedSnapshots(sessions, logins,
-                    journal, config.snapshotFile(), config.rememberedSnapshotFile(), config.endedJournalFile())));
+        if (location.redisUrl().isPresent()) {
+            return new RedisStores(vertx, location.redisUrl().get(), policy, throttlePolicy, clock);
         }
-        // Every request that needs a session borrows a connection: the default pool (6, with 24 waiting)
-        // refuses requests under load long before Redis is busy.
-        Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(location.redisUrl().get())
-                .setMaxPoolSize(REDIS_CONNECTIONS).setMaxPoolWaiting(REDIS_WAITING));
-        return new Stores(new RedisSessionRepository(redis, REDIS_KEY_PREFIX, policy, clock),
-                new RedisLoginThrottle(redis, REDIS_KEY_PREFIX, throttlePolicy), new RedisRememberedLogins(redis, REDIS_KEY_PREFIX, clock));
+        return server.map(config -> EmbeddedStores.keptIn(new EmbeddedStores.Files(config.snapshotFile(), config.rememberedSnapshotFile(),
+                        config.endedJournalFile()), policy, throttlePolicy, clock))
+                .orElseGet(() -> EmbeddedStores.forThisProcess(policy, throttlePolicy, clock));
     }
 
     private static Future<Void> createFirstUserIfNone(Vertx vertx, UserDirectory users, PrintStream console) {

@@ -3,12 +3,11 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.audit.Slf4jAuditLog;
-import dev.gatehouse.adapter.vertx.driven.memory.InMemoryRememberedLogins;
-import dev.gatehouse.adapter.vertx.driven.memory.InMemorySessionRepository;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
-import dev.gatehouse.adapter.vertx.driven.memory.InMemoryLoginThrottle;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
+import dev.gatehouse.adapter.vertx.driven.Stores;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
+import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
@@ -54,20 +53,18 @@ final class TerminalCores {
         if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {
             UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
                     new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
-            // In memory, the throttle is this process's: one terminal's failures slow its own later attempts.
-            InMemorySessionRepository sessions = new InMemorySessionRepository(settings.sessionPolicy(), clock);
-            InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(ThrottlePolicy.DEFAULT);
+            // In memory, the stores are this process's: one terminal's failures slow its own later attempts.
             // Nothing to release: the hashing threads are daemons that end when idle.
-            return assemble(users, new Gatehouse.Stores(sessions, throttle, new InMemoryRememberedLogins(clock)), false, settings.sessionPolicy(),
-                    clock, signer(settings), () -> { });
+            return assemble(users, EmbeddedStores.forThisProcess(settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock), false,
+                    settings.sessionPolicy(), clock, signer(settings), () -> { });
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
         UserDirectory users = Gatehouse.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
                 PasswordHashing.DEFAULT_ITERATIONS).toCompletionStage().toCompletableFuture().join();
-        Gatehouse.Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
+        Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
-        return assemble(users, stores, settings.sessionStore().shared(), settings.sessionPolicy(), clock, signer(settings),
+        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(settings),
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
     }
 
@@ -91,8 +88,8 @@ final class TerminalCores {
      * The use cases over the given stores. {@code sessionsShared} says whether the session store is
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
-    static TerminalCore assemble(UserDirectory users, Gatehouse.Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock,
-                                 Signer signer, Runnable onClose) {
+    static TerminalCore assemble(UserDirectory users, Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock, Signer signer,
+                                 Runnable onClose) {
         SessionRepository sessions = stores.sessions();
         LoginThrottle throttle = stores.throttle();
         AuditLog audit = new Slf4jAuditLog();

@@ -63,11 +63,11 @@ class RestartTest {
         assertEquals(303, leaving.logIn("alice", PASSWORD).statusCode());
         String leavingCookie = leaving.cookie;
         // What the server does every minute, then every second: the snapshot, then the journal of what ended since.
-        before.running.stores().snapshots().orElseThrow().checkpoint();
+        before.running.stores().keep();
         leaving.post("/logout", Map.of("csrf", Browser.csrfOf(leaving.get("/"))));
         Browser late = new Browser(vertx, before.port());
         assertEquals(303, late.logIn("alice", PASSWORD).statusCode());
-        before.running.stores().snapshots().orElseThrow().flushJournal();
+        before.running.stores().noteEnded();
 
         // kill -9: the first server never stops; the next one starts from its files.
         TestServer after = new TestServer(vertx, dataDir);

@@ -70,7 +70,7 @@ class SharedStoreTest {
     static void removeGatehouseKeys(Vertx vertx) {
         Redis redis = Redis.createClient(vertx, REDIS);
         try {
-            for (Response key : redis.send(Request.cmd(Command.KEYS).arg(Gatehouse.REDIS_KEY_PREFIX + "*")).await()) {
+            for (Response key : redis.send(Request.cmd(Command.KEYS).arg(dev.gatehouse.adapter.vertx.driven.redis.RedisStores.KEY_PREFIX + "*")).await()) {
                 redis.send(Request.cmd(Command.DEL).arg(key.toString())).await();
             }
         } finally {

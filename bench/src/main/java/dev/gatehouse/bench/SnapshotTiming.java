@@ -1,5 +1,6 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.adapter.vertx.driven.Stores;
 import dev.gatehouse.adapter.vertx.driven.file.EndedJournal;
 import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedSnapshots;
 import dev.gatehouse.adapter.vertx.driven.memory.InMemoryRememberedLogins;
@@ -41,7 +42,7 @@ public final class SnapshotTiming {
         EmbeddedSnapshots snapshots = new EmbeddedSnapshots(store, new InMemoryRememberedLogins(clock, journal), journal,
                 dir.resolve("sessions.snapshot"), dir.resolve("remembered.snapshot"), dir.resolve("ended.journal"));
         for (int round = 1; round <= 3; round++) {
-            EmbeddedSnapshots.Kept kept = snapshots.checkpoint();
+            Stores.Kept kept = snapshots.checkpoint();
             long bytes = Files.size(dir.resolve("sessions.snapshot"));
             InMemorySessionRepository next = new InMemorySessionRepository(SessionPolicy.DEFAULT, clock, EndedJournal.recording());
             long started = System.nanoTime();

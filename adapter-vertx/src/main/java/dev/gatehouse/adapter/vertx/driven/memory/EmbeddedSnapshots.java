@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.memory;
 
+import dev.gatehouse.adapter.vertx.driven.Stores;
 import dev.gatehouse.adapter.vertx.driven.file.EndedJournal;
 import dev.gatehouse.adapter.vertx.driven.file.Snapshots;
 import org.slf4j.Logger;
@@ -39,10 +40,6 @@ public final class EmbeddedSnapshots {
         this.journalFile = journalFile;
     }
 
-    /** What a checkpoint wrote. */
-    public record Kept(int sessions, int logins, long millis) {
-    }
-
     /**
      * At start: reads both snapshots back (a damaged one is moved aside with a warning, and the
      * start goes on; the other is read as usual), ends again what the journal lists, then writes a
@@ -68,7 +65,7 @@ public final class EmbeddedSnapshots {
     }
 
     /** Writes both snapshots, each whole or not at all, then starts the journal afresh. */
-    public synchronized Kept checkpoint() throws IOException {
+    public synchronized Stores.Kept checkpoint() throws IOException {
         long started = System.nanoTime();
         // What ended before this point is in the journal file, and will not be in the snapshots either.
         journal.flush(journalFile);
@@ -76,7 +73,7 @@ public final class EmbeddedSnapshots {
         int keptLogins = logins.writeSnapshot(loginsFile);
         // Whatever ended while the snapshots were written is still queued, for the next flush.
         EndedJournal.clear(journalFile);
-        return new Kept(keptSessions, keptLogins, (System.nanoTime() - started) / 1_000_000);
+        return new Stores.Kept(keptSessions, keptLogins, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Appends what has ended since the last flush to the journal. */

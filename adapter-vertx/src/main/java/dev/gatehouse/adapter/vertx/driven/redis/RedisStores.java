@@ -1,0 +1,87 @@
+package dev.gatehouse.adapter.vertx.driven.redis;
+
+import dev.gatehouse.adapter.vertx.driven.Stores;
+import dev.gatehouse.domain.LoginThrottle;
+import dev.gatehouse.domain.RememberedLogins;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.ThrottlePolicy;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** The stores in one Redis that every server and terminal shares; Redis expires and keeps them itself. */
+public final class RedisStores implements Stores {
+
+    /** Every key Gatehouse makes in Redis starts with this, so that Redis can be shared with other applications. */
+    public static final String KEY_PREFIX = "gatehouse:";
+    /** Every request that needs a session borrows a connection: the default pool (6, with 24 waiting) refuses requests under load long before Redis is busy. */
+    private static final int CONNECTIONS = 32;
+    private static final int WAITING = 8192;
+
+    private final RedisSessionRepository sessions;
+    private final RedisLoginThrottle throttle;
+    private final RedisRememberedLogins remembered;
+
+    public RedisStores(Vertx vertx, String url, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+        Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING));
+        this.sessions = new RedisSessionRepository(redis, KEY_PREFIX, policy, clock);
+        this.throttle = new RedisLoginThrottle(redis, KEY_PREFIX, throttlePolicy);
+        this.remembered = new RedisRememberedLogins(redis, KEY_PREFIX, clock);
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    @Override
+    public LoginThrottle throttle() {
+        return throttle;
+    }
+
+    @Override
+    public RememberedLogins remembered() {
+        return remembered;
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public boolean keptInFiles() {
+        return false;
+    }
+
+    @Override
+    public int restore() {
+        return 0;
+    }
+
+    @Override
+    public void sweep(Instant now) {
+        // Redis expires sessions, logins and counters by their time to live.
+    }
+
+    @Override
+    public void noteEnded() {
+        // Redis holds every change as it is made.
+    }
+
+    @Override
+    public Optional<Kept> keep() {
+        return Optional.empty();
+    }
+
+    @Override
+    public CompletionStage<Long> countSessions() {
+        return sessions.count();
+    }
+}
