@@ -22,16 +22,6 @@ import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
-import dev.gatehouse.application.ChangeOwnPassword;
-import dev.gatehouse.application.EndOwnSessions;
-import dev.gatehouse.application.Greet;
-import dev.gatehouse.application.ListOwnSessions;
-import dev.gatehouse.application.ListSessions;
-import dev.gatehouse.application.LogIn;
-import dev.gatehouse.application.LogOut;
-import dev.gatehouse.application.OpenLoginForm;
-import dev.gatehouse.application.RememberMe;
-import dev.gatehouse.application.SavePreference;
 import dev.gatehouse.application.ThrottledAttempts;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
@@ -215,18 +205,8 @@ public final class Gatehouse {
             throttle = metrics.timed(throttle);
         }
         Signer signer = new HmacSigner(secrets);
-        Greet greet = new Greet(sessions, users, audit, policy, config.clock());
-        ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, users, audit, policy, config.clock()));
-        WebUseCases useCases = new WebUseCases(
-                greet,
-                new OpenLoginForm(sessions, signer, audit, policy, config.clock()),
-                new LogIn(sessions, users, throttle, signer, audit, policy, config.clock()),
-                new LogOut(sessions, audit, policy, config.clock()),
-                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist(vertx), audit, policy, config.clock()),
-                listOwnSessions,
-                new EndOwnSessions(listOwnSessions, sessions, remembered, audit),
-                new SavePreference(greet, sessions),
-                new RememberMe(remembered, sessions, users, throttle, audit, config.rememberMeLifetime(), policy, config.clock()));
+        WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, audit, blocklist(vertx), policy,
+                config.rememberMeLifetime(), config.clock())).web();
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.

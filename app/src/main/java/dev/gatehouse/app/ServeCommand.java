@@ -8,7 +8,6 @@ import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.SizeConverter;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.vertx.web.TlsFiles;
-import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -108,9 +107,6 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hash-iterations", paramLabel = "N", defaultValue = "" + PasswordHashing.DEFAULT_ITERATIONS,
-            description = "PBKDF2-HMAC-SHA512 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure).")
-    int hashIterations;
 
     @Option(names = "--event-loops", paramLabel = "N", description = "HTTP event loops (default: one per CPU core).")
     int eventLoops = Runtime.getRuntime().availableProcessors();
@@ -145,13 +141,9 @@ final class ServeCommand implements Callable<Integer> {
         if (metricsPort >= 0 && metricsPort == port && port != 0) {
             throw new ParameterException(spec.commandLine(), "metrics-port is the same as port: metrics need a listener of their own.");
         }
-        if (hashIterations < PasswordHashing.MIN_ITERATIONS) {
-            throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordHashing.MIN_ITERATIONS
-                    + " would make stolen hashes cheap to crack.");
-        }
         ConfigDefaults environment = ConfigDefaults.of(spec.commandLine());
         return new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(),
-                settings.userDirectory(), hashIterations, environment.environment("GATEHOUSE_SECRET"),
+                settings.userDirectory(), settings.hashIterations(), environment.environment("GATEHOUSE_SECRET"),
                 environment.environment("GATEHOUSE_PREVIOUS_SECRETS"),
                 Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime);
     }

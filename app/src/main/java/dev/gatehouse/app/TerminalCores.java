@@ -10,22 +10,8 @@ import dev.gatehouse.adapter.vertx.driven.UserDirectory;
 import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
-import dev.gatehouse.application.AddUser;
-import dev.gatehouse.application.ChangeOwnPassword;
-import dev.gatehouse.application.ChangePassword;
-import dev.gatehouse.application.Greet;
-import dev.gatehouse.application.ListSessions;
-import dev.gatehouse.application.ListUsers;
-import dev.gatehouse.application.LogIn;
-import dev.gatehouse.application.LogOut;
-import dev.gatehouse.application.RemoveUser;
-import dev.gatehouse.application.RevokeSessions;
-import dev.gatehouse.application.SetUserEnabled;
-import dev.gatehouse.domain.AuditLog;
-import dev.gatehouse.domain.LoginThrottle;
-import dev.gatehouse.domain.PasswordBlocklist;
+import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.SessionPolicy;
-import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
@@ -52,7 +38,7 @@ final class TerminalCores {
         Clock clock = Clock.systemUTC();
         if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {
             UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
-                    new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+                    new PasswordHashing(settings.hashIterations()), 1);
             // In memory, the stores are this process's: one terminal's failures slow its own later attempts.
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, EmbeddedStores.forThisProcess(settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock), false,
@@ -61,7 +47,7 @@ final class TerminalCores {
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
         UserDirectory users = Gatehouse.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
-                PasswordHashing.DEFAULT_ITERATIONS).toCompletionStage().toCompletableFuture().join();
+                settings.hashIterations()).toCompletionStage().toCompletableFuture().join();
         Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
         return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(settings),
@@ -90,22 +76,12 @@ final class TerminalCores {
      */
     static TerminalCore assemble(UserDirectory users, Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock, Signer signer,
                                  Runnable onClose) {
-        SessionRepository sessions = stores.sessions();
-        LoginThrottle throttle = stores.throttle();
-        AuditLog audit = new Slf4jAuditLog();
         // A terminal command has nothing else to do while the blocklist looks, so it looks right there.
-        PasswordBlocklist blocklist = new ZxcvbnBlocklist(Runnable::run);
-        TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(
-                new AddUser(users, blocklist, audit), new ChangePassword(users, blocklist, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
-                new ListUsers(users));
-        TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(
-                new LogIn(sessions, users, throttle, signer, audit, policy, clock),
-                new Greet(sessions, users, audit, policy, clock), new LogOut(sessions, audit, policy, clock),
-                new ChangeOwnPassword(sessions, users, throttle, users, users, blocklist, audit, policy, clock));
-        ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
-        Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared
-                ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, stores.remembered(), audit)))
-                : Optional.empty();
+        Core core = Core.assemble(new Core.Ports(users, stores.sessions(), stores.throttle(), stores.remembered(), signer, new Slf4jAuditLog(),
+                new ZxcvbnBlocklist(Runnable::run), policy, RememberMe.DEFAULT_LIFETIME, clock));
+        TerminalCore.UserAdministration userAdministration = core.userAdministration();
+        TerminalCore.LoginUseCases login = core.terminalLogin();
+        Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared ? Optional.of(core.sessionAdministration()) : Optional.empty();
         return new TerminalCore() {
             @Override
             public UserAdministration users() {

@@ -27,6 +27,16 @@ class UsersCommandTest {
     }
 
     @Test
+    void givenTheHashIterationsSetting_thenAUserAddedAtTheTerminalIsHashedAsTheServerWouldHashIt() throws Exception {
+        CommandRunner added = gatehouse(PASSWORD + "\n", "users", "add", "alice", "--password-stdin", "--hash-iterations", "150000");
+        assertEquals(0, added.exitCode, added.toString());
+        assertTrue(java.nio.file.Files.readString(dataDir.resolve("users.json")).contains("$pbkdf2$it=150000$"), "the configured count, not the default");
+        CommandRunner weak = gatehouse(PASSWORD + "\n", "users", "add", "bob", "--password-stdin", "--hash-iterations", "5000");
+        assertEquals(2, weak.exitCode, weak.toString());
+        assertTrue(weak.err.contains("hash-iterations below 100000"), weak.err);
+    }
+
+    @Test
     void givenAPasswordOnStandardInput_thenTheUserIsAddedAndListed() {
         CommandRunner added = gatehouse(PASSWORD + "\n", "users", "add", "alice", "--password-stdin");
         assertEquals(0, added.exitCode, added.toString());

@@ -10,6 +10,10 @@ import java.util.Optional;
 public final class PasswordPolicy {
 
     public static final int MIN_CODE_POINTS = 15;
+    /** How many PBKDF2-HMAC-SHA512 iterations a new hash takes unless configured otherwise: OWASP's figure (S18). */
+    public static final int DEFAULT_HASH_ITERATIONS = 210_000;
+    /** Below this a hash is refused outright: it would be far weaker than any policy we ship. */
+    public static final int MIN_HASH_ITERATIONS = 100_000;
 
     public enum Problem {
         TOO_SHORT("must be at least " + MIN_CODE_POINTS + " characters long"),

@@ -1,6 +1,10 @@
 package dev.gatehouse.adapter.cli;
 
+import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.SessionPolicy;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -42,7 +46,19 @@ public final class CoreOptions {
             description = "The most sessions one user may hold at once; a login beyond that ends the user's oldest (default: ${DEFAULT-VALUE}).")
     int maxSessionsPerUser;
 
+    @Option(names = "--hash-iterations", paramLabel = "N", scope = ScopeType.INHERIT, defaultValue = "" + PasswordPolicy.DEFAULT_HASH_ITERATIONS,
+            description = "PBKDF2-HMAC-SHA512 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure).")
+    int hashIterations;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     public CoreSettings settings() {
-        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory);
+        if (hashIterations < PasswordPolicy.MIN_HASH_ITERATIONS) {
+            throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordPolicy.MIN_HASH_ITERATIONS
+                    + " would make stolen hashes cheap to crack.");
+        }
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory,
+                hashIterations);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.driven.hashing;
 
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordPolicy;
 import io.vertx.ext.auth.hashing.HashingStrategy;
 
 import java.security.SecureRandom;
@@ -15,9 +16,8 @@ import java.util.Map;
  */
 public final class PasswordHashing {
 
-    public static final int DEFAULT_ITERATIONS = 210_000;
-    /** Below this a hash is refused outright: it would be far weaker than any policy we ship. */
-    public static final int MIN_ITERATIONS = 100_000;
+    public static final int DEFAULT_ITERATIONS = PasswordPolicy.DEFAULT_HASH_ITERATIONS;
+    public static final int MIN_ITERATIONS = PasswordPolicy.MIN_HASH_ITERATIONS;
 
     private static final String ALGORITHM = "pbkdf2";
     private static final int SALT_BYTES = 16;

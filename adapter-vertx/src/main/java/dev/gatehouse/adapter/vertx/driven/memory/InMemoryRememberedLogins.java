@@ -6,7 +6,6 @@ import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Username;
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -12,7 +12,6 @@ import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.file.Path;

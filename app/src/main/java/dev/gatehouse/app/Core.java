@@ -1,0 +1,86 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.cli.TerminalCore;
+import dev.gatehouse.adapter.vertx.driven.UserDirectory;
+import dev.gatehouse.adapter.vertx.web.WebUseCases;
+import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.ChangePassword;
+import dev.gatehouse.application.EndOwnSessions;
+import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.ListOwnSessions;
+import dev.gatehouse.application.ListSessions;
+import dev.gatehouse.application.ListUsers;
+import dev.gatehouse.application.LogIn;
+import dev.gatehouse.application.LogOut;
+import dev.gatehouse.application.OpenLoginForm;
+import dev.gatehouse.application.RememberMe;
+import dev.gatehouse.application.RemoveUser;
+import dev.gatehouse.application.RevokeSessions;
+import dev.gatehouse.application.SavePreference;
+import dev.gatehouse.application.SetUserEnabled;
+import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.LoginThrottle;
+import dev.gatehouse.domain.PasswordBlocklist;
+import dev.gatehouse.domain.RememberedLogins;
+import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionRepository;
+import dev.gatehouse.domain.Signer;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Every use case, built in this one place from the ports, for every way in: the server's pages
+ * and API, the routes on an application's own router, and the terminal commands. So each part of
+ * the product is made from the same collaborators and the same configuration.
+ */
+record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
+            ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference, RememberMe rememberMe,
+            TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions) {
+
+    /** What the use cases are made from: the ports, and the settings that shape their rules. */
+    record Ports(UserDirectory users, SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Signer signer,
+                 AuditLog audit, PasswordBlocklist blocklist, SessionPolicy policy, Duration rememberMeLifetime, Clock clock) {
+    }
+
+    static Core assemble(Ports ports) {
+        UserDirectory users = ports.users();
+        SessionRepository sessions = ports.sessions();
+        AuditLog audit = ports.audit();
+        SessionPolicy policy = ports.policy();
+        Clock clock = ports.clock();
+        Greet greet = new Greet(sessions, users, audit, policy, clock);
+        ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
+        ListOwnSessions listOwnSessions = new ListOwnSessions(greet, listSessions);
+        return new Core(
+                greet,
+                new OpenLoginForm(sessions, ports.signer(), audit, policy, clock),
+                new LogIn(sessions, users, ports.throttle(), ports.signer(), audit, policy, clock),
+                new LogOut(sessions, audit, policy, clock),
+                new ChangeOwnPassword(sessions, users, ports.throttle(), users, users, ports.blocklist(), audit, policy, clock),
+                listOwnSessions,
+                new EndOwnSessions(listOwnSessions, sessions, ports.remembered(), audit),
+                new SavePreference(greet, sessions),
+                new RememberMe(ports.remembered(), sessions, users, ports.throttle(), audit, ports.rememberMeLifetime(), policy, clock),
+                new TerminalCore.UserAdministration(new AddUser(users, ports.blocklist(), audit), new ChangePassword(users, ports.blocklist(), audit),
+                        new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users)),
+                listSessions,
+                new RevokeSessions(listSessions, sessions, ports.remembered(), audit));
+    }
+
+    /** What the web drives. */
+    WebUseCases web() {
+        return new WebUseCases(greet, openLoginForm, logIn, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe);
+    }
+
+    /** What the terminal's login shell drives. */
+    TerminalCore.LoginUseCases terminalLogin() {
+        return new TerminalCore.LoginUseCases(logIn, greet, logOut, changeOwnPassword);
+    }
+
+    /** What the terminal's session commands drive. */
+    TerminalCore.SessionAdministration sessionAdministration() {
+        return new TerminalCore.SessionAdministration(listSessions, revokeSessions);
+    }
+}
