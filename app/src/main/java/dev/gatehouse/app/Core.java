@@ -8,6 +8,7 @@ import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.Identify;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.ListSessions;
 import dev.gatehouse.application.ListUsers;
@@ -71,7 +72,8 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
 
     /** What the web drives. */
     WebUseCases web() {
-        return new WebUseCases(greet, openLoginForm, logIn, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe);
+        return new WebUseCases(greet, openLoginForm, logIn, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
+                new Identify(greet, rememberMe));
     }
 
     /** What the terminal's login shell drives. */

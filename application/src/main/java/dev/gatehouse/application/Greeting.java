@@ -3,11 +3,18 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.Username;
 
+import java.util.function.Function;
+
 /** The answer of {@link Greet}: welcome a logged-in user, or say nobody is logged in. */
 public sealed interface Greeting {
 
     /** A logged-in user; the session is there for what the page needs (its CSRF token for logout). */
     record Welcome(Username username, Session session) implements Greeting {
+
+        @Override
+        public <R> R fold(Function<Welcome, R> welcome, Function<NotLoggedIn, R> notLoggedIn) {
+            return welcome.apply(this);
+        }
     }
 
     /**
@@ -16,5 +23,13 @@ public sealed interface Greeting {
      * pages tell the visitor.
      */
     record NotLoggedIn(boolean sessionEnded) implements Greeting {
+
+        @Override
+        public <R> R fold(Function<Welcome, R> welcome, Function<NotLoggedIn, R> notLoggedIn) {
+            return notLoggedIn.apply(this);
+        }
     }
+
+    /** One function per case: a new case fails to compile wherever a greeting is handled. */
+    <R> R fold(Function<Welcome, R> welcome, Function<NotLoggedIn, R> notLoggedIn);
 }

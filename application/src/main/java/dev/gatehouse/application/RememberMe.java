@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * "Remember me" (the tutorial's passive login): a browser that asked for it at login gets a
@@ -42,15 +43,30 @@ public final class RememberMe {
     public sealed interface Restoration {
         /** A new logged-in session, and the rotated token the browser must keep instead. */
         record Restored(Session session, RememberMeToken token) implements Restoration {
+            @Override
+            public <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused) {
+                return restored.apply(this);
+            }
         }
 
-        /** Unknown, expired, worthless since a credential change, or a lost race: forget the cookie. */
+        /** Unknown, expired, worthless since a credential change, a guess, or a lost race: forget the cookie. */
         record NotRestored() implements Restoration {
+            @Override
+            public <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused) {
+                return refused.apply(this);
+            }
         }
 
-        /** A validator used again after it was replaced: every session and remembered login of the user has ended. */
+        /** A replaced validator used again: every session and remembered login of the user has ended. */
         record Stolen() implements Restoration {
+            @Override
+            public <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused) {
+                return refused.apply(this);
+            }
         }
+
+        /** Restored, or refused whatever the reason: a new case fails to compile wherever a restoration is handled. */
+        <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused);
     }
 
     private final RememberedLogins logins;

@@ -1,6 +1,5 @@
 package dev.gatehouse.adapter.vertx.web;
 
-import dev.gatehouse.application.Greeting;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -34,6 +33,7 @@ public final class GatehouseRoutes {
     private final SessionCookie cookie;
     private final Views views = new Views();
     private final RememberMeCookie remember;
+    private final RequestIdentity identity;
     private final FlashRedirects flash;
     private final GreetingPages greetings;
     private final LoginForms login;
@@ -51,15 +51,17 @@ public final class GatehouseRoutes {
         this.remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
         this.flash = new FlashRedirects(cookie);
         DeviceCookie device = new DeviceCookie(cookie);
-        this.greetings = new GreetingPages(useCases.greet(), cookie, views, remember, flash);
+        RequestIdentity identity = new RequestIdentity(useCases.identify(), cookie, remember, settings.trustedProxies());
+        this.identity = identity;
+        this.greetings = new GreetingPages(identity, cookie, views, flash);
         this.login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies(), remember, flash, device);
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
-        this.sessions = new SessionPages(useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(), remember);
-        this.password = new PasswordForms(useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
-                settings.trustedProxies(), remember, flash);
-        this.api = new SessionApi(useCases, cookie, settings.trustedProxies(), remember, device);
+        this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields());
+        this.password = new PasswordForms(identity, useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
+                settings.trustedProxies(), flash);
+        this.api = new SessionApi(identity, useCases, cookie, settings.trustedProxies(), remember, device);
         this.formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
     }
 
@@ -143,20 +145,16 @@ public final class GatehouseRoutes {
     }
 
     private void requireLogin(RoutingContext ctx) {
-        Responses.whenDone(ctx, useCases.greet().greet(cookie.read(ctx)), greeting -> {
-            if (greeting instanceof Greeting.Welcome welcome) {
-                ctx.put(GatehouseSession.KEY, new GatehouseSession(welcome.session(), useCases.savePreference()));
-                ctx.next();
-                return;
+        identity.of(ctx, who -> who.handle(in -> {
+            ctx.put(GatehouseSession.KEY, new GatehouseSession(in.session(), useCases.savePreference()));
+            ctx.next();
+        }, nobody -> {
+            if (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD) {
+                LocalPath back = new LocalPath("/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+                flash.toLogin(ctx, nobody.sessionEnded(), back);
+            } else {
+                ctx.fail(401);
             }
-            remember.restoreOr(ctx, this::requireLogin, () -> {
-                if (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD) {
-                    LocalPath back = new LocalPath("/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
-                    flash.toLogin(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded(), back);
-                } else {
-                    ctx.fail(401);
-                }
-            });
-        });
+        }));
     }
 }

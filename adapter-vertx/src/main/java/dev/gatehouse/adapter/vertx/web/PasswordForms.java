@@ -26,14 +26,14 @@ final class PasswordForms {
     private final Views views;
     private final int maxFormFields;
     private final Set<String> trustedProxies;
-    private final RememberMeCookie remember;
+    private final RequestIdentity identity;
     private final FlashRedirects flash;
 
-    PasswordForms(Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields,
-                  Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash) {
+    PasswordForms(RequestIdentity identity, Greet greet, ChangeOwnPassword changeOwnPassword, SessionCookie cookie, Views views, int maxFormFields,
+                  Set<String> trustedProxies, FlashRedirects flash) {
         this.flash = flash;
         this.trustedProxies = trustedProxies;
-        this.remember = remember;
+        this.identity = identity;
         this.greet = greet;
         this.changeOwnPassword = changeOwnPassword;
         this.cookie = cookie;
@@ -42,14 +42,9 @@ final class PasswordForms {
     }
 
     void show(RoutingContext ctx) {
-        Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
-            if (greeting instanceof Greeting.Welcome welcome) {
-                Responses.page(ctx, 200, views.password(new PasswordPage(welcome.session().csrfToken().value(),
-                        welcome.username().value(), welcome.session().isFresh(), null)));
-            } else {
-                remember.restoreOr(ctx, this::show, () -> flash.toLogin(ctx, ((Greeting.NotLoggedIn) greeting).sessionEnded(), LOGIN_THEN_HERE));
-            }
-        });
+        identity.of(ctx, who -> who.handle(
+                in -> Responses.page(ctx, 200, views.password(new PasswordPage(in.session().csrfToken().value(), in.user().value(), in.fresh(), null))),
+                nobody -> flash.toLogin(ctx, nobody.sessionEnded(), LOGIN_THEN_HERE)));
     }
 
     void submit(RoutingContext ctx) {

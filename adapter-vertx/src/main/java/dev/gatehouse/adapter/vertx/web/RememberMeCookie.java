@@ -3,9 +3,7 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.Session;
-import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
@@ -43,30 +41,6 @@ final class RememberMeCookie {
         });
     }
 
-    /**
-     * For a request that found nobody logged in: if it carries a remember-me token, start a new
-     * session from it and run {@code handler} again, now with that session; otherwise (or when
-     * the token is refused, which also clears the cookie) run {@code notLoggedIn}.
-     */
-    void restoreOr(RoutingContext ctx, Handler<RoutingContext> handler, Runnable notLoggedIn) {
-        Optional<RememberMeToken> token = read(ctx);
-        if (token.isEmpty() || ctx.get(SessionCookie.RESTORED) != null) {
-            notLoggedIn.run();
-            return;
-        }
-        String device = Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT));
-        Responses.whenDone(ctx, rememberMe.restore(token.get(), ClientAddress.of(ctx, trustedProxies), device), restoration -> {
-            if (restoration instanceof RememberMe.Restoration.Restored restored) {
-                ctx.response().addCookie(sessionCookie.issue(restored.session().id())).addCookie(issue(restored.token()));
-                ctx.put(SessionCookie.RESTORED, restored.session().id());
-                handler.handle(ctx);
-            } else {
-                ctx.response().addCookie(clear());
-                notLoggedIn.run();
-            }
-        });
-    }
-
     /** At logout: forget this browser's remembered login, clear its cookie, then go on. */
     void forget(RoutingContext ctx, Runnable then) {
         Optional<RememberMeToken> token = read(ctx);
@@ -80,11 +54,11 @@ final class RememberMeCookie {
         });
     }
 
-    private Cookie issue(RememberMeToken token) {
+    Cookie issue(RememberMeToken token) {
         return sessionCookie.withAttributes(Cookie.cookie(name, token.cookieValue())).setMaxAge(rememberMe.lifetime().toSeconds());
     }
 
-    private Cookie clear() {
+    Cookie clear() {
         return sessionCookie.withAttributes(Cookie.cookie(name, "")).setMaxAge(0);
     }
 }

@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.vertx.web;
 
-import dev.gatehouse.application.Greet;
-import dev.gatehouse.application.Greeting;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
@@ -40,7 +38,6 @@ final class SessionApi {
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String JSON = "application/json";
 
-    private final Greet greet;
     private final LogIn logIn;
     private final LogOut logOut;
     private final ListOwnSessions listOwnSessions;
@@ -50,10 +47,13 @@ final class SessionApi {
 
     private final DeviceCookie device;
 
-    SessionApi(WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember, DeviceCookie device) {
+    private final RequestIdentity identity;
+
+    SessionApi(RequestIdentity identity, WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember,
+               DeviceCookie device) {
+        this.identity = identity;
         this.device = device;
         this.remember = remember;
-        this.greet = useCases.greet();
         this.logIn = useCases.logIn();
         this.logOut = useCases.logOut();
         this.listOwnSessions = useCases.listOwnSessions();
@@ -100,13 +100,7 @@ final class SessionApi {
 
     /** {@code GET /api/session}: who is logged in with this session, and the token its calls must carry. */
     void whoAmI(RoutingContext ctx) {
-        Responses.whenDone(ctx, greet.greet(cookie.read(ctx)), greeting -> {
-            if (greeting instanceof Greeting.Welcome welcome) {
-                json(ctx, 200, whoAmI(welcome.session()));
-            } else {
-                remember.restoreOr(ctx, this::whoAmI, () -> notLoggedIn(ctx));
-            }
-        });
+        identity.of(ctx, who -> who.handle(in -> json(ctx, 200, whoAmI(in.session())), nobody -> notLoggedIn(ctx)));
     }
 
     /** {@code DELETE /api/session}: log out. Without a live session there is nothing to end, and it still succeeds. */
@@ -124,9 +118,13 @@ final class SessionApi {
 
     /** {@code GET /api/sessions}: the caller's own live sessions, on every device. */
     void sessions(RoutingContext ctx) {
-        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx)), found -> {
+        identity.of(ctx, who -> who.handle(in -> listSessions(ctx, in.session()), nobody -> notLoggedIn(ctx)));
+    }
+
+    private void listSessions(RoutingContext ctx, Session current) {
+        Responses.whenDone(ctx, listOwnSessions.list(Optional.of(current.id())), found -> {
             if (found.isEmpty()) {
-                remember.restoreOr(ctx, this::sessions, () -> notLoggedIn(ctx));
+                notLoggedIn(ctx);
                 return;
             }
             JsonArray sessions = new JsonArray();

@@ -5,7 +5,6 @@ import dev.gatehouse.domain.Signer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
 
@@ -50,16 +49,6 @@ public final class SessionCookie {
         return value == null ? Optional.empty() : verify(value);
     }
 
-    /**
-     * The session a handler should use: one "remember me" just started for this very request
-     * (see {@link RememberMeCookie}), or else the one the request's cookie names.
-     */
-    Optional<SessionId> read(RoutingContext ctx) {
-        SessionId restored = ctx.get(RESTORED);
-        return restored != null ? Optional.of(restored) : read(ctx.request().headers());
-    }
-
-    static final String RESTORED = "gatehouse.restored-session";
 
     /**
      * The value of the one cookie of this name, or null when there is none, several, or a variant

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** {@code GET /sessions} and {@code POST /sessions/end}: a user sees where they are logged in, and ends what they do not recognise. */
 final class SessionPages {
@@ -18,13 +19,13 @@ final class SessionPages {
     private final ListOwnSessions listOwnSessions;
     private final EndOwnSessions endOwnSessions;
     private final SessionCookie cookie;
-    private final RememberMeCookie remember;
+    private final RequestIdentity identity;
     private final Views views;
     private final int maxFormFields;
 
-    SessionPages(ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SessionCookie cookie, Views views, int maxFormFields,
-                 RememberMeCookie remember) {
-        this.remember = remember;
+    SessionPages(RequestIdentity identity, ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SessionCookie cookie, Views views,
+                 int maxFormFields) {
+        this.identity = identity;
         this.listOwnSessions = listOwnSessions;
         this.endOwnSessions = endOwnSessions;
         this.cookie = cookie;
@@ -33,15 +34,16 @@ final class SessionPages {
     }
 
     void show(RoutingContext ctx) {
-        Responses.whenDone(ctx, listOwnSessions.list(cookie.read(ctx)), found -> {
+        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.list(Optional.of(in.session().id())), found -> {
             if (found.isEmpty()) {
-                remember.restoreOr(ctx, this::show, () -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE));
+                // Ended between the two looks: as if it had ended before.
+                Responses.redirect(ctx, 302, LOGIN_THEN_HERE);
                 return;
             }
             ListOwnSessions.OwnSessions own = found.get();
             Responses.page(ctx, 200, views.sessions(new SessionsPage(own.csrfToken(), own.user().value(), own.sessions().stream()
                     .map(session -> row(session, own.currentHandle())).toList())));
-        });
+        }), nobody -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE)));
     }
 
     void end(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
+import dev.gatehouse.application.Identify;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogOut;
@@ -13,5 +14,5 @@ import dev.gatehouse.application.SavePreference;
 /** The use cases the web drives, as the composition root built them. */
 public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
-                          RememberMe rememberMe) {
+                          RememberMe rememberMe, Identify identify) {
 }
