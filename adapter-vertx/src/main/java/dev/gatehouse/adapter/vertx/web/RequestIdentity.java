@@ -29,8 +29,9 @@ final class RequestIdentity {
     }
 
     void of(RoutingContext ctx, Consumer<Identity> next) {
-        Identify.Command command = new Identify.Command(cookie.read(ctx.request().headers()), remember.read(ctx), ClientAddress.of(ctx, trustedProxies),
-                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
+        Identify.Command command = new Identify.Command(cookie.read(ctx.request().headers()), () -> remember.read(ctx)
+                .map(token -> new Identify.Remembered(token, ClientAddress.of(ctx, trustedProxies),
+                        Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))));
         Responses.whenDone(ctx, identify.identify(command), identity -> {
             identity.handle(
                     in -> in.rotatedToken().ifPresent(token -> ctx.response().addCookie(cookie.issue(in.session().id())).addCookie(remember.issue(token))),
