@@ -2,6 +2,7 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 
@@ -9,24 +10,28 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Ends a session on the server, when the request proves with the CSRF token that it comes from our own form. */
+/**
+ * Ends a session on the server, when the request proves with the CSRF token that it comes from our
+ * own form, and forgets the browser's remembered login with it.
+ */
 public final class LogOut {
 
     private final CurrentSession current;
     private final SessionRepository sessions;
-
+    private final RememberedLogins remembered;
     private final AuditLog audit;
 
-    public LogOut(SessionRepository sessions, AuditLog audit, SessionPolicy policy, Clock clock) {
+    public LogOut(SessionRepository sessions, RememberedLogins remembered, AuditLog audit, SessionPolicy policy, Clock clock) {
         this.current = new CurrentSession(sessions, audit, policy, clock);
         this.sessions = sessions;
+        this.remembered = remembered;
         this.audit = audit;
     }
 
     public CompletionStage<LogoutResult> logOut(LogOutCommand command) {
         return current.find(command.sessionId()).thenCompose(found -> {
             if (found.isEmpty()) {
-                return CompletableFuture.completedFuture(new LogoutResult.LoggedOut());
+                return forgetRemembered(command).thenApply(forgotten -> new LogoutResult.LoggedOut());
             }
             if (!found.get().csrfToken().matches(command.csrfToken())) {
                 return CompletableFuture.completedFuture(new LogoutResult.FormExpired());
@@ -34,7 +39,12 @@ public final class LogOut {
             if (found.get().isLoggedIn()) {
                 audit.record(AuditEvent.ofSession(AuditEvent.Kind.LOGGED_OUT, found.get()));
             }
-            return sessions.delete(found.get().id()).thenApply(deleted -> new LogoutResult.LoggedOut());
+            return sessions.delete(found.get().id()).thenCompose(deleted -> forgetRemembered(command)).thenApply(forgotten -> new LogoutResult.LoggedOut());
         });
+    }
+
+    /** Logging out forgets this browser's remembered login too: after it, the browser is nobody's until a password is typed again. */
+    private CompletionStage<Void> forgetRemembered(LogOutCommand command) {
+        return command.remembered().map(token -> remembered.delete(token.selectorKey())).orElse(CompletableFuture.completedFuture(null));
     }
 }

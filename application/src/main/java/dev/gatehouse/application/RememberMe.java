@@ -16,7 +16,6 @@ import dev.gatehouse.domain.Username;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -166,11 +165,6 @@ public final class RememberMe {
         audit.record(new AuditEvent(AuditEvent.Kind.REMEMBERED_LOGIN_STOLEN, user, null, client, "every session of the user ended"));
         return Revocations.endEverything(sessions, logins, audit, user, "remembered login used twice")
                 .thenApply(ended -> new Restoration.Stolen());
-    }
-
-    /** Logout: this browser's remembered login is forgotten with its session. */
-    public CompletionStage<Void> forget(Optional<RememberMeToken> token) {
-        return token.map(presented -> logins.delete(presented.selectorKey())).orElse(CompletableFuture.completedFuture(null));
     }
 
     private static CompletionStage<Restoration> notRestored() {

@@ -132,11 +132,13 @@ class RememberMeTest {
 
     @Test
     void givenLogout_thenThisBrowsersRememberedLoginIsForgotten() {
-        RememberMeToken token = done(rememberMe.remember(aliceLoggedIn(), "203.0.113.7"));
+        Session session = aliceLoggedIn();
+        RememberMeToken token = done(rememberMe.remember(session, "203.0.113.7"));
 
-        done(rememberMe.forget(Optional.of(token)));
+        LogOut logOut = new LogOut(sessions, logins, audit::add, SessionPolicy.DEFAULT, clock);
+        done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value(), Optional.of(token))));
 
         assertInstanceOf(RememberMe.Restoration.NotRestored.class, done(rememberMe.restore(token, "203.0.113.7", "Firefox on Linux")));
-        assertTrue(sessions.stored.values().stream().noneMatch(session -> !session.isFresh()));
+        assertTrue(sessions.stored.values().stream().noneMatch(stored -> !stored.isFresh()));
     }
 }

@@ -5,7 +5,10 @@ import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.LogOutCommand;
 import dev.gatehouse.application.LogoutResult;
 import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.RememberMeToken;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
 
 /**
  * {@code POST /logout}: ends the session on the server, forgets this browser's remembered login,
@@ -37,12 +40,14 @@ final class LogoutForms {
             ErrorPages.badRequest(ctx, views, malformed.getMessage());
             return;
         }
-        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), csrf);
+        Optional<RememberMeToken> remembered = remember.read(ctx);
+        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), csrf, remembered);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             if (result instanceof LogoutResult.LoggedOut) {
                 // The session is gone from the server, and its cookie from the browser; only the message goes on, in a cookie of its own.
                 ctx.response().addCookie(cookie.clear());
-                remember.forget(ctx, () -> flash.redirect(ctx, 303, LocalPath.ROOT, FlashMessage.LOGGED_OUT));
+                remembered.ifPresent(forgotten -> ctx.response().addCookie(remember.clear()));
+                flash.redirect(ctx, 303, LocalPath.ROOT, FlashMessage.LOGGED_OUT);
             } else {
                 ErrorPages.formExpired(ctx, views);
             }

@@ -41,19 +41,6 @@ final class RememberMeCookie {
         });
     }
 
-    /** At logout: forget this browser's remembered login, clear its cookie, then go on. */
-    void forget(RoutingContext ctx, Runnable then) {
-        Optional<RememberMeToken> token = read(ctx);
-        if (token.isEmpty()) {
-            then.run();
-            return;
-        }
-        Responses.whenDone(ctx, rememberMe.forget(token), done -> {
-            ctx.response().addCookie(clear());
-            then.run();
-        });
-    }
-
     Cookie issue(RememberMeToken token) {
         return sessionCookie.withAttributes(Cookie.cookie(name, token.cookieValue())).setMaxAge(rememberMe.lifetime().toSeconds());
     }

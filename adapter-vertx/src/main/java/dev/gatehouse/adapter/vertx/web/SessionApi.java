@@ -9,6 +9,7 @@ import dev.gatehouse.application.LoginResult;
 import dev.gatehouse.application.LogoutResult;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionSummary;
 import io.vertx.core.buffer.Buffer;
@@ -105,11 +106,13 @@ final class SessionApi {
 
     /** {@code DELETE /api/session}: log out. Without a live session there is nothing to end, and it still succeeds. */
     void logOut(RoutingContext ctx) {
-        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER));
+        Optional<RememberMeToken> remembered = remember.read(ctx);
+        LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), remembered);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             if (result instanceof LogoutResult.LoggedOut) {
                 ctx.response().addCookie(cookie.clear());
-                remember.forget(ctx, () -> ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end());
+                remembered.ifPresent(forgotten -> ctx.response().addCookie(remember.clear()));
+                ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
             } else {
                 csrfRefused(ctx);
             }
