@@ -4,6 +4,8 @@ import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
 
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** How a login attempt ends. */
 public sealed interface LoginResult {
@@ -13,6 +15,11 @@ public sealed interface LoginResult {
      * with, and the device gets a new token that makes it a known device of this account.
      */
     record LoggedIn(Session session, String deviceToken) implements LoginResult {
+        @Override
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
+                          Function<FormExpired, R> formExpired) {
+            return loggedIn.apply(this);
+        }
     }
 
     /** Bad credentials, whatever the cause; the form's token stays good so the visitor can try again. */
@@ -20,6 +27,12 @@ public sealed interface LoginResult {
 
         /** What every adapter says, word for word, so that no way in tells which part was wrong. */
         public static final String MESSAGE = "Invalid username or password.";
+
+        @Override
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
+                          Function<FormExpired, R> formExpired) {
+            return rejected.apply(this);
+        }
     }
 
     /**
@@ -39,6 +52,12 @@ public sealed interface LoginResult {
         public static long wholeSeconds(Duration retryAfter) {
             return Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
         }
+
+        @Override
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
+                          Function<FormExpired, R> formExpired) {
+            return throttled.apply(this);
+        }
     }
 
     /**
@@ -46,5 +65,30 @@ public sealed interface LoginResult {
      * value the request holds. No credentials were checked.
      */
     record FormExpired() implements LoginResult {
+        @Override
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
+                          Function<FormExpired, R> formExpired) {
+            return formExpired.apply(this);
+        }
+    }
+
+    /** One function per case: a new case fails to compile wherever a login's outcome is handled. */
+    <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled, Function<FormExpired, R> formExpired);
+
+    /** {@link #fold} for handlers that answer rather than return. */
+    default void handle(Consumer<LoggedIn> loggedIn, Consumer<Rejected> rejected, Consumer<Throttled> throttled, Consumer<FormExpired> formExpired) {
+        fold(in -> {
+            loggedIn.accept(in);
+            return null;
+        }, no -> {
+            rejected.accept(no);
+            return null;
+        }, wait -> {
+            throttled.accept(wait);
+            return null;
+        }, expired -> {
+            formExpired.accept(expired);
+            return null;
+        });
     }
 }

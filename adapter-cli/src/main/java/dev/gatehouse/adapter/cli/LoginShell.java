@@ -62,6 +62,10 @@ final class LoginShell {
     private record Attempts(Optional<Session> session, int exitCode) {
     }
 
+    /** What one login attempt comes to at the terminal: a session, or what to say and whether it counts as a failure. */
+    private record Turn(Optional<Session> session, String saying, boolean countsAsFailed) {
+    }
+
     private Attempts logIn(LoginInput input) {
         int rejected = 0;
         while (rejected < MAX_ATTEMPTS) {
@@ -76,19 +80,18 @@ final class LoginShell {
             // Nothing is stored before a login succeeds: the attempt starts from a new session, as the JSON API's does.
             LoginResult result = await(useCases.logIn().logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null,
                     username.get(), Password.of(typed.get()), CLIENT, Channel.TERMINAL, CLIENT, devices.tokensFor(username.get()))));
-            if (result instanceof LoginResult.LoggedIn loggedIn) {
-                devices.remember(username.get(), loggedIn.deviceToken());
-                return new Attempts(Optional.of(loggedIn.session()), ExitCodes.OK);
+            String name = username.get();
+            Turn turn = result.fold(loggedIn -> {
+                devices.remember(name, loggedIn.deviceToken());
+                return new Turn(Optional.of(loggedIn.session()), null, false);
+            }, refused -> new Turn(Optional.empty(), LoginResult.Rejected.MESSAGE, true),
+                    throttled -> new Turn(Optional.empty(), LoginResult.Throttled.message(throttled.retryAfter()), true),
+                    expired -> new Turn(Optional.empty(), "The login took too long. Please try again.", false));
+            if (turn.session().isPresent()) {
+                return new Attempts(turn.session(), ExitCodes.OK);
             }
-            if (result instanceof LoginResult.Rejected) {
-                rejected++;
-                say(LoginResult.Rejected.MESSAGE);
-            } else if (result instanceof LoginResult.Throttled throttled) {
-                rejected++;
-                say(LoginResult.Throttled.message(throttled.retryAfter()));
-            } else {
-                say("The login took too long. Please try again.");
-            }
+            say(turn.saying());
+            rejected += turn.countsAsFailed() ? 1 : 0;
         }
         say("Too many failed attempts.");
         return new Attempts(Optional.empty(), ExitCodes.REFUSED);

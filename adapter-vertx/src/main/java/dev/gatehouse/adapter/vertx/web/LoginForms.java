@@ -86,7 +86,7 @@ final class LoginForms {
         String client = ClientAddress.of(ctx, trustedProxies);
         Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, preLogin(ctx), csrf, username, password, client, Channel.WEB,
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx))), result -> {
-            if (result instanceof LoginResult.LoggedIn loggedIn) {
+            result.handle(loggedIn -> {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
                 ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
                 ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, "")).setMaxAge(0));
@@ -95,16 +95,12 @@ final class LoginForms {
                 } else {
                     Responses.redirect(ctx, 303, LocalPath.orRoot(next));
                 }
-            } else if (result instanceof LoginResult.Rejected rejected) {
-                Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
-                        LoginResult.Rejected.MESSAGE, null)));
-            } else if (result instanceof LoginResult.Throttled throttled) {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
+            }, rejected -> Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
+                    LoginResult.Rejected.MESSAGE, null))), throttled -> {
+                Responses.retryAfter(ctx, throttled.retryAfter());
                 Responses.page(ctx, 429, views.login(new LoginPage(throttled.formToken().value(), next, username, rememberMe,
                         LoginResult.Throttled.message(throttled.retryAfter()), null)));
-            } else {
-                ErrorPages.formExpired(ctx, views);
-            }
+            }, expired -> ErrorPages.formExpired(ctx, views));
         });
     }
 

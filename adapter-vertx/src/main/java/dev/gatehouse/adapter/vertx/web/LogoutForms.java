@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.LogOutCommand;
-import dev.gatehouse.application.LogoutResult;
 import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.RememberMeToken;
 import io.vertx.ext.web.RoutingContext;
@@ -43,14 +42,12 @@ final class LogoutForms {
         Optional<RememberMeToken> remembered = remember.read(ctx);
         LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), csrf, remembered);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
-            if (result instanceof LogoutResult.LoggedOut) {
+            result.handle(loggedOut -> {
                 // The session is gone from the server, and its cookie from the browser; only the message goes on, in a cookie of its own.
                 ctx.response().addCookie(cookie.clear());
                 remembered.ifPresent(forgotten -> ctx.response().addCookie(remember.clear()));
                 flash.redirect(ctx, 303, LocalPath.ROOT, FlashMessage.LOGGED_OUT);
-            } else {
-                ErrorPages.formExpired(ctx, views);
-            }
+            }, expired -> ErrorPages.formExpired(ctx, views));
         });
     }
 }

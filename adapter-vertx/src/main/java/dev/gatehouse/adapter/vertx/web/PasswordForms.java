@@ -9,7 +9,6 @@ import dev.gatehouse.application.PasswordChangeResult;
 import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.SessionId;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
@@ -83,7 +82,7 @@ final class PasswordForms {
             } else if (result instanceof PasswordChangeResult.WeakPassword weak) {
                 again(ctx, sessionId, 200, weak.problem().explanation());
             } else if (result instanceof PasswordChangeResult.Throttled throttled) {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(throttled.retryAfter())));
+                Responses.retryAfter(ctx, throttled.retryAfter());
                 again(ctx, sessionId, 429, LoginResult.Throttled.message(throttled.retryAfter()));
             } else if (result instanceof PasswordChangeResult.NotLoggedIn) {
                 Responses.redirect(ctx, 303, LOGIN_THEN_HERE);

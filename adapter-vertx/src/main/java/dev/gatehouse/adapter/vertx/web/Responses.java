@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.LoginResult;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -7,6 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,6 +34,11 @@ final class Responses {
         response.setStatusCode(status);
         response.headers().add(HttpHeaders.CONTENT_TYPE, HTML).add(HttpHeaders.CACHE_CONTROL, NO_STORE);
         response.end(html);
+    }
+
+    /** Says how long a throttled client must wait (a 429's Retry-After), in whole seconds as the page says it. */
+    static void retryAfter(RoutingContext ctx, Duration wait) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(wait)));
     }
 
     /** A redirect to a path of this site; the Location never comes from the Host header. */

@@ -6,7 +6,6 @@ import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.LogOutCommand;
 import dev.gatehouse.application.LoginResult;
-import dev.gatehouse.application.LogoutResult;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.RememberMeToken;
@@ -79,7 +78,7 @@ final class SessionApi {
                 username, Password.of(password), ClientAddress.of(ctx, trustedProxies), Channel.WEB,
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx));
         Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
-            if (result instanceof LoginResult.LoggedIn loggedIn) {
+            result.handle(loggedIn -> {
                 ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
                 ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
                 if (rememberMe) {
@@ -87,15 +86,10 @@ final class SessionApi {
                 } else {
                     json(ctx, 200, whoAmI(loggedIn.session()));
                 }
-            } else if (result instanceof LoginResult.Rejected) {
-                ApiProblems.send(ctx, 401, LoginResult.Rejected.MESSAGE, null);
-            } else if (result instanceof LoginResult.Throttled throttled) {
-                long seconds = LoginResult.Throttled.wholeSeconds(throttled.retryAfter());
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            }, rejected -> ApiProblems.send(ctx, 401, LoginResult.Rejected.MESSAGE, null), throttled -> {
+                Responses.retryAfter(ctx, throttled.retryAfter());
                 ApiProblems.send(ctx, 429, "Too many failed login attempts", LoginResult.Throttled.message(throttled.retryAfter()));
-            } else {
-                csrfRefused(ctx);
-            }
+            }, expired -> csrfRefused(ctx));
         });
     }
 
@@ -109,13 +103,11 @@ final class SessionApi {
         Optional<RememberMeToken> remembered = remember.read(ctx);
         LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), remembered);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
-            if (result instanceof LogoutResult.LoggedOut) {
+            result.handle(loggedOut -> {
                 ctx.response().addCookie(cookie.clear());
                 remembered.ifPresent(forgotten -> ctx.response().addCookie(remember.clear()));
                 ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
-            } else {
-                csrfRefused(ctx);
-            }
+            }, expired -> csrfRefused(ctx));
         });
     }
 
