@@ -174,20 +174,20 @@ final class LoginShell {
         }
         PasswordChangeResult result = await(useCases.changeOwnPassword().change(new ChangeOwnPasswordCommand(
                 Optional.of(session.id()), session.csrfToken().value(), Password.of(current.get()), newPassword, CLIENT)));
-        if (result instanceof PasswordChangeResult.Changed changed) {
+        // The session goes on (under a new id once changed), unless it has ended meanwhile: then empty, and the login prompt.
+        return result.fold(changed -> {
             say("Password changed. Your other sessions have been ended.");
             return Optional.of(changed.session());
-        }
-        if (result instanceof PasswordChangeResult.WrongPassword) {
+        }, wrong -> {
             say(PasswordChangeResult.WrongPassword.MESSAGE + " The password is unchanged.");
-        } else if (result instanceof PasswordChangeResult.WeakPassword weak) {
+            return Optional.of(session);
+        }, weak -> {
             say(weak.problem().explanation());
-        } else if (result instanceof PasswordChangeResult.Throttled throttled) {
+            return Optional.of(session);
+        }, throttled -> {
             say(LoginResult.Throttled.message(throttled.retryAfter()));
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(session);
+            return Optional.of(session);
+        }, notLoggedIn -> Optional.<Session>empty(), expired -> Optional.<Session>empty());
     }
 
     private void say(String line) {

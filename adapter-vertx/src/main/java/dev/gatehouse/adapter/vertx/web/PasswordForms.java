@@ -73,22 +73,15 @@ final class PasswordForms {
         String client = ClientAddress.of(ctx, trustedProxies);
         ChangeOwnPasswordCommand command = new ChangeOwnPasswordCommand(sessionId, csrf, current, fresh, client);
         Responses.whenDone(ctx, changeOwnPassword.change(command), result -> {
-            if (result instanceof PasswordChangeResult.Changed changed) {
+            result.handle(changed -> {
                 ctx.response().addCookie(cookie.issue(changed.session().id()));
                 Responses.page(ctx, 200, views.message(new MessagePage("Password changed",
                         "Your password has been changed. Your other sessions have been ended.")));
-            } else if (result instanceof PasswordChangeResult.WrongPassword) {
-                again(ctx, sessionId, 200, PasswordChangeResult.WrongPassword.MESSAGE);
-            } else if (result instanceof PasswordChangeResult.WeakPassword weak) {
-                again(ctx, sessionId, 200, weak.problem().explanation());
-            } else if (result instanceof PasswordChangeResult.Throttled throttled) {
-                Responses.retryAfter(ctx, throttled.retryAfter());
-                again(ctx, sessionId, 429, LoginResult.Throttled.message(throttled.retryAfter()));
-            } else if (result instanceof PasswordChangeResult.NotLoggedIn) {
-                Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
-            } else {
-                ErrorPages.formExpired(ctx, views);
-            }
+            }, wrong -> again(ctx, sessionId, 200, PasswordChangeResult.WrongPassword.MESSAGE),
+                    weak -> again(ctx, sessionId, 200, weak.problem().explanation()), throttled -> {
+                        Responses.retryAfter(ctx, throttled.retryAfter());
+                        again(ctx, sessionId, 429, LoginResult.Throttled.message(throttled.retryAfter()));
+                    }, notLoggedIn -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE), expired -> ErrorPages.formExpired(ctx, views));
         });
     }
 
