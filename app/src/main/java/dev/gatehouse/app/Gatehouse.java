@@ -305,7 +305,7 @@ public final class Gatehouse {
         if (location.redisUrl().isPresent()) {
             return new RedisStores(vertx, location.redisUrl().get(), policy, throttlePolicy, clock);
         }
-        return server.map(config -> EmbeddedStores.keptIn(new EmbeddedStores.Files(config.snapshotFile(), config.rememberedSnapshotFile(),
+        return server.map(config -> EmbeddedStores.keptIn(new EmbeddedStores.SnapshotFiles(config.snapshotFile(), config.rememberedSnapshotFile(),
                         config.endedJournalFile()), policy, throttlePolicy, clock))
                 .orElseGet(() -> EmbeddedStores.forThisProcess(policy, throttlePolicy, clock));
     }

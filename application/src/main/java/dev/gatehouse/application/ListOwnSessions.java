@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
@@ -26,12 +27,18 @@ public final class ListOwnSessions {
 
     /** Empty when nobody is logged in with this session. */
     public CompletionStage<Optional<OwnSessions>> list(Optional<SessionId> sessionId) {
-        return greet.greet(sessionId).thenCompose(greeting -> {
-            if (!(greeting instanceof Greeting.Welcome welcome)) {
-                return CompletableFuture.completedFuture(Optional.<OwnSessions>empty());
-            }
-            return listSessions.list(Optional.of(welcome.username().value())).thenApply(sessions -> Optional.of(
-                    new OwnSessions(welcome.username(), welcome.session().id().handle(), welcome.session().csrfToken().value(), sessions)));
-        });
+        return greet.greet(sessionId).thenCompose(greeting -> greeting.fold(
+                welcome -> of(welcome.username(), welcome.session()).thenApply(Optional::of),
+                nobody -> CompletableFuture.completedFuture(Optional.<OwnSessions>empty())));
+    }
+
+    /** For a request already identified ({@link Identify}): its user's sessions, without looking the session up again. */
+    public CompletionStage<OwnSessions> of(Identity.LoggedIn who) {
+        return of(who.user(), who.session());
+    }
+
+    private CompletionStage<OwnSessions> of(Username user, Session current) {
+        return listSessions.list(Optional.of(user.value())).thenApply(sessions ->
+                new OwnSessions(user, current.id().handle(), current.csrfToken().value(), sessions));
     }
 }

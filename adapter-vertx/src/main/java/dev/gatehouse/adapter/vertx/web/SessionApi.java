@@ -113,27 +113,21 @@ final class SessionApi {
 
     /** {@code GET /api/sessions}: the caller's own live sessions, on every device. */
     void sessions(RoutingContext ctx) {
-        identity.of(ctx, who -> who.handle(in -> listSessions(ctx, in.session()), nobody -> notLoggedIn(ctx)));
+        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.of(in), own -> listed(ctx, own)), nobody -> notLoggedIn(ctx)));
     }
 
-    private void listSessions(RoutingContext ctx, Session current) {
-        Responses.whenDone(ctx, listOwnSessions.list(Optional.of(current.id())), found -> {
-            if (found.isEmpty()) {
-                notLoggedIn(ctx);
-                return;
-            }
-            JsonArray sessions = new JsonArray();
-            for (SessionSummary session : found.get().sessions()) {
-                sessions.add(new JsonObject()
-                        .put("handle", session.handle())
-                        .put("channel", session.channel().name().toLowerCase(Locale.ROOT))
-                        .put("device", session.device())
-                        .put("createdAt", session.createdAt().toString())
-                        .put("lastSeenAt", session.lastSeenAt().toString())
-                        .put("current", session.handle().equals(found.get().currentHandle())));
-            }
-            json(ctx, 200, new JsonObject().put("username", found.get().user().value()).put("sessions", sessions));
-        });
+    private static void listed(RoutingContext ctx, ListOwnSessions.OwnSessions own) {
+        JsonArray sessions = new JsonArray();
+        for (SessionSummary session : own.sessions()) {
+            sessions.add(new JsonObject()
+                    .put("handle", session.handle())
+                    .put("channel", session.channel().name().toLowerCase(Locale.ROOT))
+                    .put("device", session.device())
+                    .put("createdAt", session.createdAt().toString())
+                    .put("lastSeenAt", session.lastSeenAt().toString())
+                    .put("current", session.handle().equals(own.currentHandle())));
+        }
+        json(ctx, 200, new JsonObject().put("username", own.user().value()).put("sessions", sessions));
     }
 
     private static JsonObject whoAmI(Session session) {

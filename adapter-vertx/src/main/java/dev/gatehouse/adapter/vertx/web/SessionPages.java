@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /** {@code GET /sessions} and {@code POST /sessions/end}: a user sees where they are logged in, and ends what they do not recognise. */
 final class SessionPages {
@@ -34,16 +33,10 @@ final class SessionPages {
     }
 
     void show(RoutingContext ctx) {
-        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.list(Optional.of(in.session().id())), found -> {
-            if (found.isEmpty()) {
-                // Ended between the two looks: as if it had ended before.
-                Responses.redirect(ctx, 302, LOGIN_THEN_HERE);
-                return;
-            }
-            ListOwnSessions.OwnSessions own = found.get();
-            Responses.page(ctx, 200, views.sessions(new SessionsPage(own.csrfToken(), own.user().value(), own.sessions().stream()
-                    .map(session -> row(session, own.currentHandle())).toList())));
-        }), nobody -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE)));
+        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.of(in), own ->
+                Responses.page(ctx, 200, views.sessions(new SessionsPage(own.csrfToken(), own.user().value(), own.sessions().stream()
+                        .map(session -> row(session, own.currentHandle())).toList())))),
+                nobody -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE)));
     }
 
     void end(RoutingContext ctx) {

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 public final class EmbeddedStores implements Stores {
 
     /** Where a server keeps its embedded stores between runs. */
-    public record Files(Path sessions, Path remembered, Path journal) {
+    public record SnapshotFiles(Path sessions, Path remembered, Path journal) {
     }
 
     private final InMemorySessionRepository sessions;
@@ -31,7 +31,7 @@ public final class EmbeddedStores implements Stores {
     private final InMemoryRememberedLogins remembered;
     private final Optional<EmbeddedSnapshots> snapshots;
 
-    private EmbeddedStores(SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock, Optional<Files> files) {
+    private EmbeddedStores(SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock, Optional<SnapshotFiles> files) {
         EndedJournal journal = files.isPresent() ? EndedJournal.recording() : EndedJournal.none();
         this.sessions = new InMemorySessionRepository(policy, clock, journal);
         this.throttle = new InMemoryLoginThrottle(throttlePolicy);
@@ -40,7 +40,7 @@ public final class EmbeddedStores implements Stores {
     }
 
     /** A server's: kept in these files over restarts. */
-    public static EmbeddedStores keptIn(Files files, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+    public static EmbeddedStores keptIn(SnapshotFiles files, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
         return new EmbeddedStores(policy, throttlePolicy, clock, Optional.of(files));
     }
 
