@@ -1,99 +1,42 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.vertx.web.CookieSettings;
-import dev.gatehouse.adapter.vertx.web.GatehouseRoutes;
-import dev.gatehouse.adapter.vertx.web.HttpSettings;
-import dev.gatehouse.adapter.vertx.web.MetricsEndpoints;
-import dev.gatehouse.adapter.vertx.web.SessionCookie;
-import dev.gatehouse.adapter.vertx.web.WebUseCases;
-import dev.gatehouse.adapter.vertx.web.WebVerticle;
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
-import dev.gatehouse.adapter.vertx.driven.audit.Slf4jAuditLog;
-import dev.gatehouse.adapter.vertx.driven.metrics.Metrics;
-import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
-import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
-import dev.gatehouse.adapter.vertx.driven.postgres.PostgresUserDirectory;
 import dev.gatehouse.adapter.vertx.driven.Stores;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
-import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
-import dev.gatehouse.adapter.vertx.driven.redis.RedisStores;
-import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
-import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
-import dev.gatehouse.application.AddUser;
-import dev.gatehouse.application.AddUserResult;
-import dev.gatehouse.application.ThrottledAttempts;
-import dev.gatehouse.domain.AuditLog;
-import dev.gatehouse.domain.LoginThrottle;
-import dev.gatehouse.domain.Password;
-import dev.gatehouse.domain.PasswordBlocklist;
-import dev.gatehouse.domain.SessionId;
-import dev.gatehouse.domain.RememberedLogins;
-import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.adapter.vertx.web.GatehouseRoutes;
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.wiring.Wiring;
 import dev.gatehouse.domain.SessionRepository;
-import dev.gatehouse.domain.Signer;
-import dev.gatehouse.domain.ThrottlePolicy;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** The composition root: builds every part with {@code new}, wires them, and starts the server. */
+/**
+ * Gatehouse for a Java application: {@link #start} a server of its own, or {@link #embed} its
+ * routes in the application's router, configured by a {@link ServerConfig}. The wiring behind
+ * both is {@code dev.gatehouse.app.wiring}; nothing here decides anything.
+ */
 public final class Gatehouse {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
-    static final String FIRST_USER = "admin";
-    private static final long HEALTH_TIMEOUT_MS = 2_000;
-    /** The table users are kept in, in PostgreSQL; made at start when it is missing. */
-    static final String POSTGRES_TABLE = "gatehouse_users";
-    private static final AuditLog AUDIT = new Slf4jAuditLog();
-    /** How soon a change to the users file made by another process ends the sessions it must end (S10). */
-    static final Duration USERS_REFRESH = Duration.ofSeconds(1);
-    /** How often the embedded stores write their snapshot: the most a crash can lose of the sessions begun since. */
-    static final Duration SNAPSHOT_INTERVAL = Duration.ofMinutes(1);
-    /** How often what has ended since the last snapshot is written down: the most of them a machine's crash can undo. */
-    private static final Duration JOURNAL_INTERVAL = Duration.ofSeconds(1);
 
     private Gatehouse() {
     }
 
-    /** A started server: where it listens, its session store, and how to stop it. */
-    public record Running(Vertx vertx, int port, String deploymentId, Stores stores, UserDirectory users, ServerConfig config) {
+    /** A started server: where it listens, and how to stop it. */
+    public static final class Running {
 
-        public SessionRepository sessions() {
-            return stores.sessions();
+        private final Vertx vertx;
+        private final Wiring wiring;
+        private final Wiring.Listening listening;
+
+        private Running(Vertx vertx, Wiring wiring, Wiring.Listening listening) {
+            this.vertx = vertx;
+            this.wiring = wiring;
+            this.listening = listening;
         }
 
-        public LoginThrottle throttle() {
-            return stores.throttle();
-        }
-
-        public RememberedLogins remembered() {
-            return stores.remembered();
+        /** The port the server listens on (the one it was given, or the free one it picked for 0). */
+        public int port() {
+            return listening.port();
         }
 
         /**
@@ -101,7 +44,21 @@ public final class Gatehouse {
          * 0600) for the next start, so a restart of a single server logs nobody out.
          */
         public Future<Void> stop() {
-            return vertx.undeploy(deploymentId).compose(stopped -> keepForNextStart(vertx, stores, config));
+            return vertx.undeploy(listening.deploymentId()).compose(stopped -> wiring.keepForNextStart());
+        }
+
+        // For this package's tests, which look into the stores behind the HTTP answers.
+
+        Stores stores() {
+            return wiring.stores();
+        }
+
+        SessionRepository sessions() {
+            return wiring.stores().sessions();
+        }
+
+        UserDirectory users() {
+            return wiring.users();
         }
     }
 
@@ -110,38 +67,34 @@ public final class Gatehouse {
      * application's router, over the configured stores and users. The configuration's HTTP
      * settings give the request limits and trusted proxies; the application listens itself.
      */
-    public record Embedded(GatehouseRoutes routes, Vertx vertx, Stores stores, UserDirectory users, ServerConfig config) {
+    public static final class Embedded {
+
+        private final Wiring wiring;
+        private final GatehouseRoutes routes;
+
+        private Embedded(Wiring wiring) {
+            this.wiring = wiring;
+            this.routes = wiring.routes();
+        }
+
+        public GatehouseRoutes routes() {
+            return routes;
+        }
 
         /** Call when the application stops: the embedded stores keep their sessions for the next start. */
         public Future<Void> stop() {
-            return keepForNextStart(vertx, stores, config);
+            return wiring.keepForNextStart();
         }
-    }
-
-    /** The embedded stores write their snapshots (mode 0600, hashes only) and say what they kept, or what was lost; Redis keeps its own. */
-    private static Future<Void> keepForNextStart(Vertx vertx, Stores stores, ServerConfig config) {
-        if (!stores.keptInFiles()) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(stores::keep).onComplete(kept -> {
-            if (kept.succeeded()) {
-                kept.result().ifPresent(what -> LOG.info("Stopped; {} sessions and {} remembered logins kept in {} for the next start ({} ms)",
-                        what.sessions(), what.logins(), config.dataDir(), what.millis()));
-            } else {
-                LOG.error("Stopped, but the sessions could not be written ({}): the next start reads the snapshot of the last {} "
-                        + "and ends again what was logged out since", kept.cause().getMessage(), SNAPSHOT_INTERVAL.toSeconds() + " s");
-            }
-        }).mapEmpty();
     }
 
     /**
      * Starts the server on {@code vertx}. On the very first start, with no users yet, it creates
-     * {@value #FIRST_USER} with a long random password and prints that password once to {@code console}.
+     * {@value Wiring#FIRST_USER} with a long random password and prints that password once to {@code console}.
      */
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
-        return open(vertx, config).compose(wiring -> deploy(vertx, config, eventLoops, wiring)
+        return Wiring.open(vertx, config).compose(wiring -> wiring.listen(eventLoops)
                 // Listening first: the first user's password hash need not delay the first page.
-                .compose(running -> createFirstUserIfNone(vertx, wiring.users(), console).map(running)));
+                .compose(listening -> wiring.createFirstUserIfNone(console).map(new Running(vertx, wiring, listening))));
     }
 
     /**
@@ -149,216 +102,9 @@ public final class Gatehouse {
      * secret and first user as {@link #start}, without a server of its own.
      */
     public static Future<Embedded> embed(Vertx vertx, ServerConfig config, PrintStream console) {
-        return open(vertx, config).compose(wiring -> {
-            keepTidy(vertx, config, wiring);
-            Embedded embedded = new Embedded(new GatehouseRoutes(config.http(), wiring.useCases(), wiring.cookie()), vertx, wiring.stores(),
-                    wiring.users(), config);
-            return createFirstUserIfNone(vertx, wiring.users(), console).map(embedded);
+        return Wiring.open(vertx, config).compose(wiring -> {
+            wiring.keepTidy();
+            return wiring.createFirstUserIfNone(console).map(new Embedded(wiring));
         });
-    }
-
-    /** Everything Gatehouse is made of, wired, before anything listens. */
-    private record Wiring(WebUseCases useCases, SessionCookie cookie, Stores stores, UserDirectory users, Metrics metrics, ThrottledAttempts throttled,
-                          WebVerticle.Health health) {
-    }
-
-    private static Future<Wiring> open(Vertx vertx, ServerConfig config) {
-        return vertx.executeBlocking(() -> {
-            DataDirectory.prepare(config.dataDir());
-            DataDirectory.check(config.dataDir(), config.usersFile());
-            if (config.userDirectory().postgresUrl().isEmpty() && Files.notExists(config.usersFile()) && Files.exists(config.secretFile())) {
-                // Not a first start: the secret was made by one. Deleting the users file is the documented way back in, but it may be an accident.
-                LOG.warn("The users file {} is missing, though this data directory has been used before: starting with no users but a new {}",
-                        config.usersFile(), FIRST_USER);
-            }
-            return Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
-        }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations())
-                .compose(users -> wire(vertx, config, secrets, users)));
-    }
-
-    /** The configured user directory: the users file of the data directory, or a PostgreSQL every server and terminal shares. */
-    static Future<UserDirectory> openUsers(Vertx vertx, UserDirectoryLocation location, Path usersFile, int hashingIterations) {
-        PasswordHashing hashing = new PasswordHashing(hashingIterations);
-        int threads = Runtime.getRuntime().availableProcessors();
-        if (location.postgresUrl().isEmpty()) {
-            return vertx.executeBlocking(() -> new UsersFileDirectory(usersFile, hashing, threads));
-        }
-        Pool pool = PgBuilder.pool().connectingTo(location.postgresUrl().get()).using(vertx).build();
-        return PostgresUserDirectory.open(pool, POSTGRES_TABLE, hashing, threads).map(directory -> directory);
-    }
-
-    private static Future<Wiring> wire(Vertx vertx, ServerConfig config, List<byte[]> secrets, UserDirectory users) {
-        Metrics metrics = new Metrics();
-        // Metrics count every event; the log itself gets throttled logins counted per back-off window.
-        ThrottledAttempts throttled = new ThrottledAttempts(AUDIT, config.clock());
-        AuditLog audit = metrics.counting(throttled);
-        SessionPolicy policy = config.sessionPolicy();
-        Stores stores = openStores(vertx, config.sessionStore(), policy, config.throttlePolicy(), config.clock(), Optional.of(config));
-        SessionRepository sessions = stores.sessions();
-        metrics.sessionsCounted(stores::countSessions);
-        RememberedLogins remembered = stores.remembered();
-        Future<Integer> restored = vertx.executeBlocking(stores::restore);
-        LoginThrottle throttle = stores.throttle();
-        if (config.metricsPort() >= 0) {
-            // Timed only when someone can read the times: otherwise every call pays nothing extra.
-            sessions = metrics.timed(sessions);
-            throttle = metrics.timed(throttle);
-        }
-        Signer signer = new HmacSigner(secrets);
-        WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, audit, blocklist(vertx), policy,
-                config.rememberMeLifetime(), config.clock())).web();
-
-        HttpSettings http = config.http();
-        // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
-        boolean secureContext = http.tls().isPresent() || isLoopback(http.host()) || !http.trustedProxies().isEmpty();
-        if (!secureContext) {
-            LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
-                    + "Secure. Serve HTTPS with --tls-cert and --tls-key, or put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);
-        }
-        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), signer);
-
-        WebVerticle.Health health = health(vertx, sessions, users);
-        return restored.map(count -> {
-            if (count > 0) {
-                LOG.info("{} sessions read back from the last stop", count);
-            }
-            return new Wiring(useCases, cookie, stores, users, metrics, throttled, health);
-        });
-    }
-
-    private static Future<Running> deploy(Vertx vertx, ServerConfig config, int eventLoops, Wiring wiring) {
-        HttpSettings http = config.http();
-        // Requests are timed only when someone can read the times: otherwise the greeting pays nothing.
-        MetricsEndpoints endpoints = new MetricsEndpoints(wiring.metrics().registry(), wiring.metrics()::beforeScrape);
-        Handler<RoutingContext> observer = config.metricsPort() < 0 ? RoutingContext::next : endpoints.requestTimer();
-        AtomicReference<WebVerticle> first = new AtomicReference<>();
-        DeploymentOptions options = new DeploymentOptions().setInstances(eventLoops);
-        return vertx.deployVerticle(() -> {
-            WebVerticle verticle = new WebVerticle(http, wiring.useCases(), wiring.cookie(), wiring.health(), observer);
-            first.compareAndSet(null, verticle);
-            return verticle;
-        }, options).map(deploymentId -> {
-            keepTidy(vertx, config, wiring);
-            LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()),
-                    first.get().actualPort(), config.sessionStore());
-            return new Running(vertx, first.get().actualPort(), deploymentId, wiring.stores(), wiring.users(), config);
-        }).compose(running -> metricsListener(vertx, config, endpoints).map(running));
-    }
-
-    /**
-     * Drops what has expired from the embedded stores, writes their snapshot every
-     * {@link #SNAPSHOT_INTERVAL} and what ended since every second, and reads the users again, as
-     * other processes change them.
-     */
-    private static void keepTidy(Vertx vertx, ServerConfig config, Wiring wiring) {
-        Stores stores = wiring.stores();
-        UserDirectory users = wiring.users();
-        if (stores.keptInFiles()) {
-            vertx.setPeriodic(JOURNAL_INTERVAL.toMillis(), timer -> vertx.executeBlocking(() -> {
-                stores.noteEnded();
-                return null;
-            }).onFailure(failure -> LOG.warn("Could not note the sessions ended in the last second: {}", failure.getMessage())));
-            vertx.setPeriodic(SNAPSHOT_INTERVAL.toMillis(), timer -> vertx.executeBlocking(stores::keep)
-                    .onFailure(failure -> LOG.warn("Could not write the sessions' snapshot: {}", failure.getMessage())));
-        }
-        vertx.setPeriodic(config.reapInterval().toMillis(), timer -> {
-            stores.sweep(config.clock().instant());
-            wiring.throttled().drain();
-        });
-        // Changes that other processes make to the users file (gatehouse users ...) count within a second.
-        vertx.setPeriodic(USERS_REFRESH.toMillis(), timer -> users.refresh().whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.warn("Could not read the users again: {}", failure.getMessage());
-            }
-        }));
-    }
-
-    /** The metrics, on a listener of their own (never the public one), when a port is configured. */
-    private static Future<Void> metricsListener(Vertx vertx, ServerConfig config, MetricsEndpoints metrics) {
-        if (config.metricsPort() < 0) {
-            return Future.succeededFuture();
-        }
-        Router router = Router.router(vertx);
-        router.get("/metrics").handler(metrics.scrape());
-        return vertx.createHttpServer().requestHandler(router).listen(config.metricsPort(), config.metricsHost())
-                .onSuccess(server -> LOG.info("Metrics at http://{}:{}/metrics", hostForUrl(config.metricsHost()), server.actualPort()))
-                .mapEmpty();
-    }
-
-    /** Live: the process answers. Ready: the session store and the user directory answer too (each within 2 s). */
-    private static WebVerticle.Health health(Vertx vertx, SessionRepository sessions, UserDirectory users) {
-        HealthChecks live = HealthChecks.create(vertx).register("process", alive -> alive.complete(Status.OK()));
-        HealthChecks ready = HealthChecks.create(vertx)
-                .register("sessions", HEALTH_TIMEOUT_MS, check -> answered(vertx, sessions.load(SessionId.generate()), check))
-                .register("users", HEALTH_TIMEOUT_MS, check -> answered(vertx, users.refresh(), check));
-        return new WebVerticle.Health(live, ready);
-    }
-
-    private static void answered(Vertx vertx, CompletionStage<?> probe, Promise<Status> check) {
-        Future.fromCompletionStage(probe, vertx.getOrCreateContext()).onComplete(outcome -> check.complete(
-                outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", "does not answer"))));
-    }
-
-    /** @param server the server's configuration, whose data directory keeps the embedded stores; empty for a terminal's own stores */
-    static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
-                             Clock clock, Optional<ServerConfig> server) {
-        if (location.redisUrl().isPresent()) {
-            return new RedisStores(vertx, location.redisUrl().get(), policy, throttlePolicy, clock);
-        }
-        return server.map(config -> EmbeddedStores.keptIn(new EmbeddedStores.SnapshotFiles(config.snapshotFile(), config.rememberedSnapshotFile(),
-                        config.endedJournalFile()), policy, throttlePolicy, clock))
-                .orElseGet(() -> EmbeddedStores.forThisProcess(policy, throttlePolicy, clock));
-    }
-
-    private static Future<Void> createFirstUserIfNone(Vertx vertx, UserDirectory users, PrintStream console) {
-        return Future.fromCompletionStage(users.list(), vertx.getOrCreateContext()).compose(names -> {
-            if (!names.isEmpty()) {
-                return Future.succeededFuture();
-            }
-            String password = randomPassword();
-            return Future.fromCompletionStage(new AddUser(users, blocklist(vertx), AUDIT).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
-                    .map(result -> {
-                        if (result instanceof AddUserResult.Added) {
-                            console.println();
-                            console.println("  First start: created the user '" + FIRST_USER + "' with this password (shown only once):");
-                            console.println();
-                            console.println("      " + password);
-                            console.println();
-                            console.println("  Add more users with: ./gatehouse users add NAME");
-                            console.println();
-                        }
-                        return null;
-                    });
-        });
-    }
-
-    /** The blocklist, looking on Vert.x's worker threads: it takes milliseconds, too long for an event loop. */
-    static PasswordBlocklist blocklist(Vertx vertx) {
-        return new ZxcvbnBlocklist(task -> vertx.executeBlocking(() -> {
-            task.run();
-            return null;
-        }, false));
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Browsers treat loopback as a secure context even over plain HTTP, so Secure cookies work there. */
-    static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException unknown) {
-            return false;
-        }
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

@@ -45,6 +45,15 @@ final class ArchitectureRules {
                         + "business, so a handler never makes or calls a store implementation itself");
     }
 
+    /** The public configuration: what an application embedding Gatehouse builds, and the terminal's options fill in. */
+    static ArchRule configurationBelongsToNoAdapter(String base) {
+        return noClasses().that().resideInAPackage(base + ".app.config..")
+                .should().dependOnClassesThat().resideInAnyPackage(base + ".adapter.cli..", base + ".adapter.vertx.driven..", base + ".app.wiring..",
+                        "picocli..", "io.vertx..")
+                .because("an application that embeds Gatehouse configures it without the terminal's parser, a store's class or the wiring; "
+                        + "the web listener's own settings are the one adapter type it names");
+    }
+
     static ArchRule drivenAdaptersNeverReachDrivingOnes(String base) {
         return noClasses().that().resideInAPackage(base + ".adapter.vertx.driven..")
                 .should().dependOnClassesThat().resideInAnyPackage(base + ".adapter.vertx.web..", base + ".adapter.cli..")

@@ -31,8 +31,9 @@ class ArchitectureRulesTest {
                 ArchitectureRules.coreKnowsNoFrameworkAndNoAdapter(FIXTURE),
                 ArchitectureRules.webReachesTheCoreOnlyThroughUseCasesAndPorts(FIXTURE),
                 ArchitectureRules.drivenAdaptersNeverReachDrivingOnes(FIXTURE),
+                ArchitectureRules.configurationBelongsToNoAdapter(FIXTURE),
                 ArchitectureRules.noPackageCycles(FIXTURE));
-        assertTrue(BROKEN.size() >= 5);
+        assertTrue(BROKEN.size() >= 6);
         for (ArchRule rule : rules) {
             assertThrows(AssertionError.class, () -> rule.check(BROKEN), rule.getDescription());
         }

@@ -23,6 +23,9 @@ class ArchitectureTest {
             ArchitectureRules.webReachesTheCoreOnlyThroughUseCasesAndPorts(BASE);
 
     @ArchTest
+    static final ArchRule the_configuration_belongs_to_no_adapter = ArchitectureRules.configurationBelongsToNoAdapter(BASE);
+
+    @ArchTest
     static final ArchRule driven_adapters_never_reach_driving_ones = ArchitectureRules.drivenAdaptersNeverReachDrivingOnes(BASE);
 
     @ArchTest

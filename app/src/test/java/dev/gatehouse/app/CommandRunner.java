@@ -1,6 +1,8 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.wiring.TerminalCores;
+import dev.gatehouse.app.command.Main;
 import dev.gatehouse.adapter.cli.LoginCommand;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import picocli.CommandLine;

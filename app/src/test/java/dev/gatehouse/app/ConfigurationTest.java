@@ -1,5 +1,8 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.command.ServeCommand;
+import dev.gatehouse.app.command.ConfigDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.app.config.ServerConfig;
 import dev.gatehouse.adapter.vertx.web.GatehouseSession;
 import dev.gatehouse.application.MutableClock;
 import io.vertx.core.Future;

@@ -1,7 +1,8 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.domain.SessionPolicy;

@@ -1,7 +1,8 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
+import dev.gatehouse.app.wiring.Wiring;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -115,7 +116,7 @@ class OutageTest {
         TcpCutter database = new TcpCutter(vertx, "127.0.0.1", 5432).mend();
         String url = "postgresql://postgres@127.0.0.1:" + database.port() + "/test";
         Pool admin = PgBuilder.pool().connectingTo("postgresql://postgres@127.0.0.1:5432/test").using(vertx).build();
-        admin.query("DROP TABLE IF EXISTS " + Gatehouse.POSTGRES_TABLE).execute().await();
+        admin.query("DROP TABLE IF EXISTS " + Wiring.POSTGRES_TABLE).execute().await();
         try {
             TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.MEMORY,
                     UserDirectoryLocation.parse(url));
@@ -130,7 +131,7 @@ class OutageTest {
             database.mend();
             assertEquals(303, new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode(), "logins work again");
         } finally {
-            admin.query("DROP TABLE IF EXISTS " + Gatehouse.POSTGRES_TABLE).execute().await();
+            admin.query("DROP TABLE IF EXISTS " + Wiring.POSTGRES_TABLE).execute().await();
             admin.close().await();
         }
     }

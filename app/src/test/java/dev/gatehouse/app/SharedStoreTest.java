@@ -1,7 +1,10 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
+import dev.gatehouse.app.wiring.Wiring;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.UserDirectoryLocation;
+import dev.gatehouse.app.wiring.TerminalCores;
+import dev.gatehouse.app.command.Main;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -198,7 +201,7 @@ class SharedStoreTest {
     private void dropUsersTable() {
         Pool pool = PgBuilder.pool().connectingTo(POSTGRES).using(vertx).build();
         try {
-            pool.query("DROP TABLE IF EXISTS " + Gatehouse.POSTGRES_TABLE).execute().await();
+            pool.query("DROP TABLE IF EXISTS " + Wiring.POSTGRES_TABLE).execute().await();
         } finally {
             pool.close().await();
         }

@@ -1,7 +1,9 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.UserDirectoryLocation;
+import dev.gatehouse.app.wiring.Secrets;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.domain.SessionPolicy;
@@ -115,7 +117,7 @@ class StartupTest {
     void givenTheUsersFileGoneFromAUsedDataDirectory_thenTheStartSaysSoAndMakesANewAdmin(Vertx vertx) throws Exception {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
         logged.start();
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Gatehouse.class);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.gatehouse.app.wiring.Wiring.class);
         log.addAppender(logged);
         try {
             TestServer first = new TestServer(vertx, dataDir);

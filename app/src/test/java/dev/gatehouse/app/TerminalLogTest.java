@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.app.command.TerminalLog;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

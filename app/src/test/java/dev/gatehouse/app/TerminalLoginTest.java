@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.command.Main;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.SessionSummary;

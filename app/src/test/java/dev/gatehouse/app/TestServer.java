@@ -1,9 +1,12 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.UserDirectoryLocation;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.wiring.TerminalCores;
+import dev.gatehouse.app.wiring.Secrets;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
-import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;

@@ -13,9 +13,8 @@ final class CoreCalls {
     }
 
     /** Opens the core, runs the work, closes the core; a failing store or file ends as {@link ExitCodes#UNAVAILABLE}. */
-    static int withCore(Function<CoreSettings, TerminalCore> opener, CoreSettings settings, PrintWriter err,
-                        Function<TerminalCore, Integer> work) {
-        try (TerminalCore core = opener.apply(settings)) {
+    static int withCore(TerminalCore.Access access, PrintWriter err, Function<TerminalCore, Integer> work) {
+        try (TerminalCore core = access.open()) {
             return work.apply(core);
         } catch (CompletionException | UncheckedIOException | IllegalStateException failure) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;

@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * {@code gatehouse login}: log in at the terminal with the same users, rules and session store as
@@ -43,8 +42,9 @@ public final class LoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The composition root's options (data directory, stores, timeouts), a picocli mixin, and the core they open. */
     @Mixin
-    CoreOptions options;
+    private TerminalCore.Access core;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Log in as this user: only the password is asked. Needed with --password-stdin.")
     String user;
@@ -53,11 +53,10 @@ public final class LoginCommand implements Callable<Integer> {
             description = "Read the password from the first line of standard input, then one command a line (for scripts).")
     boolean passwordStdin;
 
-    private final Function<CoreSettings, TerminalCore> core;
     private final TerminalOpener terminals;
     private final InputStream stdin;
 
-    public LoginCommand(Function<CoreSettings, TerminalCore> core, TerminalOpener terminals, InputStream stdin) {
+    public LoginCommand(TerminalCore.Access core, TerminalOpener terminals, InputStream stdin) {
         this.core = core;
         this.terminals = terminals;
         this.stdin = stdin;
@@ -73,8 +72,8 @@ public final class LoginCommand implements Callable<Integer> {
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             PrintWriter out = spec.commandLine().getOut();
-            return CoreCalls.withCore(core, options.settings(), err,
-                    opened -> new LoginShell(opened.login(), new TerminalDevices(options.settings().dataDir()), out).run(new ScriptInput(user, lines)));
+            return CoreCalls.withCore(core, err,
+                    opened -> new LoginShell(opened.login(), new TerminalDevices(core.dataDir()), out).run(new ScriptInput(user, lines)));
         }
         Optional<Terminal> opened = terminals.open();
         if (opened.isEmpty()) {
@@ -90,8 +89,8 @@ public final class LoginCommand implements Callable<Integer> {
             quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
             terminal.setAttributes(quiet);
             try {
-                return CoreCalls.withCore(core, options.settings(), terminal.writer(), started ->
-                        new LoginShell(started.login(), new TerminalDevices(options.settings().dataDir()), terminal.writer())
+                return CoreCalls.withCore(core, terminal.writer(), started ->
+                        new LoginShell(started.login(), new TerminalDevices(core.dataDir()), terminal.writer())
                                 .run(new TerminalInput(terminal, Optional.ofNullable(user))));
             } finally {
                 terminal.setAttributes(original);

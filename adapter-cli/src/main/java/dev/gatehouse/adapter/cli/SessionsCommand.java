@@ -36,12 +36,12 @@ public final class SessionsCommand {
     @Spec
     CommandSpec spec;
 
+    /** The composition root's options, a picocli mixin, and the core they open. */
     @Mixin
-    CoreOptions options;
+    private TerminalCore.Access core;
 
-    private final Function<CoreSettings, TerminalCore> core;
 
-    public SessionsCommand(Function<CoreSettings, TerminalCore> core) {
+    public SessionsCommand(TerminalCore.Access core) {
         this.core = core;
     }
 
@@ -108,7 +108,7 @@ public final class SessionsCommand {
 
     private int withSessions(Function<TerminalCore.SessionAdministration, Integer> work) {
         PrintWriter err = spec.commandLine().getErr();
-        return CoreCalls.withCore(core, options.settings(), err, opened -> {
+        return CoreCalls.withCore(core, err, opened -> {
             Optional<TerminalCore.SessionAdministration> sessions = opened.sessions();
             if (sessions.isEmpty()) {
                 err.println(NOT_SHARED);

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
+
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
@@ -11,7 +12,7 @@ import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.RemoveUser;
 import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.application.SetUserEnabled;
-
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,19 @@ public interface TerminalCore extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * How a command reaches its core. The composition root supplies it as a picocli mixin, whose
+     * options (data directory, stores, timeouts) configure the core it opens; the terminal reads none of them.
+     */
+    interface Access {
+
+        /** Opens the core the options describe; the caller closes it. */
+        TerminalCore open();
+
+        /** Where this terminal keeps what it remembers between runs (its device tokens). */
+        Path dataDir();
+    }
 
     record UserAdministration(AddUser add, ChangePassword changePassword, SetUserEnabled setEnabled, RemoveUser remove,
                               ListUsers list) {

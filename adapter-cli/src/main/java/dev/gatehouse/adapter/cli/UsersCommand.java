@@ -28,13 +28,13 @@ public final class UsersCommand {
     @Spec
     CommandSpec spec;
 
+    /** The composition root's options, a picocli mixin, and the core they open. */
     @Mixin
-    CoreOptions options;
+    private TerminalCore.Access core;
 
-    private final Function<CoreSettings, TerminalCore> core;
     private final PasswordSource passwords;
 
-    public UsersCommand(Function<CoreSettings, TerminalCore> core, PasswordSource passwords) {
+    public UsersCommand(TerminalCore.Access core, PasswordSource passwords) {
         this.core = core;
         this.passwords = passwords;
     }
@@ -117,7 +117,7 @@ public final class UsersCommand {
     }
 
     private int withCore(Function<TerminalCore.UserAdministration, Integer> work) {
-        return CoreCalls.withCore(core, options.settings(), spec.commandLine().getErr(), opened -> work.apply(opened.users()));
+        return CoreCalls.withCore(core, spec.commandLine().getErr(), opened -> work.apply(opened.users()));
     }
 
     private int done(String message) {

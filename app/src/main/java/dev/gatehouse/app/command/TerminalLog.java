@@ -1,5 +1,6 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.wiring.DataDirectory;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -23,9 +24,9 @@ import java.util.Iterator;
  * (a terminal login, a user added) is kept all the same, as {@code sudo} keeps its log. The server
  * logs to standard error as configured in {@code logback.xml}.
  */
-final class TerminalLog {
+public final class TerminalLog {
 
-    static final String FILE = "terminal.log";
+    public static final String FILE = "terminal.log";
     /** As logback.xml's, with the logger's whole name, so an audit line reads {@code gatehouse.audit - {...}}. */
     private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger - %replace(%msg){'[\\r\\n]', ' '}%n%ex{short}";
 
@@ -33,14 +34,14 @@ final class TerminalLog {
     }
 
     /** Moves this process's log from the console to the file. */
-    static void toFile(Path dataDir) {
+    public static void toFile(Path dataDir) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             toFile(context, dataDir);
         }
     }
 
     /** Moves every console appender of the log (and every queue in front of one) to the file. */
-    static void toFile(LoggerContext context, Path dataDir) {
+    public static void toFile(LoggerContext context, Path dataDir) {
         Path file = dataDir.resolve(FILE);
         try {
             DataDirectory.prepare(dataDir);

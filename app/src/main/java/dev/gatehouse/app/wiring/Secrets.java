@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.wiring;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +24,15 @@ import java.util.Set;
  * verify cookies signed before a rotation. A secret shorter than 32 bytes, plainly not random, or
  * with a placeholder word in it is refused.
  */
-final class Secrets {
+public final class Secrets {
 
-    static final int MIN_BYTES = 32;
+    public static final int MIN_BYTES = 32;
     /** Words that mark a secret copied from an example or left as a placeholder. */
     private static final List<String> PLACEHOLDERS = List.of("secret", "changeme", "change-me", "change_me", "password",
             "example", "insecure", "default", "placeholder", "0123456789", "abcdefgh", "qwerty");
 
     /** Why the server will not start with the secret it was given; the message never contains the secret. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
         Refused(String message) {
@@ -44,7 +44,7 @@ final class Secrets {
     }
 
     /** The secrets, the current one first. */
-    static List<byte[]> load(String fromEnvironment, String previousFromEnvironment, Path file) throws Refused, IOException {
+    public static List<byte[]> load(String fromEnvironment, String previousFromEnvironment, Path file) throws Refused, IOException {
         List<byte[]> secrets = new ArrayList<>();
         if (fromEnvironment != null) {
             secrets.add(check(fromEnvironment, "GATEHOUSE_SECRET"));

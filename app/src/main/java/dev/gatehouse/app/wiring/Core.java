@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.wiring;
 
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;

@@ -1,21 +1,29 @@
-package dev.gatehouse.adapter.cli;
+package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.UserDirectoryLocation;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.adapter.cli.DurationConverter;
+import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.SessionPolicy;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The options every command that opens the core shares (a picocli mixin), so that the server and
  * the terminal read the same users and give sessions the same timeouts.
  */
-public final class CoreOptions {
+public class CoreOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "gatehouse-data",
             description = "Where the users file (and the server's secret) live (default: ${DEFAULT-VALUE}).")
@@ -31,12 +39,12 @@ public final class CoreOptions {
             description = "A session ends this long after login, however active (default: ${DEFAULT-VALUE}).")
     Duration absoluteTimeout;
 
-    @Option(names = "--session-store", paramLabel = "STORE", scope = ScopeType.INHERIT, converter = SessionStoreLocation.Converter.class,
+    @Option(names = "--session-store", paramLabel = "STORE", scope = ScopeType.INHERIT, converter = SessionStoreConverter.class,
             defaultValue = "memory",
             description = "memory (inside each process) or redis://HOST:PORT, shared by every server and terminal (default: ${DEFAULT-VALUE}).")
     SessionStoreLocation sessionStore;
 
-    @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryLocation.Converter.class,
+    @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryConverter.class,
             defaultValue = "file",
             description = "file (the users file of --data-dir) or postgresql://USER@HOST:PORT/DB, shared by every server and terminal "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -60,5 +68,49 @@ public final class CoreOptions {
         }
         return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory,
                 hashIterations);
+    }
+
+    /** For the terminal's commands: the same options, and the core they open through the composition root. */
+    static final class ForTerminal extends CoreOptions implements TerminalCore.Access {
+
+        private final Function<CoreSettings, TerminalCore> opener;
+
+        ForTerminal(Function<CoreSettings, TerminalCore> opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public TerminalCore open() {
+            return opener.apply(settings());
+        }
+
+        @Override
+        public Path dataDir() {
+            return dataDir;
+        }
+    }
+
+    /** Reads {@code --session-store}. */
+    static final class SessionStoreConverter implements ITypeConverter<SessionStoreLocation> {
+        @Override
+        public SessionStoreLocation convert(String text) {
+            try {
+                return SessionStoreLocation.parse(text);
+            } catch (IllegalArgumentException notAStore) {
+                throw new TypeConversionException("'" + text + "' is not a session store: use memory or redis://HOST:PORT");
+            }
+        }
+    }
+
+    /** Reads {@code --user-directory}. */
+    static final class UserDirectoryConverter implements ITypeConverter<UserDirectoryLocation> {
+        @Override
+        public UserDirectoryLocation convert(String text) {
+            try {
+                return UserDirectoryLocation.parse(text);
+            } catch (IllegalArgumentException notADirectory) {
+                throw new TypeConversionException("'" + text + "' is not a user directory: use file or postgresql://USER@HOST:PORT/DB");
+            }
+        }
     }
 }

@@ -1,7 +1,4 @@
-package dev.gatehouse.adapter.cli;
-
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+package dev.gatehouse.app.config;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -30,17 +27,5 @@ public record UserDirectoryLocation(Optional<String> postgresUrl) {
     @Override
     public String toString() {
         return postgresUrl.map(url -> url.replaceFirst("//[^@/]*@", "//***@")).orElse("file");
-    }
-
-    /** For picocli: reads the option's text. */
-    public static final class Converter implements ITypeConverter<UserDirectoryLocation> {
-        @Override
-        public UserDirectoryLocation convert(String text) {
-            try {
-                return parse(text);
-            } catch (IllegalArgumentException notADirectory) {
-                throw new TypeConversionException("'" + text + "' is not a user directory: use file or postgresql://USER@HOST:PORT/DB");
-            }
-        }
     }
 }

@@ -1,10 +1,8 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.config;
 
-import dev.gatehouse.adapter.cli.SessionStoreLocation;
-import dev.gatehouse.adapter.cli.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
-import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.application.RememberMe;
+import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
 
@@ -37,7 +35,7 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
-    static final String USERS_FILE = "users.json";
+    public static final String USERS_FILE = "users.json";
 
     public Path usersFile() {
         return dataDir.resolve(USERS_FILE);
@@ -54,7 +52,7 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
      */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(HttpSettings.defaults(DEFAULT_HOST, DEFAULT_PORT), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
-                SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, PasswordHashing.DEFAULT_ITERATIONS, System.getenv("GATEHOUSE_SECRET"),
+                SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, PasswordPolicy.DEFAULT_HASH_ITERATIONS, System.getenv("GATEHOUSE_SECRET"),
                 System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC(), DEFAULT_HOST, -1, RememberMe.DEFAULT_LIFETIME);
     }
 

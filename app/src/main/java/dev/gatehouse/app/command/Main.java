@@ -1,6 +1,7 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.command;
 
-import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.wiring.TerminalCores;
 import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.LoginCommand;
 import dev.gatehouse.adapter.cli.PasswordSource;
@@ -46,11 +47,11 @@ public final class Main {
     }
 
     /** Every command, with the terminal commands driving the core that {@code core} opens. */
-    static CommandLine commandLine(Function<CoreSettings, TerminalCore> core, LoginCommand.TerminalOpener terminals, InputStream stdin) {
+    public static CommandLine commandLine(Function<CoreSettings, TerminalCore> core, LoginCommand.TerminalOpener terminals, InputStream stdin) {
         CommandLine root = new CommandLine(new Main());
-        root.addSubcommand(new LoginCommand(core, terminals, stdin));
-        root.addSubcommand(new UsersCommand(core, PasswordSource.system(stdin)));
-        root.addSubcommand(new SessionsCommand(core));
+        root.addSubcommand(new LoginCommand(new CoreOptions.ForTerminal(core), terminals, stdin));
+        root.addSubcommand(new UsersCommand(new CoreOptions.ForTerminal(core), PasswordSource.system(stdin)));
+        root.addSubcommand(new SessionsCommand(new CoreOptions.ForTerminal(core)));
         return root;
     }
 
@@ -59,7 +60,7 @@ public final class Main {
      * {@code GATEHOUSE_*} variables, then the config file, then the defaults. A setting that does
      * not fit stops everything with one line naming it.
      */
-    static int execute(CommandLine root, String[] args, Map<String, String> environment) {
+    public static int execute(CommandLine root, String[] args, Map<String, String> environment) {
         ConfigDefaults defaults;
         try {
             defaults = ConfigDefaults.load(args, environment);

@@ -1,6 +1,8 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.wiring;
 
-import dev.gatehouse.adapter.cli.CoreSettings;
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.Gatehouse;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
@@ -23,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Wires the terminal's use cases over the stores, as {@link Gatehouse} wires the web's. */
-final class TerminalCores {
+public final class TerminalCores {
 
     private TerminalCores() {
     }
@@ -33,7 +35,7 @@ final class TerminalCores {
      * directory, or PostgreSQL) and session store. In memory, those sessions are this process's own,
      * not the server's, so the sessions commands are not offered; in Redis they are everybody's.
      */
-    static TerminalCore open(CoreSettings settings) {
+    public static TerminalCore open(CoreSettings settings) {
         DataDirectory.prepare(settings.dataDir());
         Clock clock = Clock.systemUTC();
         if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {
@@ -46,9 +48,9 @@ final class TerminalCores {
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
-        UserDirectory users = Gatehouse.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
+        UserDirectory users = Wiring.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
                 settings.hashIterations()).toCompletionStage().toCompletableFuture().join();
-        Stores stores = Gatehouse.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
+        Stores stores = Wiring.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
         return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(settings),
                 () -> vertx.close().toCompletionStage().toCompletableFuture().join());
@@ -74,7 +76,7 @@ final class TerminalCores {
      * The use cases over the given stores. {@code sessionsShared} says whether the session store is
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
-    static TerminalCore assemble(UserDirectory users, Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock, Signer signer,
+    public static TerminalCore assemble(UserDirectory users, Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock, Signer signer,
                                  Runnable onClose) {
         // A terminal command has nothing else to do while the blocklist looks, so it looks right there.
         Core core = Core.assemble(new Core.Ports(users, stores.sessions(), stores.throttle(), stores.remembered(), signer, new Slf4jAuditLog(),

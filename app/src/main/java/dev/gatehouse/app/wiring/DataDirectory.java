@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.wiring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** The data directory holds the secret and the password hashes: when we create it, only its owner may enter it. */
-final class DataDirectory {
+public final class DataDirectory {
 
     private DataDirectory() {
     }
@@ -20,7 +20,7 @@ final class DataDirectory {
      * and a users file others may read or change (its hashes could be cracked offline, or
      * replaced), as the secret file is refused.
      */
-    static void check(Path dataDir, Path usersFile) throws Secrets.Refused, IOException {
+    public static void check(Path dataDir, Path usersFile) throws Secrets.Refused, IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }
@@ -46,7 +46,7 @@ final class DataDirectory {
         }
     }
 
-    static Path prepare(Path dataDir) {
+    public static Path prepare(Path dataDir) {
         try {
             if (Files.notExists(dataDir)) {
                 Files.createDirectories(dataDir);

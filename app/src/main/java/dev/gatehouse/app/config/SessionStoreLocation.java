@@ -1,7 +1,4 @@
-package dev.gatehouse.adapter.cli;
-
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+package dev.gatehouse.app.config;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -35,17 +32,5 @@ public record SessionStoreLocation(Optional<String> redisUrl) {
     @Override
     public String toString() {
         return redisUrl.map(url -> url.replaceFirst("//[^@/]*@", "//***@")).orElse("memory");
-    }
-
-    /** For picocli: reads the option's text. */
-    public static final class Converter implements ITypeConverter<SessionStoreLocation> {
-        @Override
-        public SessionStoreLocation convert(String text) {
-            try {
-                return parse(text);
-            } catch (IllegalArgumentException notAStore) {
-                throw new TypeConversionException("'" + text + "' is not a session store: use memory or redis://HOST:PORT");
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.Gatehouse;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code gatehouse --version}: the version the build wrote into the jar's manifest, and the Java it runs on. */

@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.command;
 
 import dev.gatehouse.adapter.cli.ExitCodes;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.cli;
+package dev.gatehouse.app.config;
 
 import dev.gatehouse.domain.SessionPolicy;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.command;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * checked the same way wherever it is written. An unknown key stops the start, since a misspelt
  * key silently ignored is a setting the operator believes in and does not have.
  */
-final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
+public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
     static final String ENV_PREFIX = "GATEHOUSE_";
     static final String CONFIG_ENV = ENV_PREFIX + "CONFIG";
@@ -69,7 +69,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     }
 
     /** Reads the config file named by {@code --config} in the arguments, or else by {@code GATEHOUSE_CONFIG}, if any. */
-    static ConfigDefaults load(String[] args, Map<String, String> environment) {
+    public static ConfigDefaults load(String[] args, Map<String, String> environment) {
         Optional<Path> file = configArgument(args).or(() -> Optional.ofNullable(environment.get(CONFIG_ENV))).map(Path::of);
         return new ConfigDefaults(environment, file, file.map(ConfigDefaults::read).orElse(Map.of()));
     }

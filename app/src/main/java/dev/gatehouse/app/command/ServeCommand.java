@@ -1,8 +1,11 @@
-package dev.gatehouse.app;
+package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.wiring.Secrets;
+import dev.gatehouse.app.Gatehouse;
+import dev.gatehouse.app.wiring.Wiring;
 import ch.qos.logback.classic.LoggerContext;
-import dev.gatehouse.adapter.cli.CoreOptions;
-import dev.gatehouse.adapter.cli.CoreSettings;
 import dev.gatehouse.adapter.cli.DurationConverter;
 import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.SizeConverter;
@@ -33,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code gatehouse serve}: runs the web server until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web server (login, greeting, logout).")
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** How long SIGTERM may take: requests in flight get {@code WebVerticle.SHUTDOWN_GRACE} of it, the sessions' snapshot the rest. */
@@ -115,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
      * The settings as one typed configuration, wherever each value came from. Values that each
      * parse but do not fit together are refused here, one line naming the keys.
      */
-    ServerConfig config() {
+    public ServerConfig config() {
         CoreSettings settings;
         HttpSettings http;
         try {
@@ -161,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
             stop.toCompletionStage().toCompletableFuture().orTimeout(STOP_BUDGET.toSeconds(), TimeUnit.SECONDS).exceptionally(failure -> {
                 // Snapshots are written whole or not at all: the last one stands, and the journal ends again what was ended since.
                 LOG.error("The stop took longer than {} s and was cut short ({}): the next start reads the snapshot of at most {} s ago",
-                        STOP_BUDGET.toSeconds(), failure.getClass().getSimpleName(), Gatehouse.SNAPSHOT_INTERVAL.toSeconds());
+                        STOP_BUDGET.toSeconds(), failure.getClass().getSimpleName(), Wiring.SNAPSHOT_INTERVAL.toSeconds());
                 return null;
             }).join();
             // Closed from this thread, after the stop: a future chained inside Vert.x would complete on an event loop already gone.
