@@ -50,7 +50,7 @@ public final class Greet {
             }
             Session session = found.get();
             return credentials.current(session.user().orElseThrow()).thenCompose(version -> {
-                if (version.isPresent() && version.getAsLong() == session.credentialVersion()) {
+                if (CredentialVersions.stillHolds(version, session.credentialVersion())) {
                     return CompletableFuture.completedFuture(new Greeting.Welcome(session.user().orElseThrow(), session));
                 }
                 audit.record(AuditEvent.ofSession(AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED, session));

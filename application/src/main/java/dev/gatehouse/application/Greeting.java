@@ -3,6 +3,7 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.Username;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The answer of {@link Greet}: welcome a logged-in user, or say nobody is logged in. */
@@ -32,4 +33,15 @@ public sealed interface Greeting {
 
     /** One function per case: a new case fails to compile wherever a greeting is handled. */
     <R> R fold(Function<Welcome, R> welcome, Function<NotLoggedIn, R> notLoggedIn);
+
+    /** {@link #fold} for handlers that answer rather than return. */
+    default void handle(Consumer<Welcome> welcome, Consumer<NotLoggedIn> notLoggedIn) {
+        fold(in -> {
+            welcome.accept(in);
+            return null;
+        }, nobody -> {
+            notLoggedIn.accept(nobody);
+            return null;
+        });
+    }
 }

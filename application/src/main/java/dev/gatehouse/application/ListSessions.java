@@ -61,7 +61,7 @@ public final class ListSessions {
             CompletionStage<Void> checked = CompletableFuture.completedFuture(null);
             for (SessionSummary session : live) {
                 checked = checked.thenCompose(previous -> versions.get(session.user())).thenCompose(version -> {
-                    if (version.isPresent() && version.getAsLong() == session.credentialVersion()) {
+                    if (CredentialVersions.stillHolds(version, session.credentialVersion())) {
                         kept.add(session);
                         return CompletableFuture.<Void>completedFuture(null);
                     }

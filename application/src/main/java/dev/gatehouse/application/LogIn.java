@@ -63,16 +63,16 @@ public final class LogIn {
      * pre-login value the request holds; the second needs nothing stored, so a stranger's failed
      * attempts leave nothing behind either.
      */
-    public CompletionStage<LoginResult> logIn(LogInCommand command) {
+    public CompletionStage<LogInResult> logIn(LogInCommand command) {
         return current.find(command.sessionId()).thenCompose(found -> {
-            if (found.isPresent() && found.get().csrfToken().matches(command.csrfToken())) {
+            if (found.isPresent() && found.get().csrfMatches(command.csrfToken())) {
                 return attempt(new Start(found.get(), true, found.get().csrfToken()), command);
             }
             Optional<PreLogin> preLogin = command.preLogin()
                     .filter(value -> command.csrfToken() != null && signer.verifies(Signer.Purpose.LOGIN_FORM, value.value(), command.csrfToken()));
             if (preLogin.isEmpty()) {
                 command.password().wipe();
-                return CompletableFuture.completedFuture(new LoginResult.FormExpired());
+                return CompletableFuture.completedFuture(new LogInResult.FormExpired());
             }
             Start start = found.map(session -> new Start(session, true, OpenLoginForm.formToken(signer, preLogin.get())))
                     .orElseGet(() -> new Start(Session.startAnonymous(command.channel(), clock.instant()), false,
@@ -87,21 +87,21 @@ public final class LogIn {
      * prove itself with its CSRF token, and is then replaced as a form's would be; otherwise the
      * login starts from a new session, and a failed attempt stores nothing.
      */
-    public CompletionStage<LoginResult> logInWithoutForm(LogInCommand command) {
+    public CompletionStage<LogInResult> logInWithoutForm(LogInCommand command) {
         return current.find(command.sessionId()).thenCompose(found -> {
             if (found.isEmpty()) {
                 Session fresh = Session.startAnonymous(command.channel(), clock.instant());
                 return attempt(new Start(fresh, false, fresh.csrfToken()), command);
             }
-            if (!found.get().csrfToken().matches(command.csrfToken())) {
+            if (!found.get().csrfMatches(command.csrfToken())) {
                 command.password().wipe();
-                return CompletableFuture.completedFuture(new LoginResult.FormExpired());
+                return CompletableFuture.completedFuture(new LogInResult.FormExpired());
             }
             return attempt(new Start(found.get(), true, found.get().csrfToken()), command);
         });
     }
 
-    private CompletionStage<LoginResult> attempt(Start start, LogInCommand command) {
+    private CompletionStage<LogInResult> attempt(Start start, LogInCommand command) {
         Optional<Username> username = Username.parse(command.username());
         Password password = command.password();
         if (username.isEmpty() || password.isEmpty() || password.codePointCount() > Password.MAX_CODE_POINTS) {
@@ -109,7 +109,7 @@ public final class LogIn {
             password.wipe();
             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.orElse(null), null, command.client(),
                     username.isEmpty() ? "unusable username" : "unusable password"));
-            return CompletableFuture.completedFuture(new LoginResult.Rejected(start.formToken()));
+            return CompletableFuture.completedFuture(new LogInResult.Rejected(start.formToken()));
         }
         Optional<KnownDevice> device = command.deviceTokens().stream()
                 .flatMap(token -> KnownDevice.recognise(signer, username.get(), token).stream()).findFirst();
@@ -119,7 +119,7 @@ public final class LogIn {
                 password.wipe();
                 audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
                         ThrottledAttempts.detail(wait.retryAfter())));
-                return CompletableFuture.completedFuture(new LoginResult.Throttled(start.formToken(), wait.retryAfter()));
+                return CompletableFuture.completedFuture(new LogInResult.Throttled(start.formToken(), wait.retryAfter()));
             }
             return passwordCheck.check(new Credentials(username.get(), password), throttled)
                     .thenCompose(outcome -> {
@@ -127,12 +127,12 @@ public final class LogIn {
                             return replace(start, authenticated, command);
                         }
                         audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
-                        return CompletableFuture.completedFuture(new LoginResult.Rejected(start.formToken()));
+                        return CompletableFuture.completedFuture(new LogInResult.Rejected(start.formToken()));
                     });
         });
     }
 
-    private CompletionStage<LoginResult> replace(Start start, Authentication.Authenticated who, LogInCommand command) {
+    private CompletionStage<LogInResult> replace(Start start, Authentication.Authenticated who, LogInCommand command) {
         Session before = start.session();
         Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant()).describedAs(command.device());
         audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), command.client(), null));
@@ -140,6 +140,6 @@ public final class LogIn {
         return previous
                 .thenCompose(deleted -> sessions.save(after))
                 .thenCompose(saved -> cap.enforce(who.username(), after.id()))
-                .thenApply(capped -> new LoginResult.LoggedIn(after, KnownDevice.generate().token(signer, who.username())));
+                .thenApply(capped -> new LogInResult.LoggedIn(after, KnownDevice.generate().token(signer, who.username())));
     }
 }

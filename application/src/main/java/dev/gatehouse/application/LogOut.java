@@ -28,18 +28,18 @@ public final class LogOut {
         this.audit = audit;
     }
 
-    public CompletionStage<LogoutResult> logOut(LogOutCommand command) {
+    public CompletionStage<LogOutResult> logOut(LogOutCommand command) {
         return current.find(command.sessionId()).thenCompose(found -> {
             if (found.isEmpty()) {
-                return forgetRemembered(command).thenApply(forgotten -> new LogoutResult.LoggedOut());
+                return forgetRemembered(command).thenApply(forgotten -> new LogOutResult.LoggedOut());
             }
-            if (!found.get().csrfToken().matches(command.csrfToken())) {
-                return CompletableFuture.completedFuture(new LogoutResult.FormExpired());
+            if (!found.get().csrfMatches(command.csrfToken())) {
+                return CompletableFuture.completedFuture(new LogOutResult.FormExpired());
             }
             if (found.get().isLoggedIn()) {
                 audit.record(AuditEvent.ofSession(AuditEvent.Kind.LOGGED_OUT, found.get()));
             }
-            return sessions.delete(found.get().id()).thenCompose(deleted -> forgetRemembered(command)).thenApply(forgotten -> new LogoutResult.LoggedOut());
+            return sessions.delete(found.get().id()).thenCompose(deleted -> forgetRemembered(command)).thenApply(forgotten -> new LogOutResult.LoggedOut());
         });
     }
 

@@ -31,13 +31,6 @@ import java.util.function.Function;
 public final class RememberMe {
 
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(30);
-    /**
-     * Two tabs restoring at once present the same validator; the one that loses the race brings
-     * the validator just replaced. For this long after a rotation that is taken for such a race
-     * (the tab gets no session, nobody is logged out), not for theft.
-     */
-    static final Duration RACE_WINDOW = Duration.ofSeconds(30);
-
     /** What a presented token led to. */
     public sealed interface Restoration {
         /** A new logged-in session, and the rotated token the browser must keep instead. */
@@ -111,20 +104,17 @@ public final class RememberMe {
                 return notRestored();
             }
             RememberedLogin login = found.get();
-            if (token.matches(login.validatorHash())) {
-                return restore(login, token, client, device);
-            }
-            if (token.matches(login.previousValidatorHash())) {
-                // A validator already replaced: a tab that lost the race just now, or else a copy of the cookie.
-                return clock.instant().isBefore(login.rotatedAt().plus(RACE_WINDOW)) ? notRestored() : stolen(login.user(), client);
-            }
-            return guessed(login.user(), client);
+            return login.judge(token, clock.instant()).fold(
+                    current -> restore(login, token, client, device),
+                    racedRotation -> notRestored(),
+                    replayed -> stolen(login.user(), client),
+                    guessed -> guessed(login.user(), client));
         });
     }
 
     private CompletionStage<Restoration> restore(RememberedLogin login, RememberMeToken token, String client, String device) {
         return credentials.current(login.user()).thenCompose(version -> {
-            if (version.isEmpty() || version.getAsLong() != login.credentialVersion()) {
+            if (!CredentialVersions.stillHolds(version, login.credentialVersion())) {
                 // Gone, disabled, or a new password since: this login is worth nothing any more.
                 return logins.delete(login.selectorKey()).thenCompose(deleted -> notRestored());
             }
@@ -135,7 +125,7 @@ public final class RememberMe {
                     return notRestored();
                 }
                 Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), now)
-                        .describedAs(device).withAttribute(Session.RESTORED, "true");
+                        .describedAs(device).restoredFromRememberedLogin();
                 return sessions.save(session).thenCompose(saved -> {
                     audit.record(new AuditEvent(AuditEvent.Kind.SESSION_RESTORED, login.user(), session.id().handle(), client, null));
                     return cap.enforce(login.user(), session.id());

@@ -43,16 +43,16 @@ public final class RevokeSessions {
         }
     }
 
-    public CompletionStage<RevokeResult> revoke(Target target) {
+    public CompletionStage<RevokeSessionsResult> revoke(Target target) {
         if (target instanceof Target.ByHandle byHandle) {
             String prefix = byHandle.prefix().toLowerCase(Locale.ROOT);
             if (prefix.length() < MIN_PREFIX_LENGTH || !HEX.matcher(prefix).matches()) {
-                return CompletableFuture.completedFuture(new RevokeResult.InvalidHandle());
+                return CompletableFuture.completedFuture(new RevokeSessionsResult.InvalidHandle());
             }
             return listSessions.list(Optional.empty()).thenCompose(all -> {
                 List<SessionSummary> matching = all.stream().filter(session -> session.storageKey().startsWith(prefix)).toList();
                 if (matching.size() > 1) {
-                    return CompletableFuture.completedFuture(new RevokeResult.Ambiguous(matching));
+                    return CompletableFuture.completedFuture(new RevokeSessionsResult.Ambiguous(matching));
                 }
                 return end(matching);
             });
@@ -61,10 +61,10 @@ public final class RevokeSessions {
         return listSessions.list(Optional.of(allOfUser.typedUsername())).thenCompose(this::end);
     }
 
-    private CompletionStage<RevokeResult> end(List<SessionSummary> chosen) {
+    private CompletionStage<RevokeSessionsResult> end(List<SessionSummary> chosen) {
         if (chosen.isEmpty()) {
-            return CompletableFuture.completedFuture(new RevokeResult.NoMatch());
+            return CompletableFuture.completedFuture(new RevokeSessionsResult.NoMatch());
         }
-        return Revocations.end(sessions, remembered, audit, chosen, "by an administrator").thenApply(done -> new RevokeResult.Revoked(chosen));
+        return Revocations.end(sessions, remembered, audit, chosen, "by an administrator").thenApply(done -> new RevokeSessionsResult.Revoked(chosen));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionRepository;
 
@@ -18,8 +19,6 @@ public final class SavePreference {
     public static final int MAX_NAME = 64;
     public static final int MAX_VALUE = 256;
 
-    public enum Result { SAVED, NOT_LOGGED_IN, FORM_EXPIRED, INVALID }
-
     private final Greet greet;
     private final SessionRepository sessions;
 
@@ -28,22 +27,15 @@ public final class SavePreference {
         this.sessions = sessions;
     }
 
-    /** Names that start with this are Gatehouse's own (a flash message, "remember me"): no application writes them. */
-    public static final String RESERVED_PREFIX = "gatehouse.";
-
-    public CompletionStage<Result> save(Optional<SessionId> sessionId, String csrfToken, String name, String value) {
+    public CompletionStage<SavePreferenceResult> save(Optional<SessionId> sessionId, String csrfToken, String name, String value) {
         if (!isUsable(name, value)) {
-            return CompletableFuture.completedFuture(Result.INVALID);
+            return CompletableFuture.completedFuture(SavePreferenceResult.INVALID);
         }
-        return greet.greet(sessionId).thenCompose(greeting -> {
-            if (!(greeting instanceof Greeting.Welcome welcome)) {
-                return CompletableFuture.completedFuture(Result.NOT_LOGGED_IN);
-            }
-            if (!welcome.session().csrfToken().matches(csrfToken)) {
-                return CompletableFuture.completedFuture(Result.FORM_EXPIRED);
-            }
-            return put(welcome.session().id(), name, value);
-        });
+        return greet.greet(sessionId).thenCompose(greeting -> greeting.fold(
+                welcome -> welcome.session().csrfMatches(csrfToken)
+                        ? put(welcome.session().id(), name, value)
+                        : CompletableFuture.completedFuture(SavePreferenceResult.FORM_EXPIRED),
+                nobody -> CompletableFuture.completedFuture(SavePreferenceResult.NOT_LOGGED_IN)));
     }
 
     /**
@@ -51,15 +43,15 @@ public final class SavePreference {
      * application's own handler; checking that a state-changing request carries the CSRF token is
      * the caller's part, as it is for any form of its own.
      */
-    public CompletionStage<Result> put(SessionId sessionId, String name, String value) {
+    public CompletionStage<SavePreferenceResult> put(SessionId sessionId, String name, String value) {
         if (!isUsable(name, value)) {
-            return CompletableFuture.completedFuture(Result.INVALID);
+            return CompletableFuture.completedFuture(SavePreferenceResult.INVALID);
         }
-        return sessions.putAttribute(sessionId, name, value).thenApply(stillThere -> stillThere ? Result.SAVED : Result.NOT_LOGGED_IN);
+        return sessions.putAttribute(sessionId, name, value).thenApply(stillThere -> stillThere ? SavePreferenceResult.SAVED : SavePreferenceResult.NOT_LOGGED_IN);
     }
 
     private static boolean isUsable(String name, String value) {
-        return !name.isEmpty() && name.length() <= MAX_NAME && value.length() <= MAX_VALUE && !name.startsWith(RESERVED_PREFIX)
+        return !name.isEmpty() && name.length() <= MAX_NAME && value.length() <= MAX_VALUE && !Session.isReserved(name)
                 && name.chars().allMatch(c -> c == '.' || c == '-' || c == '_' || Character.isLetterOrDigit(c))
                 && value.chars().noneMatch(Character::isISOControl);
     }

@@ -37,7 +37,7 @@ public final class ThrottledAttempts implements AuditLog {
 
     /** The detail of a throttled login's event: how long the client was told to wait. */
     static String detail(Duration retryAfter) {
-        return RETRY_AFTER + LoginResult.Throttled.wholeSeconds(retryAfter) + " s";
+        return RETRY_AFTER + LogInResult.Throttled.wholeSeconds(retryAfter) + " s";
     }
 
     private record Window(Instant ends, int refusedSince) {

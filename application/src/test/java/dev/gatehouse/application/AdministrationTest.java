@@ -115,20 +115,20 @@ class AdministrationTest {
         Session bob = loggedIn("bob", Channel.WEB);
         String handle = alice.summary().handle();
 
-        RevokeResult result = done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(handle.substring(0, 8).toUpperCase())));
-        assertEquals(List.of(alice.summary()), assertInstanceOf(RevokeResult.Revoked.class, result).sessions());
+        RevokeSessionsResult result = done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(handle.substring(0, 8).toUpperCase())));
+        assertEquals(List.of(alice.summary()), assertInstanceOf(RevokeSessionsResult.Revoked.class, result).sessions());
         assertFalse(sessions.stored.containsKey(alice.id()));
         assertTrue(sessions.stored.containsKey(bob.id()));
-        assertInstanceOf(RevokeResult.NoMatch.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(handle))));
+        assertInstanceOf(RevokeSessionsResult.NoMatch.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(handle))));
     }
 
     @Test
     void givenAShortOrForeignHandle_thenNothingIsRevoked() {
         Session alice = loggedIn("alice", Channel.WEB);
         String key = alice.id().storageKey();
-        assertInstanceOf(RevokeResult.InvalidHandle.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(key.substring(0, 5)))));
-        assertInstanceOf(RevokeResult.InvalidHandle.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("zzzzzzzz"))));
-        assertInstanceOf(RevokeResult.InvalidHandle.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(alice.id().value()))));
+        assertInstanceOf(RevokeSessionsResult.InvalidHandle.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(key.substring(0, 5)))));
+        assertInstanceOf(RevokeSessionsResult.InvalidHandle.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("zzzzzzzz"))));
+        assertInstanceOf(RevokeSessionsResult.InvalidHandle.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle(alice.id().value()))));
         assertTrue(sessions.stored.containsKey(alice.id()));
     }
 
@@ -153,10 +153,10 @@ class AdministrationTest {
         SessionSummary second = new SessionSummary("abcdef02" + "0".repeat(56), new Username("bob"), Channel.WEB, "", clock.instant(), clock.instant(), 1L);
         sessions.summariesOnly.addAll(List.of(first, second));
 
-        RevokeResult result = done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("abcdef")));
-        assertEquals(List.of(first, second), assertInstanceOf(RevokeResult.Ambiguous.class, result).candidates());
+        RevokeSessionsResult result = done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("abcdef")));
+        assertEquals(List.of(first, second), assertInstanceOf(RevokeSessionsResult.Ambiguous.class, result).candidates());
         assertEquals(0, sessions.writes);
-        assertInstanceOf(RevokeResult.Revoked.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("abcdef02"))));
+        assertInstanceOf(RevokeSessionsResult.Revoked.class, done(revokeSessions.revoke(new RevokeSessions.Target.ByHandle("abcdef02"))));
     }
 
     @Test
@@ -165,12 +165,12 @@ class AdministrationTest {
         Session terminal = loggedIn("alice", Channel.TERMINAL);
         Session bob = loggedIn("bob", Channel.WEB);
 
-        RevokeResult result = done(revokeSessions.revoke(new RevokeSessions.Target.AllOfUser("alice")));
-        assertEquals(2, assertInstanceOf(RevokeResult.Revoked.class, result).sessions().size());
+        RevokeSessionsResult result = done(revokeSessions.revoke(new RevokeSessions.Target.AllOfUser("alice")));
+        assertEquals(2, assertInstanceOf(RevokeSessionsResult.Revoked.class, result).sessions().size());
         assertFalse(sessions.stored.containsKey(web.id()));
         assertFalse(sessions.stored.containsKey(terminal.id()));
         assertTrue(sessions.stored.containsKey(bob.id()));
-        assertInstanceOf(RevokeResult.NoMatch.class, done(revokeSessions.revoke(new RevokeSessions.Target.AllOfUser("alice"))));
+        assertInstanceOf(RevokeSessionsResult.NoMatch.class, done(revokeSessions.revoke(new RevokeSessions.Target.AllOfUser("alice"))));
     }
 
     @Test

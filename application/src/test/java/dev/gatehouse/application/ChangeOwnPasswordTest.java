@@ -30,9 +30,9 @@ class ChangeOwnPasswordTest {
     private final FakeSessions sessions = new FakeSessions();
     private final FakeAccounts accounts = new FakeAccounts();
     private final FakeThrottle throttle = new FakeThrottle();
-    private final ChangeOwnPassword changeOwnPassword = new ChangeOwnPassword(sessions, accounts, throttle, accounts, accounts,
-            FakeBlocklist.REPEATS, event -> { }, POLICY, clock);
     private final Greet greet = new Greet(sessions, accounts, event -> { }, POLICY, clock);
+    private final ChangeOwnPassword changeOwnPassword = new ChangeOwnPassword(greet, sessions, throttle, accounts, FakeBlocklist.REPEATS,
+            event -> { }, clock);
 
     ChangeOwnPasswordTest() {
         accounts.accounts.put(new Username("alice"), new FakeAccounts.Account(OLD, false));
@@ -49,7 +49,7 @@ class ChangeOwnPasswordTest {
         return session;
     }
 
-    private PasswordChangeResult change(Session session, String current, String fresh) {
+    private ChangeOwnPasswordResult change(Session session, String current, String fresh) {
         return done(changeOwnPassword.change(new ChangeOwnPasswordCommand(Optional.of(session.id()), session.csrfToken().value(),
                 Password.of(current), Password.of(fresh), "198.51.100.1")));
     }
@@ -62,7 +62,7 @@ class ChangeOwnPasswordTest {
     void givenTheRightCurrentPassword_thenThisSessionGoesOnUnderANewIdAndEveryOtherEnds() {
         Session here = aliceSession();
         Session elsewhere = aliceSession();
-        Session renewed = assertInstanceOf(PasswordChangeResult.Changed.class, change(here, OLD, NEW)).session();
+        Session renewed = assertInstanceOf(ChangeOwnPasswordResult.Changed.class, change(here, OLD, NEW)).session();
         assertNotEquals(here.id(), renewed.id());
         assertTrue(greets(renewed));
         assertFalse(greets(here), "the id before the change is worthless");
@@ -74,12 +74,12 @@ class ChangeOwnPasswordTest {
     @Test
     void givenAWrongCurrentPasswordAWeakNewOneOrAThrottle_thenNothingChanges() {
         Session here = aliceSession();
-        assertInstanceOf(PasswordChangeResult.WrongPassword.class, change(here, "not my password at all", NEW));
+        assertInstanceOf(ChangeOwnPasswordResult.WrongPassword.class, change(here, "not my password at all", NEW));
         assertEquals(List.of("alice from 198.51.100.1: FAILED"), throttle.settled, "a wrong current password counts like a failed login");
         assertEquals(PasswordPolicy.Problem.COMMON,
-                assertInstanceOf(PasswordChangeResult.WeakPassword.class, change(here, OLD, "passwordpasswordpassword")).problem());
+                assertInstanceOf(ChangeOwnPasswordResult.WeakPassword.class, change(here, OLD, "passwordpasswordpassword")).problem());
         throttle.wait = Duration.ofSeconds(4);
-        assertInstanceOf(PasswordChangeResult.Throttled.class, change(here, OLD, NEW));
+        assertInstanceOf(ChangeOwnPasswordResult.Throttled.class, change(here, OLD, NEW));
         assertEquals(OLD, accounts.accounts.get(new Username("alice")).password());
         assertTrue(greets(here));
     }
@@ -87,12 +87,12 @@ class ChangeOwnPasswordTest {
     @Test
     void givenNoSessionOrAForeignToken_thenNothingIsChecked() {
         Session here = aliceSession();
-        PasswordChangeResult forged = done(changeOwnPassword.change(new ChangeOwnPasswordCommand(Optional.of(here.id()), "forged",
+        ChangeOwnPasswordResult forged = done(changeOwnPassword.change(new ChangeOwnPasswordCommand(Optional.of(here.id()), "forged",
                 Password.of(OLD), Password.of(NEW), "198.51.100.1")));
-        assertInstanceOf(PasswordChangeResult.FormExpired.class, forged);
-        PasswordChangeResult anonymous = done(changeOwnPassword.change(new ChangeOwnPasswordCommand(Optional.empty(), "x",
+        assertInstanceOf(ChangeOwnPasswordResult.FormExpired.class, forged);
+        ChangeOwnPasswordResult anonymous = done(changeOwnPassword.change(new ChangeOwnPasswordCommand(Optional.empty(), "x",
                 Password.of(OLD), Password.of(NEW), "198.51.100.1")));
-        assertInstanceOf(PasswordChangeResult.NotLoggedIn.class, anonymous);
+        assertInstanceOf(ChangeOwnPasswordResult.NotLoggedIn.class, anonymous);
         assertEquals(List.of(), throttle.settled);
     }
 }

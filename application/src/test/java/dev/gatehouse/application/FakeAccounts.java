@@ -1,11 +1,9 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.Authentication;
-import dev.gatehouse.domain.AuthenticationService;
-import dev.gatehouse.domain.CredentialVersions;
+import dev.gatehouse.domain.Users;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
-import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
@@ -17,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** User accounts in a map, with the password in clear (a fake for the use cases only); it also checks passwords. */
-final class FakeAccounts implements UserAccounts, AuthenticationService, CredentialVersions {
+final class FakeAccounts implements Users {
 
     record Account(String password, boolean disabled, long version) {
         Account(String password, boolean disabled) {

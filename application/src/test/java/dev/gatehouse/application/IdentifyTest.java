@@ -41,8 +41,8 @@ class IdentifyTest {
     private final Identify identify = new Identify(new Greet(sessions, credentials, audit::add, SessionPolicy.DEFAULT, clock), rememberMe);
 
     private Identity who(Optional<Session> session, Optional<RememberMeToken> token) {
-        return identify.identify(new Identify.Command(session.map(Session::id),
-                        () -> token.map(remembered -> new Identify.Remembered(remembered, "203.0.113.7", "Firefox on Linux"))))
+        return identify.identify(new IdentifyCommand(session.map(Session::id),
+                        () -> token.map(remembered -> new IdentifyCommand.Remembered(remembered, "203.0.113.7", "Firefox on Linux"))))
                 .toCompletableFuture().join();
     }
 

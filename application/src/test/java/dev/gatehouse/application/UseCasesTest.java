@@ -72,7 +72,7 @@ class UseCasesTest {
         return new Form(preLogin, form.csrfToken().value());
     }
 
-    private LoginResult logInThrough(Form form, String password) {
+    private LogInResult logInThrough(Form form, String password) {
         return done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "alice", Password.of(password),
                 CLIENT, Channel.WEB, "test browser", List.of())));
     }
@@ -82,7 +82,7 @@ class UseCasesTest {
     }
 
     private Session loggedInAlice() {
-        return assertInstanceOf(LoginResult.LoggedIn.class, logInThrough(openForm(), "correct horse battery staple")).session();
+        return assertInstanceOf(LogInResult.LoggedIn.class, logInThrough(openForm(), "correct horse battery staple")).session();
     }
 
     @Test
@@ -111,9 +111,9 @@ class UseCasesTest {
     void givenGoodCredentials_whenLoggingIn_thenTheSessionIsReplacedByOneWithANewIdThatKeepsTheAttributes() {
         Session before = loggedInAlice().withAttribute("theme", "dark");
         done(sessions.save(before));
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.of(before.id()), Optional.empty(), before.csrfToken().value(), "alice",
+        LogInResult result = done(logIn.logIn(new LogInCommand(Optional.of(before.id()), Optional.empty(), before.csrfToken().value(), "alice",
                 Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
-        Session after = assertInstanceOf(LoginResult.LoggedIn.class, result).session();
+        Session after = assertInstanceOf(LogInResult.LoggedIn.class, result).session();
         assertNotEquals(before.id(), after.id());
         assertFalse(sessions.stored.containsKey(before.id()), "the id known before the login no longer works");
         assertEquals(Map.of("theme", "dark"), after.attributes());
@@ -125,8 +125,8 @@ class UseCasesTest {
     @Test
     void givenWrongCredentials_thenRejectedWithTheSameFormTokenAndNothingStored() {
         Form form = openForm();
-        LoginResult result = logInThrough(form, "wrong password entirely");
-        assertEquals(form.csrf(), assertInstanceOf(LoginResult.Rejected.class, result).formToken().value());
+        LogInResult result = logInThrough(form, "wrong password entirely");
+        assertEquals(form.csrf(), assertInstanceOf(LogInResult.Rejected.class, result).formToken().value());
         assertTrue(sessions.stored.isEmpty(), "a stranger's failed attempt leaves nothing behind");
     }
 
@@ -135,13 +135,13 @@ class UseCasesTest {
         Form form = openForm();
         Form other = openForm();
         for (String token : new String[] {null, "", other.csrf(), Session.startAnonymous(Channel.WEB, clock.instant()).csrfToken().value()}) {
-            LoginResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), token, "alice",
+            LogInResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), token, "alice",
                     Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
-            assertInstanceOf(LoginResult.FormExpired.class, result);
+            assertInstanceOf(LogInResult.FormExpired.class, result);
         }
-        LoginResult noPreLogin = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.empty(), form.csrf(), "alice",
+        LogInResult noPreLogin = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.empty(), form.csrf(), "alice",
                 Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
-        assertInstanceOf(LoginResult.FormExpired.class, noPreLogin);
+        assertInstanceOf(LogInResult.FormExpired.class, noPreLogin);
         assertEquals(0, passwordChecks.get());
     }
 
@@ -151,7 +151,7 @@ class UseCasesTest {
         List<Session> logins = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(1));
-            logins.add(assertInstanceOf(LoginResult.LoggedIn.class, done(capped.logInWithoutForm(withoutForm(Optional.empty(), null,
+            logins.add(assertInstanceOf(LogInResult.LoggedIn.class, done(capped.logInWithoutForm(withoutForm(Optional.empty(), null,
                     "correct horse battery staple")))).session());
         }
         assertEquals(List.of(logins.get(2).id(), logins.get(3).id(), logins.get(4).id()),
@@ -162,12 +162,12 @@ class UseCasesTest {
 
     @Test
     void givenNoFormAndNoSession_whenLoggingInWithoutForm_thenAFailureStoresNothingAndSuccessStoresOneSession() {
-        LoginResult wrong = done(logIn.logInWithoutForm(withoutForm(Optional.empty(), null, "wrong password entirely")));
-        assertInstanceOf(LoginResult.Rejected.class, wrong);
+        LogInResult wrong = done(logIn.logInWithoutForm(withoutForm(Optional.empty(), null, "wrong password entirely")));
+        assertInstanceOf(LogInResult.Rejected.class, wrong);
         assertTrue(sessions.stored.isEmpty(), "a failed attempt leaves nothing behind");
 
-        LoginResult right = done(logIn.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple")));
-        Session session = assertInstanceOf(LoginResult.LoggedIn.class, right).session();
+        LogInResult right = done(logIn.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple")));
+        Session session = assertInstanceOf(LogInResult.LoggedIn.class, right).session();
         assertEquals(List.of(session.id()), List.copyOf(sessions.stored.keySet()));
         assertEquals("alice", session.user().orElseThrow().value());
     }
@@ -175,13 +175,13 @@ class UseCasesTest {
     @Test
     void givenALiveSession_whenLoggingInWithoutForm_thenItsTokenIsNeededAndItIsReplaced() {
         Session before = loggedInAlice();
-        LoginResult noToken = done(logIn.logInWithoutForm(withoutForm(Optional.of(before), null, "correct horse battery staple")));
-        assertInstanceOf(LoginResult.FormExpired.class, noToken);
+        LogInResult noToken = done(logIn.logInWithoutForm(withoutForm(Optional.of(before), null, "correct horse battery staple")));
+        assertInstanceOf(LogInResult.FormExpired.class, noToken);
         int checks = passwordChecks.get();
 
-        LoginResult withToken = done(logIn.logInWithoutForm(withoutForm(Optional.of(before), before.csrfToken().value(),
+        LogInResult withToken = done(logIn.logInWithoutForm(withoutForm(Optional.of(before), before.csrfToken().value(),
                 "correct horse battery staple")));
-        Session after = assertInstanceOf(LoginResult.LoggedIn.class, withToken).session();
+        Session after = assertInstanceOf(LogInResult.LoggedIn.class, withToken).session();
         assertNotEquals(before.id(), after.id());
         assertFalse(sessions.stored.containsKey(before.id()), "the old id is worthless after the login");
         assertEquals(checks + 1, passwordChecks.get());
@@ -202,9 +202,9 @@ class UseCasesTest {
     @Test
     void givenAnImpossibleUsername_thenRejectedWithoutAskingTheDirectory() {
         Form form = openForm();
-        LoginResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "bad\u0000name",
+        LogInResult result = done(logIn.logIn(new LogInCommand(Optional.empty(), Optional.of(form.preLogin()), form.csrf(), "bad\u0000name",
                 Password.of("correct horse battery staple"), CLIENT, Channel.WEB, "test browser", List.of())));
-        assertInstanceOf(LoginResult.Rejected.class, result);
+        assertInstanceOf(LogInResult.Rejected.class, result);
         assertEquals(0, passwordChecks.get());
     }
 
@@ -242,9 +242,9 @@ class UseCasesTest {
     @Test
     void givenLogoutWithTheToken_thenTheSessionIsDeleted_andWithoutIt_nothingChanges() {
         Session session = loggedInAlice();
-        assertInstanceOf(LogoutResult.FormExpired.class, done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), "forged"))));
+        assertInstanceOf(LogOutResult.FormExpired.class, done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), "forged"))));
         assertTrue(sessions.stored.containsKey(session.id()));
-        assertInstanceOf(LogoutResult.LoggedOut.class, done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value()))));
+        assertInstanceOf(LogOutResult.LoggedOut.class, done(logOut.logOut(new LogOutCommand(Optional.of(session.id()), session.csrfToken().value()))));
         assertFalse(sessions.stored.containsKey(session.id()));
         assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(session.id()))));
     }
@@ -275,23 +275,23 @@ class UseCasesTest {
 
     @Test
     void givenATerminalLogin_thenTheSessionIsTaggedAsTerminalThroughLogin() {
-        LoginResult result = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null, "alice",
+        LogInResult result = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null, "alice",
                 Password.of("correct horse battery staple"), "terminal", Channel.TERMINAL, "terminal", List.of())));
-        assertEquals(Channel.TERMINAL, assertInstanceOf(LoginResult.LoggedIn.class, result).session().channel());
+        assertEquals(Channel.TERMINAL, assertInstanceOf(LogInResult.LoggedIn.class, result).session().channel());
     }
 
     @Test
     void givenTheThrottleSaysWait_thenThePasswordIsNotCheckedAndTheFormStays() {
         Form form = openForm();
         throttle.wait = Duration.ofSeconds(8);
-        LoginResult result = logInThrough(form, "correct horse battery staple");
-        LoginResult.Throttled throttled = assertInstanceOf(LoginResult.Throttled.class, result, "a right password does not get through");
+        LogInResult result = logInThrough(form, "correct horse battery staple");
+        LogInResult.Throttled throttled = assertInstanceOf(LogInResult.Throttled.class, result, "a right password does not get through");
         assertEquals(Duration.ofSeconds(8), throttled.retryAfter());
         assertEquals(form.csrf(), throttled.formToken().value());
         assertEquals(0, passwordChecks.get());
         assertEquals(List.of(), throttle.settled);
-        assertEquals("Too many failed login attempts. Try again in 8 seconds.", LoginResult.Throttled.message(throttled.retryAfter()));
-        assertEquals("Too many failed login attempts. Try again in 15 minutes.", LoginResult.Throttled.message(Duration.ofMinutes(15)));
+        assertEquals("Too many failed login attempts. Try again in 8 seconds.", LogInResult.Throttled.message(throttled.retryAfter()));
+        assertEquals("Too many failed login attempts. Try again in 15 minutes.", LogInResult.Throttled.message(Duration.ofMinutes(15)));
     }
 
     @Test
@@ -306,7 +306,7 @@ class UseCasesTest {
     void givenTheDirectoryFails_thenTheAttemptIsGivenBackAndTheFailureReported() {
         LogIn broken = new LogIn(sessions, credentials -> CompletableFuture.failedFuture(new IllegalStateException("users file unreadable")),
                 throttle, signer, audit::add, POLICY, clock);
-        CompletionStage<LoginResult> result = broken.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple"));
+        CompletionStage<LogInResult> result = broken.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple"));
         assertTrue(result.toCompletableFuture().isCompletedExceptionally());
         assertEquals(List.of("alice from " + CLIENT + ": NOT_CHECKED"), throttle.settled);
     }

@@ -13,4 +13,12 @@ public interface CredentialVersions {
 
     /** The user's current credential version; empty when the user is gone or disabled. */
     CompletionStage<OptionalLong> current(Username user);
+
+    /**
+     * Whether a login made at credential version {@code held} still holds, {@code current} being
+     * what {@link #current} says now: the user is still there, enabled, with the same password.
+     */
+    static boolean stillHolds(OptionalLong current, long held) {
+        return current.isPresent() && current.getAsLong() == held;
+    }
 }

@@ -81,6 +81,11 @@ public final class Session {
         return csrfToken;
     }
 
+    /** Whether a submitted form or header carries this session's CSRF token (compared in constant time): every state change asks. */
+    public boolean csrfMatches(String submitted) {
+        return csrfToken.matches(submitted);
+    }
+
     public Map<String, String> attributes() {
         return attributes;
     }
@@ -119,12 +124,32 @@ public final class Session {
         return new Session(SessionId.generate(), Optional.of(username), credentialVersion, channel, device, CsrfToken.generate(), attributes, now, now);
     }
 
+    /**
+     * Attribute names that start with this are Gatehouse's own state (a remembered login's mark):
+     * no application reads or writes them.
+     */
+    public static final String RESERVED_PREFIX = "gatehouse.";
+
     /** Set on a session that "remember me" started instead of a password: it is not fresh. */
-    public static final String RESTORED = "gatehouse.restored";
+    private static final String RESTORED = RESERVED_PREFIX + "restored";
+
+    public static boolean isReserved(String attributeName) {
+        return attributeName.startsWith(RESERVED_PREFIX);
+    }
+
+    /** A value an application keeps in this session; never one of Gatehouse's own. */
+    public Optional<String> applicationAttribute(String name) {
+        return isReserved(name) ? Optional.empty() : Optional.ofNullable(attributes.get(name));
+    }
 
     /** Whether this login came from a password just now, not from a remembered login. */
     public boolean isFresh() {
         return !"true".equals(attributes.get(RESTORED));
+    }
+
+    /** The same session, marked as started by a remembered login rather than a password. */
+    public Session restoredFromRememberedLogin() {
+        return withAttribute(RESTORED, "true");
     }
 
     public Session withAttribute(String name, String value) {

@@ -4,8 +4,8 @@ import dev.gatehouse.application.ChangeOwnPasswordCommand;
 import dev.gatehouse.application.Greeting;
 import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LogOutCommand;
-import dev.gatehouse.application.LoginResult;
-import dev.gatehouse.application.PasswordChangeResult;
+import dev.gatehouse.application.LogInResult;
+import dev.gatehouse.application.ChangeOwnPasswordResult;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
@@ -78,14 +78,14 @@ final class LoginShell {
                 return new Attempts(Optional.empty(), rejected > 0 ? ExitCodes.REFUSED : ExitCodes.OK);
             }
             // Nothing is stored before a login succeeds: the attempt starts from a new session, as the JSON API's does.
-            LoginResult result = await(useCases.logIn().logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null,
+            LogInResult result = await(useCases.logIn().logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null,
                     username.get(), Password.of(typed.get()), CLIENT, Channel.TERMINAL, CLIENT, devices.tokensFor(username.get()))));
             String name = username.get();
             Turn turn = result.fold(loggedIn -> {
                 devices.remember(name, loggedIn.deviceToken());
                 return new Turn(Optional.of(loggedIn.session()), null, false);
-            }, refused -> new Turn(Optional.empty(), LoginResult.Rejected.MESSAGE, true),
-                    throttled -> new Turn(Optional.empty(), LoginResult.Throttled.message(throttled.retryAfter()), true),
+            }, refused -> new Turn(Optional.empty(), LogInResult.Rejected.MESSAGE, true),
+                    throttled -> new Turn(Optional.empty(), LogInResult.Throttled.message(throttled.retryAfter()), true),
                     expired -> new Turn(Optional.empty(), "The login took too long. Please try again.", false));
             if (turn.session().isPresent()) {
                 return new Attempts(turn.session(), ExitCodes.OK);
@@ -115,11 +115,12 @@ final class LoginShell {
                 case "greet":
                 case "whoami":
                     Greeting greeting = await(useCases.greet().greet(Optional.of(session.id())));
-                    if (!(greeting instanceof Greeting.Welcome welcome)) {
+                    Optional<Session> live = greeting.fold(welcome -> Optional.of(welcome.session()), nobody -> Optional.empty());
+                    if (live.isEmpty()) {
                         say(SESSION_ENDED);
                         return true;
                     }
-                    say(command.equals("greet") ? "Hello, " + name(session) + "!" : whoami(welcome.session()));
+                    say(command.equals("greet") ? "Hello, " + name(session) + "!" : whoami(live.get()));
                     break;
                 case "passwd":
                     Optional<Session> renewed = changePassword(input, session);
@@ -172,20 +173,20 @@ final class LoginShell {
             say("The new passwords do not match. The password is unchanged.");
             return Optional.of(session);
         }
-        PasswordChangeResult result = await(useCases.changeOwnPassword().change(new ChangeOwnPasswordCommand(
+        ChangeOwnPasswordResult result = await(useCases.changeOwnPassword().change(new ChangeOwnPasswordCommand(
                 Optional.of(session.id()), session.csrfToken().value(), Password.of(current.get()), newPassword, CLIENT)));
         // The session goes on (under a new id once changed), unless it has ended meanwhile: then empty, and the login prompt.
         return result.fold(changed -> {
             say("Password changed. Your other sessions have been ended.");
             return Optional.of(changed.session());
         }, wrong -> {
-            say(PasswordChangeResult.WrongPassword.MESSAGE + " The password is unchanged.");
+            say(ChangeOwnPasswordResult.WrongPassword.MESSAGE + " The password is unchanged.");
             return Optional.of(session);
         }, weak -> {
             say(weak.problem().explanation());
             return Optional.of(session);
         }, throttled -> {
-            say(LoginResult.Throttled.message(throttled.retryAfter()));
+            say(LogInResult.Throttled.message(throttled.retryAfter()));
             return Optional.of(session);
         }, notLoggedIn -> Optional.<Session>empty(), expired -> Optional.<Session>empty());
     }

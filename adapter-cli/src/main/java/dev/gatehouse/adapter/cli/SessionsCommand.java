@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
-import dev.gatehouse.application.RevokeResult;
+import dev.gatehouse.application.RevokeSessionsResult;
 import dev.gatehouse.application.RevokeSessions;
 import dev.gatehouse.domain.SessionSummary;
 import picocli.CommandLine.ArgGroup;
@@ -80,29 +80,28 @@ public final class SessionsCommand {
         RevokeSessions.Target chosen = target.user != null
                 ? new RevokeSessions.Target.AllOfUser(target.user) : new RevokeSessions.Target.ByHandle(target.handle);
         return withSessions(sessions -> {
-            RevokeResult result = await(sessions.revoke().revoke(chosen));
+            RevokeSessionsResult result = await(sessions.revoke().revoke(chosen));
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (result instanceof RevokeResult.Revoked revoked) {
+            return result.fold(revoked -> {
                 revoked.sessions().forEach(session -> out.println("Revoked session " + session.handle() + " of "
                         + TerminalText.escape(session.user().value()) + "."));
                 return ExitCodes.OK;
-            }
-            if (result instanceof RevokeResult.Ambiguous ambiguous) {
+            }, noMatch -> {
+                err.println(target.user != null
+                        ? "There is no live session of " + TerminalText.escape(target.user) + "."
+                        : "No live session has the handle " + TerminalText.escape(target.handle) + ".");
+                return ExitCodes.REFUSED;
+            }, ambiguous -> {
                 err.println("More than one session starts with " + TerminalText.escape(target.handle) + "; give more of the handle:");
                 ambiguous.candidates().forEach(session -> err.println("  " + session.handle() + "  "
                         + TerminalText.escape(session.user().value())));
                 return ExitCodes.USAGE;
-            }
-            if (result instanceof RevokeResult.InvalidHandle) {
+            }, invalidHandle -> {
                 err.println("A handle is " + RevokeSessions.MIN_PREFIX_LENGTH + " or more hexadecimal characters, "
                         + "as `gatehouse sessions list` shows it.");
                 return ExitCodes.USAGE;
-            }
-            err.println(target.user != null
-                    ? "There is no live session of " + TerminalText.escape(target.user) + "."
-                    : "No live session has the handle " + TerminalText.escape(target.handle) + ".");
-            return ExitCodes.REFUSED;
+            });
         });
     }
 

@@ -50,16 +50,11 @@ public final class UsersCommand {
         }
         return withCore(users -> {
             AddUserResult result = await(users.add().add(username, password.get()));
-            if (result instanceof AddUserResult.Added added) {
-                return done("Added user " + TerminalText.escape(added.username().value()) + ".");
-            }
-            if (result instanceof AddUserResult.AlreadyExists exists) {
-                return refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists.");
-            }
-            if (result instanceof AddUserResult.InvalidUsername invalid) {
-                return refused("That username cannot be used: " + invalid.reason() + ".");
-            }
-            return refused(((AddUserResult.WeakPassword) result).problem().explanation());
+            return result.fold(
+                    added -> done("Added user " + TerminalText.escape(added.username().value()) + "."),
+                    exists -> refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists."),
+                    invalid -> refused("That username cannot be used: " + invalid.reason() + "."),
+                    weak -> refused(weak.problem().explanation()));
         });
     }
 
@@ -106,13 +101,10 @@ public final class UsersCommand {
                        Function<TerminalCore.UserAdministration, CompletionStage<UserChangeResult>> change) {
         return withCore(users -> {
             UserChangeResult result = await(change.apply(users));
-            if (result instanceof UserChangeResult.Changed changed) {
-                return done(doneVerb + " user " + TerminalText.escape(changed.username().value()) + ".");
-            }
-            if (result instanceof UserChangeResult.WeakPassword weak) {
-                return refused(weak.problem().explanation());
-            }
-            return refused("There is no user named " + TerminalText.escape(username) + ".");
+            return result.fold(
+                    changed -> done(doneVerb + " user " + TerminalText.escape(changed.username().value()) + "."),
+                    noSuchUser -> refused("There is no user named " + TerminalText.escape(username) + "."),
+                    weak -> refused(weak.problem().explanation()));
         });
     }
 

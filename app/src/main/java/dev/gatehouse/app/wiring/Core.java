@@ -59,7 +59,7 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
                 new OpenLoginForm(sessions, ports.signer(), audit, policy, clock),
                 new LogIn(sessions, users, ports.throttle(), ports.signer(), audit, policy, clock),
                 new LogOut(sessions, ports.remembered(), audit, policy, clock),
-                new ChangeOwnPassword(sessions, users, ports.throttle(), users, users, ports.blocklist(), audit, policy, clock),
+                new ChangeOwnPassword(greet, sessions, ports.throttle(), users, ports.blocklist(), audit, clock),
                 listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, ports.remembered(), audit),
                 new SavePreference(greet, sessions),

@@ -22,7 +22,6 @@ import dev.gatehouse.adapter.vertx.driven.redis.RedisStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
 import dev.gatehouse.application.AddUser;
-import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.ThrottledAttempts;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
@@ -299,18 +298,20 @@ public final class Wiring {
             }
             String password = randomPassword();
             return Future.fromCompletionStage(new AddUser(users, blocklist(vertx), AUDIT).add(FIRST_USER, Password.of(password)), vertx.getOrCreateContext())
-                    .map(result -> {
-                        if (result instanceof AddUserResult.Added) {
-                            console.println();
-                            console.println("  First start: created the user '" + FIRST_USER + "' with this password (shown only once):");
-                            console.println();
-                            console.println("      " + password);
-                            console.println();
-                            console.println("  Add more users with: ./gatehouse users add NAME");
-                            console.println();
-                        }
+                    .map(result -> result.<Void>fold(added -> {
+                        console.println();
+                        console.println("  First start: created the user '" + FIRST_USER + "' with this password (shown only once):");
+                        console.println();
+                        console.println("      " + password);
+                        console.println();
+                        console.println("  Add more users with: ./gatehouse users add NAME");
+                        console.println();
                         return null;
-                    });
+                    }, anotherServerWasFirst -> null, invalid -> {
+                        throw new IllegalStateException("the first user's name was refused: " + invalid.reason());
+                    }, weak -> {
+                        throw new IllegalStateException("the first user's generated password was refused: " + weak.problem().explanation());
+                    }));
         });
     }
 

@@ -50,12 +50,12 @@ public final class GatehouseSession {
 
     /** Whether a submitted token is this session's (compared in constant time). */
     public boolean csrfMatches(String submitted) {
-        return session.csrfToken().matches(submitted);
+        return session.csrfMatches(submitted);
     }
 
     /** A value of the session's data as it was when this request arrived. */
     public Optional<String> get(String name) {
-        return Optional.ofNullable(session.attributes().get(name)).filter(value -> !name.startsWith(SavePreference.RESERVED_PREFIX));
+        return session.applicationAttribute(name);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class GatehouseSession {
         return Future.fromCompletionStage(data.put(session.id(), name, value)).compose(result -> switch (result) {
             case SAVED -> Future.succeededFuture(true);
             case NOT_LOGGED_IN -> Future.succeededFuture(false);
-            default -> Future.failedFuture(new IllegalArgumentException("not a usable session value: " + name));
+            case INVALID, FORM_EXPIRED -> Future.failedFuture(new IllegalArgumentException("not a usable session value: " + name));
         });
     }
 }

@@ -3,7 +3,7 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
-import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.LogInResult;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.LocalPath;
@@ -96,10 +96,10 @@ final class LoginForms {
                     Responses.redirect(ctx, 303, LocalPath.orRoot(next));
                 }
             }, rejected -> Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
-                    LoginResult.Rejected.MESSAGE, null))), throttled -> {
+                    LogInResult.Rejected.MESSAGE, null))), throttled -> {
                 Responses.retryAfter(ctx, throttled.retryAfter());
                 Responses.page(ctx, 429, views.login(new LoginPage(throttled.formToken().value(), next, username, rememberMe,
-                        LoginResult.Throttled.message(throttled.retryAfter()), null)));
+                        LogInResult.Throttled.message(throttled.retryAfter()), null)));
             }, expired -> ErrorPages.formExpired(ctx, views));
         });
     }

@@ -3,9 +3,8 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangeOwnPasswordCommand;
 import dev.gatehouse.application.Greet;
-import dev.gatehouse.application.Greeting;
-import dev.gatehouse.application.LoginResult;
-import dev.gatehouse.application.PasswordChangeResult;
+import dev.gatehouse.application.LogInResult;
+import dev.gatehouse.application.ChangeOwnPasswordResult;
 import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.SessionId;
@@ -77,23 +76,19 @@ final class PasswordForms {
                 ctx.response().addCookie(cookie.issue(changed.session().id()));
                 Responses.page(ctx, 200, views.message(new MessagePage("Password changed",
                         "Your password has been changed. Your other sessions have been ended.")));
-            }, wrong -> again(ctx, sessionId, 200, PasswordChangeResult.WrongPassword.MESSAGE),
+            }, wrong -> again(ctx, sessionId, 200, ChangeOwnPasswordResult.WrongPassword.MESSAGE),
                     weak -> again(ctx, sessionId, 200, weak.problem().explanation()), throttled -> {
                         Responses.retryAfter(ctx, throttled.retryAfter());
-                        again(ctx, sessionId, 429, LoginResult.Throttled.message(throttled.retryAfter()));
+                        again(ctx, sessionId, 429, LogInResult.Throttled.message(throttled.retryAfter()));
                     }, notLoggedIn -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE), expired -> ErrorPages.formExpired(ctx, views));
         });
     }
 
     /** The form again, with what went wrong; or the login page when the session has gone meanwhile. */
     private void again(RoutingContext ctx, Optional<SessionId> sessionId, int status, String error) {
-        Responses.whenDone(ctx, greet.greet(sessionId), greeting -> {
-            if (greeting instanceof Greeting.Welcome welcome) {
-                Responses.page(ctx, status, views.password(new PasswordPage(welcome.session().csrfToken().value(),
-                        welcome.username().value(), welcome.session().isFresh(), error)));
-            } else {
-                Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
-            }
-        });
+        Responses.whenDone(ctx, greet.greet(sessionId), greeting -> greeting.handle(
+                welcome -> Responses.page(ctx, status, views.password(new PasswordPage(welcome.session().csrfToken().value(),
+                        welcome.username().value(), welcome.session().isFresh(), error))),
+                nobody -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE)));
     }
 }

@@ -45,12 +45,14 @@ final class PreferenceForms {
             return;
         }
         Responses.whenDone(ctx, savePreference.save(cookie.read(ctx.request().headers()), csrf, name, value), result -> {
-            switch (result) {
-                case SAVED -> Responses.redirect(ctx, 303, HOME);
-                case NOT_LOGGED_IN -> Responses.redirect(ctx, 303, LOGIN_THEN_HOME);
-                case FORM_EXPIRED -> ErrorPages.formExpired(ctx, views);
-                default -> ErrorPages.badRequest(ctx, views, "There is no such preference.");
-            }
+            // A switch expression, so that a new outcome fails to compile here.
+            Runnable answer = switch (result) {
+                case SAVED -> () -> Responses.redirect(ctx, 303, HOME);
+                case NOT_LOGGED_IN -> () -> Responses.redirect(ctx, 303, LOGIN_THEN_HOME);
+                case FORM_EXPIRED -> () -> ErrorPages.formExpired(ctx, views);
+                case INVALID -> () -> ErrorPages.badRequest(ctx, views, "There is no such preference.");
+            };
+            answer.run();
         });
     }
 }

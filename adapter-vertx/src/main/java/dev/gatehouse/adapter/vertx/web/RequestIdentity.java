@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.IdentifyCommand;
 import dev.gatehouse.application.Identify;
 import dev.gatehouse.application.Identity;
 import io.vertx.core.http.HttpHeaders;
@@ -29,8 +30,8 @@ final class RequestIdentity {
     }
 
     void of(RoutingContext ctx, Consumer<Identity> next) {
-        Identify.Command command = new Identify.Command(cookie.read(ctx.request().headers()), () -> remember.read(ctx)
-                .map(token -> new Identify.Remembered(token, ClientAddress.of(ctx, trustedProxies),
+        IdentifyCommand command = new IdentifyCommand(cookie.read(ctx.request().headers()), () -> remember.read(ctx)
+                .map(token -> new IdentifyCommand.Remembered(token, ClientAddress.of(ctx, trustedProxies),
                         Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))));
         Responses.whenDone(ctx, identify.identify(command), identity -> {
             identity.handle(

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
-import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.LogInResult;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -38,7 +38,7 @@ final class Responses {
 
     /** Says how long a throttled client must wait (a 429's Retry-After), in whole seconds as the page says it. */
     static void retryAfter(RoutingContext ctx, Duration wait) {
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginResult.Throttled.wholeSeconds(wait)));
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(LogInResult.Throttled.wholeSeconds(wait)));
     }
 
     /** A redirect to a path of this site; the Location never comes from the Host header. */

@@ -5,7 +5,7 @@ import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LogOut;
 import dev.gatehouse.application.LogOutCommand;
-import dev.gatehouse.application.LoginResult;
+import dev.gatehouse.application.LogInResult;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.RememberMeToken;
@@ -86,9 +86,9 @@ final class SessionApi {
                 } else {
                     json(ctx, 200, whoAmI(loggedIn.session()));
                 }
-            }, rejected -> ApiProblems.send(ctx, 401, LoginResult.Rejected.MESSAGE, null), throttled -> {
+            }, rejected -> ApiProblems.send(ctx, 401, LogInResult.Rejected.MESSAGE, null), throttled -> {
                 Responses.retryAfter(ctx, throttled.retryAfter());
-                ApiProblems.send(ctx, 429, "Too many failed login attempts", LoginResult.Throttled.message(throttled.retryAfter()));
+                ApiProblems.send(ctx, 429, "Too many failed login attempts", LogInResult.Throttled.message(throttled.retryAfter()));
             }, expired -> csrfRefused(ctx));
         });
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.EndOwnSessionsCommand;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.domain.LocalPath;
@@ -50,16 +51,12 @@ final class SessionPages {
             ErrorPages.badRequest(ctx, views, malformed.getMessage());
             return;
         }
-        EndOwnSessions.Which target = which.equals("others") ? new EndOwnSessions.Which.AllOthers() : new EndOwnSessions.Which.One(which);
-        Responses.whenDone(ctx, endOwnSessions.end(cookie.read(ctx.request().headers()), csrf, target), result -> {
-            if (result instanceof EndOwnSessions.Result.Ended) {
-                Responses.redirect(ctx, 303, HERE);
-            } else if (result instanceof EndOwnSessions.Result.NotLoggedIn) {
-                Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
-            } else {
-                ErrorPages.formExpired(ctx, views);
-            }
-        });
+        EndOwnSessionsCommand.Which target = which.equals("others") ? new EndOwnSessionsCommand.Which.AllOthers() : new EndOwnSessionsCommand.Which.One(which);
+        EndOwnSessionsCommand command = new EndOwnSessionsCommand(cookie.read(ctx.request().headers()), csrf, target);
+        Responses.whenDone(ctx, endOwnSessions.end(command), result -> result.handle(
+                ended -> Responses.redirect(ctx, 303, HERE),
+                notLoggedIn -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE),
+                formExpired -> ErrorPages.formExpired(ctx, views)));
     }
 
     private static SessionsPage.Row row(SessionSummary session, String currentHandle) {

@@ -8,13 +8,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** How a login attempt ends. */
-public sealed interface LoginResult {
+public sealed interface LogInResult {
 
     /**
      * Good credentials: the new session (new id, new CSRF token) replaces the one the form came
      * with, and the device gets a new token that makes it a known device of this account.
      */
-    record LoggedIn(Session session, String deviceToken) implements LoginResult {
+    record LoggedIn(Session session, String deviceToken) implements LogInResult {
         @Override
         public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
                           Function<FormExpired, R> formExpired) {
@@ -23,7 +23,7 @@ public sealed interface LoginResult {
     }
 
     /** Bad credentials, whatever the cause; the form's token stays good so the visitor can try again. */
-    record Rejected(CsrfToken formToken) implements LoginResult {
+    record Rejected(CsrfToken formToken) implements LogInResult {
 
         /** What every adapter says, word for word, so that no way in tells which part was wrong. */
         public static final String MESSAGE = "Invalid username or password.";
@@ -39,7 +39,7 @@ public sealed interface LoginResult {
      * Too many failed attempts for this account, or from this client: the password was not
      * checked. Known and unknown accounts are throttled alike.
      */
-    record Throttled(CsrfToken formToken, Duration retryAfter) implements LoginResult {
+    record Throttled(CsrfToken formToken, Duration retryAfter) implements LogInResult {
 
         /** Word for word the same at every way in. */
         public static String message(Duration retryAfter) {
@@ -64,7 +64,7 @@ public sealed interface LoginResult {
      * The form cannot be trusted: its CSRF token matches neither a live session nor the pre-login
      * value the request holds. No credentials were checked.
      */
-    record FormExpired() implements LoginResult {
+    record FormExpired() implements LogInResult {
         @Override
         public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
                           Function<FormExpired, R> formExpired) {

@@ -4,10 +4,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** How a logout request ends. */
-public sealed interface LogoutResult {
+public sealed interface LogOutResult {
 
     /** The session is gone from the store (or there was none to end). */
-    record LoggedOut() implements LogoutResult {
+    record LoggedOut() implements LogOutResult {
         @Override
         public <R> R fold(Function<LoggedOut, R> loggedOut, Function<FormExpired, R> formExpired) {
             return loggedOut.apply(this);
@@ -15,7 +15,7 @@ public sealed interface LogoutResult {
     }
 
     /** The CSRF token did not match the live session: nothing was changed. */
-    record FormExpired() implements LogoutResult {
+    record FormExpired() implements LogOutResult {
         @Override
         public <R> R fold(Function<LoggedOut, R> loggedOut, Function<FormExpired, R> formExpired) {
             return formExpired.apply(this);

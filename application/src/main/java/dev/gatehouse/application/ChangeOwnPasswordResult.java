@@ -8,10 +8,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** How {@link ChangeOwnPassword} ends. */
-public sealed interface PasswordChangeResult {
+public sealed interface ChangeOwnPasswordResult {
 
     /** Changed: this session goes on under a new id; every other session of the user has ended. */
-    record Changed(Session session) implements PasswordChangeResult {
+    record Changed(Session session) implements ChangeOwnPasswordResult {
         @Override
         public <R> R fold(Function<Changed, R> changed, Function<WrongPassword, R> wrongPassword, Function<WeakPassword, R> weakPassword,
                           Function<Throttled, R> throttled, Function<NotLoggedIn, R> notLoggedIn, Function<FormExpired, R> formExpired) {
@@ -20,7 +20,7 @@ public sealed interface PasswordChangeResult {
     }
 
     /** The current password was wrong; nothing changed. */
-    record WrongPassword() implements PasswordChangeResult {
+    record WrongPassword() implements ChangeOwnPasswordResult {
 
         public static final String MESSAGE = "The current password is not right.";
 
@@ -31,7 +31,7 @@ public sealed interface PasswordChangeResult {
         }
     }
 
-    record WeakPassword(PasswordPolicy.Problem problem) implements PasswordChangeResult {
+    record WeakPassword(PasswordPolicy.Problem problem) implements ChangeOwnPasswordResult {
         @Override
         public <R> R fold(Function<Changed, R> changed, Function<WrongPassword, R> wrongPassword, Function<WeakPassword, R> weakPassword,
                           Function<Throttled, R> throttled, Function<NotLoggedIn, R> notLoggedIn, Function<FormExpired, R> formExpired) {
@@ -40,7 +40,7 @@ public sealed interface PasswordChangeResult {
     }
 
     /** Too many wrong passwords for this account lately: nothing was checked. */
-    record Throttled(Duration retryAfter) implements PasswordChangeResult {
+    record Throttled(Duration retryAfter) implements ChangeOwnPasswordResult {
         @Override
         public <R> R fold(Function<Changed, R> changed, Function<WrongPassword, R> wrongPassword, Function<WeakPassword, R> weakPassword,
                           Function<Throttled, R> throttled, Function<NotLoggedIn, R> notLoggedIn, Function<FormExpired, R> formExpired) {
@@ -49,7 +49,7 @@ public sealed interface PasswordChangeResult {
     }
 
     /** No session, or not a logged-in one. */
-    record NotLoggedIn() implements PasswordChangeResult {
+    record NotLoggedIn() implements ChangeOwnPasswordResult {
         @Override
         public <R> R fold(Function<Changed, R> changed, Function<WrongPassword, R> wrongPassword, Function<WeakPassword, R> weakPassword,
                           Function<Throttled, R> throttled, Function<NotLoggedIn, R> notLoggedIn, Function<FormExpired, R> formExpired) {
@@ -58,7 +58,7 @@ public sealed interface PasswordChangeResult {
     }
 
     /** The form's CSRF token does not match the session's. */
-    record FormExpired() implements PasswordChangeResult {
+    record FormExpired() implements ChangeOwnPasswordResult {
         @Override
         public <R> R fold(Function<Changed, R> changed, Function<WrongPassword, R> wrongPassword, Function<WeakPassword, R> weakPassword,
                           Function<Throttled, R> throttled, Function<NotLoggedIn, R> notLoggedIn, Function<FormExpired, R> formExpired) {

@@ -1,0 +1,31 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.RememberMeToken;
+import dev.gatehouse.domain.SessionId;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A request's credentials as it brought them: its session, and what restoring a remembered
+ * login would take. The second is read only when it is needed (nobody is logged in): on every
+ * other request, the look at the cookies and the User-Agent it costs is saved.
+ */
+public record IdentifyCommand(Optional<SessionId> sessionId, Supplier<Optional<Remembered>> remembered) {
+
+    public IdentifyCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(remembered, "remembered");
+    }
+
+    /** A remember-me token, and the client and device a session restored from it is for. */
+    public record Remembered(RememberMeToken token, String client, String device) {
+
+        public Remembered {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(device, "device");
+        }
+    }
+}
