@@ -40,7 +40,7 @@ class AdministrationTest {
     private final Map<Username, Long> versions = new HashMap<>();
     private final ListSessions listSessions = new ListSessions(sessions,
             user -> CompletableFuture.completedFuture(OptionalLong.of(versions.getOrDefault(user, 1L))), audit::add, POLICY, clock);
-    private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions, new FakeRememberedLogins(), audit::add);
+    private final RevokeSessions revokeSessions = new RevokeSessions(listSessions, sessions, new FakeRememberedLogins(clock), audit::add);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();

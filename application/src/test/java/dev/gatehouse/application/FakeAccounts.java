@@ -7,23 +7,28 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** User accounts in a map, with the password in clear (a fake for the use cases only); it also checks passwords. */
 final class FakeAccounts implements Users {
 
+    /** Every change gets a version never given before, as the real directories do: an old one never comes back. */
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
     record Account(String password, boolean disabled, long version) {
         Account(String password, boolean disabled) {
-            this(password, disabled, password.hashCode() * 31L + (disabled ? 1 : 0));
+            this(password, disabled, VERSIONS.incrementAndGet());
         }
     }
 
-    final Map<Username, Account> accounts = new LinkedHashMap<>();
+    final Map<Username, Account> accounts = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @Override
     public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
@@ -61,9 +66,11 @@ final class FakeAccounts implements Users {
 
     @Override
     public CompletionStage<List<UserSummary>> list() {
-        return CompletableFuture.completedFuture(accounts.entrySet().stream()
-                .map(entry -> new UserSummary(entry.getKey(), entry.getValue().disabled()))
-                .toList());
+        synchronized (accounts) {
+            return CompletableFuture.completedFuture(accounts.entrySet().stream()
+                    .map(entry -> new UserSummary(entry.getKey(), entry.getValue().disabled()))
+                    .toList());
+        }
     }
 
     private static CompletionStage<Boolean> answer(boolean value) {

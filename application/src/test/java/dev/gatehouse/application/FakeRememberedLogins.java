@@ -4,6 +4,7 @@ import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Username;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Remembered logins in a map, for use-case tests; the real stores pass RememberedLoginsContract. */
+/** Remembered logins in a map, for use-case tests; it passes RememberedLoginsContract, as the real stores do. */
 public final class FakeRememberedLogins implements RememberedLogins {
 
     public final Map<String, RememberedLogin> stored = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    /** @param clock what "now" is when a login is looked up: an expired one is not found */
+    public FakeRememberedLogins(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public CompletionStage<Void> save(RememberedLogin login) {
@@ -24,7 +31,7 @@ public final class FakeRememberedLogins implements RememberedLogins {
 
     @Override
     public CompletionStage<Optional<RememberedLogin>> find(String selector) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(stored.get(selector)));
+        return CompletableFuture.completedFuture(Optional.ofNullable(stored.get(selector)).filter(login -> !login.isExpiredAt(clock.instant())));
     }
 
     @Override

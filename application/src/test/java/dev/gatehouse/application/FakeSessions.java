@@ -7,23 +7,26 @@ import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** A session repository in a map that counts its writes; {@code beforeUpdate} lets a test race an update. */
+/**
+ * A session repository in a map that counts its writes; {@code beforeUpdate} lets a test race an
+ * update. It passes SessionRepositoryContract, as the real stores do.
+ */
 final class FakeSessions implements SessionRepository {
 
-    final Map<SessionId, Session> stored = new HashMap<>();
-    int writes;
+    final Map<SessionId, Session> stored = new ConcurrentHashMap<>();
+    volatile int writes;
     Runnable beforeUpdate = () -> { };
     /** Sessions the fake lists (and can delete) without holding them, for storage keys a test chooses. */
-    final List<SessionSummary> summariesOnly = new ArrayList<>();
+    final List<SessionSummary> summariesOnly = new CopyOnWriteArrayList<>();
 
     @Override
     public CompletionStage<Optional<Session>> load(SessionId id) {

@@ -31,7 +31,7 @@ class IdentifyTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
     private final FakeSessions sessions = new FakeSessions();
-    private final FakeRememberedLogins logins = new FakeRememberedLogins();
+    private final FakeRememberedLogins logins = new FakeRememberedLogins(clock);
     private final List<AuditEvent> audit = new ArrayList<>();
     private final Map<Username, Long> versions = new HashMap<>(Map.of(ALICE, 7L));
     private final CredentialVersions credentials = user -> CompletableFuture.completedFuture(

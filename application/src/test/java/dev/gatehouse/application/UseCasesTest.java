@@ -54,7 +54,7 @@ class UseCasesTest {
     private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, signer, audit::add, POLICY, clock);
     private final FakeThrottle throttle = new FakeThrottle();
     private final LogIn logIn = new LogIn(sessions, authentication, throttle, signer, audit::add, POLICY, clock);
-    private final LogOut logOut = new LogOut(sessions, new FakeRememberedLogins(), audit::add, POLICY, clock);
+    private final LogOut logOut = new LogOut(sessions, new FakeRememberedLogins(clock), audit::add, POLICY, clock);
     private final Greet greet = new Greet(sessions, user -> CompletableFuture.completedFuture(
             versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, POLICY, clock);
 

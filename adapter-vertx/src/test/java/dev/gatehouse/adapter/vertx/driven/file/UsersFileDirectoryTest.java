@@ -1,7 +1,8 @@
 package dev.gatehouse.adapter.vertx.driven.file;
 
+import dev.gatehouse.domain.Users;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
-import dev.gatehouse.adapter.vertx.driven.UserDirectoryContract;
+import dev.gatehouse.application.contract.UsersContract;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The users file: the directory contract, and what only a file can get wrong (its mode, its order, another process). */
-class UsersFileDirectoryTest extends UserDirectoryContract {
+class UsersFileDirectoryTest extends UsersContract {
 
     @TempDir
     Path dir;
@@ -30,10 +31,10 @@ class UsersFileDirectoryTest extends UserDirectoryContract {
     private UsersFileDirectory directory;
 
     @Override
-    protected Directory createDirectory() {
+    protected Users createUsers() {
         file = dir.resolve("users.json");
         directory = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2);
-        return new Directory(directory, directory, directory);
+        return directory;
     }
 
     private Authentication logIn(String name, String password) {

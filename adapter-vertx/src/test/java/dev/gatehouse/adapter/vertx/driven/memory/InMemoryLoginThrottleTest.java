@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.memory;
 
-import dev.gatehouse.adapter.vertx.driven.LoginThrottleContract;
+import dev.gatehouse.application.contract.LoginThrottleContract;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.LoginThrottle.Admission;
 import dev.gatehouse.domain.LoginThrottle.Outcome;

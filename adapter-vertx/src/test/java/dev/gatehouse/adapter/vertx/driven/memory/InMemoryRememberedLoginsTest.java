@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.memory;
 
-import dev.gatehouse.adapter.vertx.driven.RememberedLoginsContract;
+import dev.gatehouse.application.contract.RememberedLoginsContract;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;

@@ -1,7 +1,8 @@
 package dev.gatehouse.adapter.vertx.driven.postgres;
 
+import dev.gatehouse.domain.Users;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
-import dev.gatehouse.adapter.vertx.driven.UserDirectoryContract;
+import dev.gatehouse.application.contract.UsersContract;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * The user directory contract against the PostgreSQL of this machine ({@code PG_URL}, or the
  * database {@code test} on 127.0.0.1:5432), each test in a table of its own, dropped afterwards.
  */
-class PostgresUserDirectoryTest extends UserDirectoryContract {
+class PostgresUserDirectoryTest extends UsersContract {
 
     private static Vertx vertx;
     private static Pool pool;
@@ -36,11 +37,11 @@ class PostgresUserDirectoryTest extends UserDirectoryContract {
     }
 
     @Override
-    protected Directory createDirectory() {
+    protected Users createUsers() {
         table = "gatehouse_test_" + UUID.randomUUID().toString().replace("-", "");
         PostgresUserDirectory directory = PostgresUserDirectory.open(pool, table,
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2).await();
-        return new Directory(directory, directory, directory);
+        return directory;
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.redis;
 
-import dev.gatehouse.adapter.vertx.driven.LoginThrottleContract;
+import dev.gatehouse.application.contract.LoginThrottleContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.ThrottlePolicy;

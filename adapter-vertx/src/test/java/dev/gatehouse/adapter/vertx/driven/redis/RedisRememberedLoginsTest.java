@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.redis;
 
-import dev.gatehouse.adapter.vertx.driven.RememberedLoginsContract;
+import dev.gatehouse.application.contract.RememberedLoginsContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;

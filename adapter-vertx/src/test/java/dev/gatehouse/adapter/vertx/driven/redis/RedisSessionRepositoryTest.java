@@ -1,6 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.redis;
 
-import dev.gatehouse.adapter.vertx.driven.SessionRepositoryContract;
+import dev.gatehouse.application.contract.SessionRepositoryContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;

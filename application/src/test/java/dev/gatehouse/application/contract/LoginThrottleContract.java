@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.vertx.driven;
+package dev.gatehouse.application.contract;
 
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.LoginThrottle.Admission;

@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.vertx.driven;
+package dev.gatehouse.application.contract;
 
 import dev.gatehouse.application.MutableClock;
 import dev.gatehouse.domain.RememberMeToken;

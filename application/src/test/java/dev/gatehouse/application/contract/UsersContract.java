@@ -1,12 +1,10 @@
-package dev.gatehouse.adapter.vertx.driven;
+package dev.gatehouse.application.contract;
 
 import dev.gatehouse.domain.Authentication;
-import dev.gatehouse.domain.AuthenticationService;
-import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
-import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.UserSummary;
+import dev.gatehouse.domain.Users;
 import dev.gatehouse.domain.Username;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,23 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * later): check passwords, manage accounts, and move a user's credential version whenever a
  * session made before must end. Each implementation's test extends this.
  */
-public abstract class UserDirectoryContract {
+public abstract class UsersContract {
 
     protected static final String PASSWORD = "correct horse battery staple";
     private static final Username ALICE = new Username("alice");
     private static final Username BOB = new Username("bob");
 
-    /** The three ports one directory serves. */
-    public record Directory(AuthenticationService authentication, UserAccounts accounts, CredentialVersions versions) {
-    }
 
-    private Directory directory;
+    private Users users;
 
-    protected abstract Directory createDirectory();
+    protected abstract Users createUsers();
 
     @BeforeEach
     protected void setUpDirectory() {
-        directory = createDirectory();
+        users = createUsers();
     }
 
     protected static <T> T done(CompletionStage<T> stage) {
@@ -50,15 +45,15 @@ public abstract class UserDirectoryContract {
     }
 
     private Authentication logIn(Username name, String password) {
-        return done(directory.authentication().authenticate(new Credentials(name, Password.of(password))));
+        return done(users.authenticate(new Credentials(name, Password.of(password))));
     }
 
     private OptionalLong version(Username name) {
-        return done(directory.versions().current(name));
+        return done(users.current(name));
     }
 
     private void add(Username name) {
-        assertTrue(done(directory.accounts().addIfAbsent(name, Password.of(PASSWORD))));
+        assertTrue(done(users.addIfAbsent(name, Password.of(PASSWORD))));
     }
 
     @Test
@@ -69,7 +64,7 @@ public abstract class UserDirectoryContract {
         assertEquals(version(ALICE).orElseThrow(), in.credentialVersion(), "a login carries the version sessions are checked against");
         assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD + "!"));
         assertInstanceOf(Authentication.Rejected.class, logIn(new Username("nobody"), PASSWORD));
-        assertFalse(done(directory.accounts().addIfAbsent(ALICE, Password.of("another long password"))), "the name is taken");
+        assertFalse(done(users.addIfAbsent(ALICE, Password.of("another long password"))), "the name is taken");
     }
 
     @Test
@@ -78,27 +73,27 @@ public abstract class UserDirectoryContract {
         add(BOB);
         long before = version(ALICE).orElseThrow();
         long bobs = version(BOB).orElseThrow();
-        assertTrue(done(directory.accounts().changePassword(ALICE, Password.of("a brand new passphrase"))));
+        assertTrue(done(users.changePassword(ALICE, Password.of("a brand new passphrase"))));
         assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD));
         assertInstanceOf(Authentication.Authenticated.class, logIn(ALICE, "a brand new passphrase"));
         assertNotEquals(before, version(ALICE).orElseThrow());
         assertEquals(bobs, version(BOB).orElseThrow());
         assertInstanceOf(Authentication.Authenticated.class, logIn(BOB, PASSWORD));
-        assertFalse(done(directory.accounts().changePassword(new Username("carol"), Password.of(PASSWORD))), "no such user");
+        assertFalse(done(users.changePassword(new Username("carol"), Password.of(PASSWORD))), "no such user");
     }
 
     @Test
     protected void givenDisableAndEnable_thenLoginFollowsAndTheOldVersionNeverComesBack() {
         add(ALICE);
         long before = version(ALICE).orElseThrow();
-        assertTrue(done(directory.accounts().setDisabled(ALICE, true)));
+        assertTrue(done(users.setDisabled(ALICE, true)));
         assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD));
         assertTrue(version(ALICE).isEmpty(), "a disabled user has no version: every session of theirs ends");
-        assertEquals(Set.of(new UserSummary(ALICE, true)), Set.copyOf(done(directory.accounts().list())));
-        assertTrue(done(directory.accounts().setDisabled(ALICE, false)));
+        assertEquals(Set.of(new UserSummary(ALICE, true)), Set.copyOf(done(users.list())));
+        assertTrue(done(users.setDisabled(ALICE, false)));
         assertInstanceOf(Authentication.Authenticated.class, logIn(ALICE, PASSWORD));
         assertNotEquals(before, version(ALICE).orElseThrow(), "sessions from before the disabling stay ended");
-        assertFalse(done(directory.accounts().setDisabled(new Username("carol"), true)));
+        assertFalse(done(users.setDisabled(new Username("carol"), true)));
     }
 
     @Test
@@ -106,11 +101,11 @@ public abstract class UserDirectoryContract {
         add(ALICE);
         add(BOB);
         long before = version(ALICE).orElseThrow();
-        assertTrue(done(directory.accounts().remove(ALICE)));
+        assertTrue(done(users.remove(ALICE)));
         assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD));
         assertTrue(version(ALICE).isEmpty());
-        assertEquals(Set.of(new UserSummary(BOB, false)), Set.copyOf(done(directory.accounts().list())));
-        assertFalse(done(directory.accounts().remove(ALICE)), "nobody left to remove");
+        assertEquals(Set.of(new UserSummary(BOB, false)), Set.copyOf(done(users.list())));
+        assertFalse(done(users.remove(ALICE)), "nobody left to remove");
         add(ALICE);
         assertNotEquals(before, version(ALICE).orElseThrow(), "no session of the removed alice works for the new one");
     }
