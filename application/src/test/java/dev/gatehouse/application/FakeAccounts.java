@@ -17,18 +17,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** User accounts in a map, with the password in clear (a fake for the use cases only); it also checks passwords. */
-final class FakeAccounts implements Users {
+public final class FakeAccounts implements Users {
 
     /** Every change gets a version never given before, as the real directories do: an old one never comes back. */
     private static final AtomicLong VERSIONS = new AtomicLong();
 
-    record Account(String password, boolean disabled, long version) {
-        Account(String password, boolean disabled) {
+    public record Account(String password, boolean disabled, long version) {
+        public Account(String password, boolean disabled) {
             this(password, disabled, VERSIONS.incrementAndGet());
         }
     }
 
-    final Map<Username, Account> accounts = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<Username, Account> accounts = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @Override
     public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {

@@ -6,10 +6,10 @@ import dev.gatehouse.domain.PasswordBlocklist;
 import java.util.concurrent.CompletableFuture;
 
 /** Blocklists for the use cases: the real one (zxcvbn) is tested with the adapters. */
-final class FakeBlocklist {
+public final class FakeBlocklist {
 
     /** Blocks a password made of one word said again and again, like "passwordpassword". */
-    static final PasswordBlocklist REPEATS = password -> {
+    public static final PasswordBlocklist REPEATS = password -> {
         String text = password.reveal();
         boolean repeated = text.length() >= 8 && text.replace(text.substring(0, 8), "").isEmpty();
         return CompletableFuture.completedFuture(repeated);

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * A session repository in a map that counts its writes; {@code beforeUpdate} lets a test race an
  * update. It passes SessionRepositoryContract, as the real stores do.
  */
-final class FakeSessions implements SessionRepository {
+public final class FakeSessions implements SessionRepository {
 
-    final Map<SessionId, Session> stored = new ConcurrentHashMap<>();
+    public final Map<SessionId, Session> stored = new ConcurrentHashMap<>();
     volatile int writes;
     Runnable beforeUpdate = () -> { };
     /** Sessions the fake lists (and can delete) without holding them, for storage keys a test chooses. */

@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** Signs with a plain SHA-256 of purpose and value: the shape of a real signature, and only ever its own. */
-final class FakeSigner implements Signer {
+public final class FakeSigner implements Signer {
 
     @Override
     public String sign(Purpose purpose, String value) {

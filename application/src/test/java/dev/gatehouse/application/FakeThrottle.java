@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A throttle that admits everything unless told to make callers wait, and records how attempts were settled. */
-final class FakeThrottle implements LoginThrottle {
+public final class FakeThrottle implements LoginThrottle {
 
-    Duration wait;
+    public volatile Duration wait;
     final List<String> settled = new ArrayList<>();
 
     /** The attempts admitted, as they came. */
