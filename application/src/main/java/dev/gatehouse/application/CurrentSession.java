@@ -14,8 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The session a request belongs to, as every use case needs it: loaded, removed if it has
- * expired, and with its activity recorded when the recorded time has gone stale.
+ * The session a request's cookie names, logged in or not: loaded, removed if it has expired, and
+ * with its activity recorded when the recorded time has gone stale. It does not check that a
+ * login still holds (the user's credential version): that is {@link Greet}'s question. Only the
+ * use cases that replace or end whatever session there is ({@link OpenLoginForm}, {@link LogIn},
+ * {@link LogOut}) and {@link Greet} itself ask this; package-private, so nothing else can.
  */
 final class CurrentSession {
 

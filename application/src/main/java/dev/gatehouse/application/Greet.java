@@ -18,6 +18,10 @@ import java.util.concurrent.CompletionStage;
  * memory), a write only when the session's idle window must move, and no hashing. A session whose
  * user is gone, disabled or has changed password since login is ended here (S10), in whatever
  * store holds it and whichever process changed the user.
+ *
+ * <p>Every use case that acts for a logged-in user asks this, never {@link CurrentSession}: only
+ * this answer has checked that the login still holds. The web, the JSON API and the terminal ask
+ * {@link Identify}, which asks this and then tries a remembered login.
  */
 public final class Greet {
 
