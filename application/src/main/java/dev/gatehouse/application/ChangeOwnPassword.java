@@ -2,7 +2,6 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
-import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Users;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.LoginThrottle;
@@ -65,23 +64,21 @@ public final class ChangeOwnPassword {
         Username user = welcome.username();
         // The logged-in session is as good as a known device: its guesses back off on their own, and a stranger's lockout of the account does not stop its owner.
         LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user, command.client(), Optional.of("session:" + session.id().handle()));
-        return throttle.admit(attempt, clock.instant()).thenCompose(admission -> {
-            if (admission instanceof LoginThrottle.Admission.Wait wait) {
-                command.wipe();
-                audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, user, session.id().handle(), command.client(),
-                        ThrottledAttempts.detail(wait.retryAfter())));
-                return CompletableFuture.completedFuture(new ChangeOwnPasswordResult.Throttled(wait.retryAfter()));
-            }
-            return passwordCheck.check(new Credentials(user, command.currentPassword()), attempt).thenCompose(outcome -> {
-                if (!(outcome instanceof Authentication.Authenticated)) {
-                    command.newPassword().wipe();
-                    audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, session.id().handle(), command.client(),
-                            "wrong current password for a password change"));
-                    return CompletableFuture.completedFuture(new ChangeOwnPasswordResult.WrongPassword());
-                }
-                return setNew(session, user, command.newPassword());
-            });
-        });
+        return throttle.admit(attempt, clock.instant()).thenCompose(admission -> admission.fold(
+                allowed -> passwordCheck.check(new Credentials(user, command.currentPassword()), attempt).thenCompose(outcome -> outcome.fold(
+                        authenticated -> setNew(session, user, command.newPassword()),
+                        rejected -> {
+                            command.newPassword().wipe();
+                            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, session.id().handle(), command.client(),
+                                    "wrong current password for a password change"));
+                            return CompletableFuture.completedFuture(new ChangeOwnPasswordResult.WrongPassword());
+                        })),
+                wait -> {
+                    command.wipe();
+                    audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, user, session.id().handle(), command.client(),
+                            ThrottledAttempts.detail(wait.retryAfter())));
+                    return CompletableFuture.completedFuture(new ChangeOwnPasswordResult.Throttled(wait.retryAfter()));
+                }));
     }
 
     private CompletionStage<ChangeOwnPasswordResult> setNew(Session session, Username user, Password newPassword) {

@@ -114,22 +114,19 @@ public final class LogIn {
         Optional<KnownDevice> device = command.deviceTokens().stream()
                 .flatMap(token -> KnownDevice.recognise(signer, username.get(), token).stream()).findFirst();
         LoginThrottle.Attempt throttled = new LoginThrottle.Attempt(username.get(), command.client(), device.map(KnownDevice::id));
-        return throttle.admit(throttled, clock.instant()).thenCompose(admission -> {
-            if (admission instanceof LoginThrottle.Admission.Wait wait) {
-                password.wipe();
-                audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
-                        ThrottledAttempts.detail(wait.retryAfter())));
-                return CompletableFuture.completedFuture(new LogInResult.Throttled(start.formToken(), wait.retryAfter()));
-            }
-            return passwordCheck.check(new Credentials(username.get(), password), throttled)
-                    .thenCompose(outcome -> {
-                        if (outcome instanceof Authentication.Authenticated authenticated) {
-                            return replace(start, authenticated, command);
-                        }
-                        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
-                        return CompletableFuture.completedFuture(new LogInResult.Rejected(start.formToken()));
-                    });
-        });
+        return throttle.admit(throttled, clock.instant()).thenCompose(admission -> admission.fold(
+                allowed -> passwordCheck.check(new Credentials(username.get(), password), throttled).thenCompose(outcome -> outcome.fold(
+                        authenticated -> replace(start, authenticated, command),
+                        rejected -> {
+                            audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
+                            return CompletableFuture.completedFuture(new LogInResult.Rejected(start.formToken()));
+                        })),
+                wait -> {
+                    password.wipe();
+                    audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_THROTTLED, username.get(), null, command.client(),
+                            ThrottledAttempts.detail(wait.retryAfter())));
+                    return CompletableFuture.completedFuture(new LogInResult.Throttled(start.formToken(), wait.retryAfter()));
+                }));
     }
 
     private CompletionStage<LogInResult> replace(Start start, Authentication.Authenticated who, LogInCommand command) {

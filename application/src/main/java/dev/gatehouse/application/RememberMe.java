@@ -142,13 +142,10 @@ public final class RememberMe {
     private CompletionStage<Restoration> guessed(Username user, String client) {
         Instant now = clock.instant();
         LoginThrottle.Attempt attempt = LoginThrottle.Attempt.byStranger(user, client);
-        return throttle.admit(attempt, now).thenCompose(admission -> {
-            if (admission instanceof LoginThrottle.Admission.Wait) {
-                return notRestored();
-            }
+        return throttle.admit(attempt, now).thenCompose(admission -> admission.fold(allowed -> {
             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, user, null, client, "remember-me validator not issued"));
             return throttle.settle(attempt, LoginThrottle.Outcome.FAILED, now).thenCompose(settled -> notRestored());
-        });
+        }, wait -> notRestored()));
     }
 
     private CompletionStage<Restoration> stolen(Username user, String client) {

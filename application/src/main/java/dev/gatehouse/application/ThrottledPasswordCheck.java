@@ -36,7 +36,7 @@ final class ThrottledPasswordCheck {
         return checked.handle((outcome, failure) -> {
             credentials.wipe();
             LoginThrottle.Outcome settled = failure != null ? LoginThrottle.Outcome.NOT_CHECKED
-                    : outcome instanceof Authentication.Authenticated ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
+                    : outcome.fold(authenticated -> LoginThrottle.Outcome.SUCCEEDED, rejected -> LoginThrottle.Outcome.FAILED);
             return throttle.settle(attempt, settled, clock.instant()).thenCompose(done -> failure != null
                     ? CompletableFuture.<Authentication>failedFuture(failure) : CompletableFuture.completedFuture(outcome));
         }).thenCompose(settled -> settled);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -52,11 +53,22 @@ public interface LoginThrottle {
     /** Whether a password may be checked now. */
     sealed interface Admission {
         record Allowed() implements Admission {
+            @Override
+            public <R> R fold(Function<Allowed, R> allowed, Function<Wait, R> wait) {
+                return allowed.apply(this);
+            }
         }
 
         /** Not before {@code retryAfter} has passed; the password is not checked. */
         record Wait(Duration retryAfter) implements Admission {
+            @Override
+            public <R> R fold(Function<Allowed, R> allowed, Function<Wait, R> wait) {
+                return wait.apply(this);
+            }
         }
+
+        /** One function per case: a new kind of refusal fails to compile where it would otherwise be let through. */
+        <R> R fold(Function<Allowed, R> allowed, Function<Wait, R> wait);
     }
 
     enum Outcome {
