@@ -117,7 +117,7 @@ class StartupTest {
     void givenTheUsersFileGoneFromAUsedDataDirectory_thenTheStartSaysSoAndMakesANewAdmin(Vertx vertx) throws Exception {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
         logged.start();
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.gatehouse.app.wiring.Wiring.class);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Gatehouse.class);
         log.addAppender(logged);
         try {
             TestServer first = new TestServer(vertx, dataDir);

@@ -70,7 +70,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Wiring {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+    /** The server's log keeps the name operators know and filter on, the public face's, wherever the wiring lives. */
+    private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.app.Gatehouse");
     public static final String FIRST_USER = "admin";
     private static final long HEALTH_TIMEOUT_MS = 2_000;
     /** The table users are kept in, in PostgreSQL; made at start when it is missing. */
