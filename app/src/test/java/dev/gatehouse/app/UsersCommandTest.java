@@ -46,6 +46,7 @@ class UsersCommandTest {
 
     @Test
     void givenNoTerminalAndNoPasswordStdin_thenTheCommandRefusesWithUsageExitCode() {
+        CommandRunner.addUser(dataDir, "carol", PASSWORD);
         for (String command : new String[] {"add", "passwd"}) {
             CommandRunner run = gatehouse(PASSWORD + "\n", "users", command, "alice");
             assertEquals(2, run.exitCode, run.toString());
@@ -66,12 +67,13 @@ class UsersCommandTest {
 
     @Test
     void givenANameWithControlCharacters_thenItIsRefusedAndNothingRawReachesTheTerminal() {
+        CommandRunner.addUser(dataDir, "carol", PASSWORD);
         CommandRunner add = gatehouse(PASSWORD + "\n", "users", "add", "evil\u001b[2Jname", "--password-stdin");
         assertEquals(1, add.exitCode);
         assertTrue(add.err.contains("control"), add.err);
         CommandRunner remove = gatehouse("", "users", "remove", "evil\u001b[2Jname");
         assertEquals(1, remove.exitCode);
-        assertEquals("There is no user named evil\\u001b[2Jname.\n", remove.err);
+        assertEquals("gatehouse: There is no user named evil\\u001b[2Jname.\n", remove.err);
         for (CommandRunner run : new CommandRunner[] {add, remove}) {
             assertFalse(run.err.contains("\u001b") || run.out.contains("\u001b"), run.toString());
         }
@@ -92,7 +94,7 @@ class UsersCommandTest {
         assertEquals(1, gatehouse(PASSWORD + "\n", "users", "passwd", "nobody", "--password-stdin").exitCode);
         CommandRunner common = gatehouse("qwertyuiopasdfgh\n", "users", "passwd", "alice", "--password-stdin");
         assertEquals(1, common.exitCode);
-        assertTrue(common.err.startsWith("The password is too easy to guess"), common.err);
+        assertTrue(common.err.startsWith("gatehouse: The password is too easy to guess"), common.err);
     }
 
     @Test
@@ -114,7 +116,7 @@ class UsersCommandTest {
         assertEquals(1, logIn("bob", PASSWORD).exitCode);
         CommandRunner again = gatehouse("", "users", "remove", "bob");
         assertEquals(1, again.exitCode);
-        assertEquals("There is no user named bob.\n", again.err);
+        assertEquals("gatehouse: There is no user named bob.\n", again.err);
     }
 
     @Test
@@ -122,7 +124,7 @@ class UsersCommandTest {
         Path notADirectory = java.nio.file.Files.writeString(dataDir.resolve("file"), "x");
         CommandRunner run = CommandRunner.run("", "users", "list", "--data-dir", notADirectory.toString());
         assertEquals(3, run.exitCode, run.toString());
-        assertTrue(run.err.startsWith("A store Gatehouse needs is unavailable"), run.err);
+        assertTrue(run.err.startsWith("gatehouse: ") && run.err.contains("Not a directory"), run.err);
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Log in at the terminal, then greet, whoami, logout, help, quit. Ctrl-D or Ctrl-C leaves and ends the session.",
-            "Uses the same users as the web; the session lives in the configured session store, marked as a terminal session."})
+            "Uses the same users as the web; the session lives in the configured session store, marked as a terminal session."},
+        footerHeading = "%nExamples:%n", footer = {"  gatehouse login", "  gatehouse login --user alice", "  printf '%%s\\ngreet\\n' \"$PASSWORD\" | gatehouse login --user alice --password-stdin"})
 public final class LoginCommand implements Callable<Integer> {
 
     /** Opens the interactive terminal, or answers empty when this process has none (its input or output is redirected). */
@@ -67,18 +68,18 @@ public final class LoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (passwordStdin) {
             if (user == null) {
-                err.println("--password-stdin needs --user NAME: the username is not read from standard input.");
+                err.println(TerminalText.problem("--password-stdin needs --user NAME: the username is not read from standard input."));
                 return ExitCodes.USAGE;
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             PrintWriter out = spec.commandLine().getOut();
-            return CoreCalls.withCore(core, err,
+            return CoreCalls.withCore(core::open, err,
                     opened -> new LoginShell(opened.login(), new TerminalDevices(core.dataDir()), out).run(new ScriptInput(user, lines)));
         }
         Optional<Terminal> opened = terminals.open();
         if (opened.isEmpty()) {
-            err.println("gatehouse login asks for the password at a terminal, and there is none here. "
-                    + "In a script, use --user NAME --password-stdin.");
+            err.println(TerminalText.problem("login asks for the password at a terminal, and there is none here. "
+                    + "In a script, use --user NAME --password-stdin."));
             return ExitCodes.USAGE;
         }
         try (Terminal terminal = opened.get()) {
@@ -89,7 +90,7 @@ public final class LoginCommand implements Callable<Integer> {
             quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
             terminal.setAttributes(quiet);
             try {
-                return CoreCalls.withCore(core, terminal.writer(), started ->
+                return CoreCalls.withCore(core::open, terminal.writer(), started ->
                         new LoginShell(started.login(), new TerminalDevices(core.dataDir()), terminal.writer())
                                 .run(new TerminalInput(terminal, Optional.ofNullable(user))));
             } finally {

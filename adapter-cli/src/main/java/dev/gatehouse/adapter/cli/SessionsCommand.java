@@ -27,7 +27,10 @@ import static dev.gatehouse.adapter.cli.CoreCalls.await;
  */
 @Command(name = "sessions", mixinStandardHelpOptions = true,
         description = {"List and end logged-in sessions in a session store shared with the server.",
-            "The embedded in-memory store lives inside the server process, out of reach of this command."})
+            "The embedded in-memory store lives inside the server process, out of reach of this command."},
+        footerHeading = "%nExamples:%n", footer = {"  gatehouse sessions list --session-store redis://127.0.0.1:6379",
+            "  gatehouse sessions revoke 3f2a9c1d --session-store redis://127.0.0.1:6379",
+            "  gatehouse sessions revoke --user alice --session-store redis://127.0.0.1:6379"})
 public final class SessionsCommand {
 
     static final String NOT_SHARED = "Sessions are kept in memory inside the process that made them (the embedded default), "
@@ -88,18 +91,18 @@ public final class SessionsCommand {
                         + TerminalText.escape(session.user().value()) + "."));
                 return ExitCodes.OK;
             }, noMatch -> {
-                err.println(target.user != null
+                err.println(TerminalText.problem(target.user != null
                         ? "There is no live session of " + TerminalText.escape(target.user) + "."
-                        : "No live session has the handle " + TerminalText.escape(target.handle) + ".");
+                        : "No live session has the handle " + TerminalText.escape(target.handle) + "."));
                 return ExitCodes.REFUSED;
             }, ambiguous -> {
-                err.println("More than one session starts with " + TerminalText.escape(target.handle) + "; give more of the handle:");
+                err.println(TerminalText.problem("More than one session starts with " + TerminalText.escape(target.handle) + "; give more of the handle:"));
                 ambiguous.candidates().forEach(session -> err.println("  " + session.handle() + "  "
                         + TerminalText.escape(session.user().value())));
                 return ExitCodes.USAGE;
             }, invalidHandle -> {
-                err.println("A handle is " + RevokeSessions.MIN_PREFIX_LENGTH + " or more hexadecimal characters, "
-                        + "as `gatehouse sessions list` shows it.");
+                err.println(TerminalText.problem("A handle is " + RevokeSessions.MIN_PREFIX_LENGTH + " or more hexadecimal characters, "
+                        + "as `gatehouse sessions list` shows it."));
                 return ExitCodes.USAGE;
             });
         });
@@ -107,10 +110,10 @@ public final class SessionsCommand {
 
     private int withSessions(Function<TerminalCore.SessionAdministration, Integer> work) {
         PrintWriter err = spec.commandLine().getErr();
-        return CoreCalls.withCore(core, err, opened -> {
+        return CoreCalls.withCore(core::open, err, opened -> {
             Optional<TerminalCore.SessionAdministration> sessions = opened.sessions();
             if (sessions.isEmpty()) {
-                err.println(NOT_SHARED);
+                err.println(TerminalText.problem(NOT_SHARED));
                 return ExitCodes.UNAVAILABLE;
             }
             return work.apply(sessions.get());

@@ -41,8 +41,17 @@ public interface TerminalCore extends AutoCloseable {
      */
     interface Access {
 
-        /** Opens the core the options describe; the caller closes it. */
+        /**
+         * Opens the core the options describe; the caller closes it. Where no users are kept at the
+         * place the options name (the users file of another directory), it refuses with a usage
+         * error that says where it looked.
+         */
         TerminalCore open();
+
+        /** The same, for a command that may make the first user: a users file that does not exist yet is made. */
+        default TerminalCore openToAddUsers() {
+            return open();
+        }
 
         /** Where this terminal keeps what it remembers between runs (its device tokens). */
         Path dataDir();

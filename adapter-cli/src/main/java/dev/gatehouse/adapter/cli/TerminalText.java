@@ -3,7 +3,15 @@ package dev.gatehouse.adapter.cli;
 /** Text from users on its way to a terminal: control characters are shown escaped, so a name cannot move the cursor or forge a line. */
 public final class TerminalText {
 
+    /** What every error line of every command starts with, so that a script or a person can tell it from output. */
+    public static final String ERROR_PREFIX = "gatehouse: ";
+
     private TerminalText() {
+    }
+
+    /** An error line: the one prefix, then what went wrong and what to do. */
+    public static String problem(String message) {
+        return ERROR_PREFIX + message;
     }
 
     public static String escape(String text) {

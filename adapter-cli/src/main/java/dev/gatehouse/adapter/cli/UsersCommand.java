@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.cli;
 import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.UserChangeResult;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.UserSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +23,13 @@ import static dev.gatehouse.adapter.cli.CoreCalls.await;
 
 /** {@code gatehouse users ...}: the users who can log in, managed from the terminal (never over HTTP). */
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = "Manage the users who can log in. A running server sees changes without a restart.")
+        description = "Manage the users who can log in. A running server sees changes without a restart.",
+        footerHeading = "%nExamples:%n", footer = {"  gatehouse users add alice", "  gatehouse users list",
+            "  printf '%%s\\n' \"$PASSWORD\" | gatehouse users passwd alice --password-stdin", "  gatehouse users disable alice"})
 public final class UsersCommand {
+
+    /** How often a person at the terminal may try a new password before the command gives up. */
+    static final int TRIES = 3;
 
     @Spec
     CommandSpec spec;
@@ -39,35 +45,34 @@ public final class UsersCommand {
         this.passwords = passwords;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a user. Asks for the password twice without echo, or reads it from standard input.")
+    @Command(name = "add", mixinStandardHelpOptions = true, footerHeading = "%nExamples:%n", footer = {"  gatehouse users add alice",
+            "  printf '%%s\\n' \"$PASSWORD\" | gatehouse users add alice --password-stdin"},
+            description = "Add a user. Asks for the password twice without echo (again if it is refused), or reads it from standard input.")
     int add(@Parameters(paramLabel = "USERNAME", description = "The new user's name.") String username,
             @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
             boolean passwordStdin) {
-        Optional<Password> password = newPassword(passwordStdin);
-        if (password.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        return withCore(users -> {
-            AddUserResult result = await(users.add().add(username, password.get()));
+        return CoreCalls.withCore(core::openToAddUsers, spec.commandLine().getErr(), opened -> withNewPassword(username, passwordStdin, password -> {
+            AddUserResult result = await(opened.users().add().add(username, password));
             return result.fold(
-                    added -> done("Added user " + TerminalText.escape(added.username().value()) + "."),
-                    exists -> refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists."),
-                    invalid -> refused("That username cannot be used: " + invalid.reason() + "."),
-                    weak -> refused(weak.problem().explanation()));
-        });
+                    added -> Optional.of(done("Added user " + TerminalText.escape(added.username().value()) + ".")),
+                    exists -> Optional.of(refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists.")),
+                    invalid -> Optional.of(refused("That username cannot be used: " + invalid.reason() + ".")),
+                    weak -> weakPassword(weak.problem(), passwordStdin));
+        }));
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
-            description = "Set a new password for a user. Asks twice without echo, or reads it from standard input.")
+    @Command(name = "passwd", mixinStandardHelpOptions = true, footerHeading = "%nExamples:%n", footer = {"  gatehouse users passwd alice"},
+            description = "Set a new password for a user. Asks twice without echo (again if it is refused), or reads it from standard input.")
     int passwd(@Parameters(paramLabel = "USERNAME", description = "The user whose password changes.") String username,
                @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
                boolean passwordStdin) {
-        Optional<Password> password = newPassword(passwordStdin);
-        if (password.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        return change(username, "Changed the password of", users -> users.changePassword().change(username, password.get()));
+        return withCore(users -> withNewPassword(username, passwordStdin, password -> {
+            UserChangeResult result = await(users.changePassword().change(username, password));
+            return result.fold(
+                    changed -> Optional.of(done("Changed the password of user " + TerminalText.escape(changed.username().value()) + ".")),
+                    noSuchUser -> Optional.of(refused("There is no user named " + TerminalText.escape(username) + ".")),
+                    weak -> weakPassword(weak.problem(), passwordStdin));
+        }));
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
@@ -109,7 +114,7 @@ public final class UsersCommand {
     }
 
     private int withCore(Function<TerminalCore.UserAdministration, Integer> work) {
-        return CoreCalls.withCore(core, spec.commandLine().getErr(), opened -> work.apply(opened.users()));
+        return CoreCalls.withCore(core::open, spec.commandLine().getErr(), opened -> work.apply(opened.users()));
     }
 
     private int done(String message) {
@@ -118,39 +123,87 @@ public final class UsersCommand {
     }
 
     private int refused(String message) {
-        spec.commandLine().getErr().println(message);
+        spec.commandLine().getErr().println(TerminalText.problem(message));
         return ExitCodes.REFUSED;
     }
 
-    /** The new password: from standard input, or typed twice at the terminal; empty (with the reason printed) when there is none. */
-    private Optional<Password> newPassword(boolean fromStdin) {
-        PrintWriter err = spec.commandLine().getErr();
+    /**
+     * Runs {@code attempt} with a new password for {@code username}: the line from standard input,
+     * or one typed twice at the terminal. At the terminal, a password the policy refuses, a repeat
+     * that does not match, or a password the use case refuses (empty answer) asks again, up to
+     * {@value #TRIES} times, as {@code passwd(1)} does.
+     */
+    private int withNewPassword(String username, boolean fromStdin, Function<Password, Optional<Integer>> attempt) {
         if (fromStdin) {
-            try {
-                Optional<Password> read = passwords.readLine().map(Password::of);
-                if (read.isEmpty()) {
-                    err.println("Standard input ended before a password was read.");
+            return passwordFromStdin().map(password -> attempt.apply(password).orElse(ExitCodes.REFUSED)).orElse(ExitCodes.USAGE);
+        }
+        for (int tries = 0; tries < TRIES; tries++) {
+            Optional<Optional<Password>> typed = typedTwice(username);
+            if (typed.isEmpty()) {
+                return ExitCodes.USAGE;
+            }
+            if (typed.get().isPresent()) {
+                Optional<Integer> answered = attempt.apply(typed.get().get());
+                if (answered.isPresent()) {
+                    return answered.get();
                 }
-                return read;
-            } catch (IOException unreadable) {
-                err.println("Could not read the password from standard input.");
-                return Optional.empty();
             }
         }
-        Optional<char[]> first = passwords.prompt("Password: ");
+        return refused("No password was set after " + TRIES + " tries; nothing changed.");
+    }
+
+    /** A password the use case refused: said, then asked again at the terminal (empty), or the end of a script. */
+    private Optional<Integer> weakPassword(PasswordPolicy.Problem problem, boolean fromStdin) {
+        if (fromStdin) {
+            return Optional.of(refused(problem.explanation()));
+        }
+        spec.commandLine().getErr().println(problem.explanation() + " Try another.");
+        return Optional.empty();
+    }
+
+    private Optional<Password> passwordFromStdin() {
+        try {
+            Optional<Password> read = passwords.readLine().map(Password::of);
+            if (read.isEmpty()) {
+                usage("Standard input ended before a password was read.");
+            }
+            return read;
+        } catch (IOException unreadable) {
+            usage("Could not read the password from standard input.");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One try at the terminal: empty when there is no terminal (said); an empty inner value when
+     * this try failed (too short, too long, not repeated the same: said), to try again.
+     */
+    private Optional<Optional<Password>> typedTwice(String username) {
+        String who = TerminalText.escape(username);
+        Optional<char[]> first = passwords.prompt("New password for " + who + ": ");
         if (first.isEmpty()) {
-            err.println("No terminal to ask for the password at: use --password-stdin to read it from standard input.");
+            usage("There is no terminal to ask for the password at: use --password-stdin to read it from standard input.");
             return Optional.empty();
         }
         Password password = Password.of(first.get());
-        Optional<Password> again = passwords.prompt("Repeat password: ").map(Password::of);
+        Optional<PasswordPolicy.Problem> problem = PasswordPolicy.problemWith(password);
+        if (problem.isPresent()) {
+            password.wipe();
+            spec.commandLine().getErr().println(problem.get().explanation() + " Try another.");
+            return Optional.of(Optional.empty());
+        }
+        Optional<Password> again = passwords.prompt("Repeat the password for " + who + ": ").map(Password::of);
         boolean same = again.isPresent() && again.get().sameAs(password);
         again.ifPresent(Password::wipe);
         if (!same) {
             password.wipe();
-            err.println("The passwords do not match.");
-            return Optional.empty();
+            spec.commandLine().getErr().println("The passwords do not match. Try again.");
+            return Optional.of(Optional.empty());
         }
-        return Optional.of(password);
+        return Optional.of(Optional.of(password));
+    }
+
+    private void usage(String message) {
+        spec.commandLine().getErr().println(TerminalText.problem(message));
     }
 }

@@ -34,6 +34,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -151,11 +155,59 @@ class TerminalCommandsTest {
 
         Run invalid = run(users("a brand new passphrase\n"), "add", "bell\u0007name", "--password-stdin");
         assertEquals(ExitCodes.REFUSED, invalid.exitCode());
-        assertTrue(invalid.err().startsWith("That username cannot be used: "), invalid.err());
+        assertTrue(invalid.err().startsWith("gatehouse: That username cannot be used: "), invalid.err());
 
         Run weak = run(users("short\n"), "add", "carol", "--password-stdin");
         assertEquals(ExitCodes.REFUSED, weak.exitCode());
         assertFalse(users.accounts.containsKey(new Username("carol")));
+    }
+
+    /** A person at the terminal, typing these answers in turn; the prompts they were asked are kept. */
+    private static final class Typist implements PasswordSource {
+        final List<String> asked = new ArrayList<>();
+        private final Deque<String> answers;
+
+        Typist(String... answers) {
+            this.answers = new ArrayDeque<>(List.of(answers));
+        }
+
+        @Override
+        public Optional<char[]> prompt(String prompt) {
+            asked.add(prompt);
+            return Optional.ofNullable(answers.poll()).map(String::toCharArray);
+        }
+
+        @Override
+        public Optional<char[]> readLine() {
+            return Optional.empty();
+        }
+    }
+
+    @Test
+    void givenATooShortThenAMismatchedThenAGoodPassword_thenItAsksAgainNamingTheUserAndAddsThemOnce() {
+        Typist typist = new Typist("short", "a brand new passphrase", "another passphrase", "a brand new passphrase", "a brand new passphrase");
+
+        Run run = run(new UsersCommand(access, typist), "add", "bob");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals("Added user bob.\n", run.out());
+        assertEquals(List.of("New password for bob: ", "New password for bob: ", "Repeat the password for bob: ", "New password for bob: ",
+                "Repeat the password for bob: "), typist.asked, "the repeat is asked only of a password the policy takes");
+        assertEquals("The password must be at least 15 characters long. Try another.\nThe passwords do not match. Try again.\n", run.err());
+    }
+
+    @Test
+    void givenAPasswordTheBlocklistRefuses_thenItIsExplainedAndAskedAgain_andThreeTriesEndIt() {
+        String repeated = "passwordpassword";
+        Typist typist = new Typist(repeated, repeated, repeated, repeated, repeated, repeated);
+
+        Run run = run(new UsersCommand(access, typist), "add", "bob");
+
+        assertEquals(ExitCodes.REFUSED, run.exitCode());
+        assertEquals(6, typist.asked.size(), "three tries, each typed twice");
+        assertTrue(run.err().endsWith("gatehouse: No password was set after 3 tries; nothing changed.\n"), run.err());
+        assertTrue(run.err().contains("too easy to guess"), run.err());
+        assertFalse(users.accounts.containsKey(new Username("bob")));
     }
 
     @Test
@@ -174,7 +226,7 @@ class TerminalCommandsTest {
         Run unavailable = run(users(""), "list");
 
         assertEquals(ExitCodes.UNAVAILABLE, unavailable.exitCode());
-        assertEquals("A store Gatehouse needs is unavailable: Connection refused: 127.0.0.1:6379\n", unavailable.err());
+        assertEquals("gatehouse: a store Gatehouse needs is unavailable: Connection refused: 127.0.0.1:6379\n", unavailable.err());
     }
 
     @Test
@@ -200,7 +252,7 @@ class TerminalCommandsTest {
 
         Run refused = run(new SessionsCommand(access), "list");
 
-        assertEquals(new Run(ExitCodes.UNAVAILABLE, "", SessionsCommand.NOT_SHARED + "\n"), refused);
+        assertEquals(new Run(ExitCodes.UNAVAILABLE, "", "gatehouse: " + SessionsCommand.NOT_SHARED + "\n"), refused);
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"Print the configuration 'serve' would run with (as YAML), and where each value comes from.",
-                "Takes the same options as serve; secrets are masked."})
+                "Accepts every option of serve (gatehouse serve --help lists them); secrets are masked."},
+        footerHeading = "%nExamples:%n", footer = {"  gatehouse config", "  gatehouse config --port 9090 > gatehouse.yaml", "  gatehouse --config gatehouse.yaml config"})
 final class ConfigCommand implements Callable<Integer> {
 
     @Unmatched

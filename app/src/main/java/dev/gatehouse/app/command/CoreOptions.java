@@ -46,8 +46,8 @@ public class CoreOptions {
 
     @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryConverter.class,
             defaultValue = "file",
-            description = "file (the users file of --data-dir) or postgresql://USER@HOST:PORT/DB, shared by every server and terminal "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "file (the users file of --data-dir), or a PostgreSQL that every server and terminal shares: "
+                    + "postgresql://USER@HOST/DB (default: ${DEFAULT-VALUE}).")
     UserDirectoryLocation userDirectory;
 
     @Option(names = "--max-sessions-per-user", paramLabel = "N", scope = ScopeType.INHERIT, defaultValue = "" + SessionPolicy.DEFAULT_MAX_PER_USER,
@@ -67,7 +67,7 @@ public class CoreOptions {
                     + " would make stolen hashes cheap to crack.");
         }
         return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory,
-                hashIterations);
+                hashIterations, false);
     }
 
     /** For the terminal's commands: the same options, and the core they open through the composition root. */
@@ -82,6 +82,11 @@ public class CoreOptions {
         @Override
         public TerminalCore open() {
             return opener.apply(settings());
+        }
+
+        @Override
+        public TerminalCore openToAddUsers() {
+            return opener.apply(settings().makingUsersFile());
         }
 
         @Override

@@ -6,9 +6,11 @@ import dev.gatehouse.app.wiring.Secrets;
 import dev.gatehouse.app.Gatehouse;
 import dev.gatehouse.app.wiring.Wiring;
 import ch.qos.logback.classic.LoggerContext;
+import dev.gatehouse.adapter.cli.CoreCalls;
 import dev.gatehouse.adapter.cli.DurationConverter;
 import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.SizeConverter;
+import dev.gatehouse.adapter.cli.TerminalText;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.vertx.web.TlsFiles;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -17,11 +19,13 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +39,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code gatehouse serve}: runs the web server until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web server (login, greeting, logout).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web server (login, greeting, logout).",
+        footerHeading = "%nExamples:%n", footer = {"  gatehouse serve", "  gatehouse serve --host 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem",
+            "  gatehouse serve --session-store redis://127.0.0.1:6379 --data-dir /var/lib/gatehouse"})
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -75,9 +81,28 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A connection that sends nothing for this long is closed, so slow clients cannot hold the server (default: ${DEFAULT-VALUE}).")
     Duration connectionIdleTimeout;
 
-    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
-            description = "Serve Prometheus metrics at /metrics on this port, apart from the public listener (default: off).")
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "off", converter = PortOrOff.class,
+            description = "Serve Prometheus metrics at /metrics on this port, apart from the public listener (default: ${DEFAULT-VALUE}).")
     int metricsPort;
+
+    /** A port number, or {@code off} (kept as -1: no listener). */
+    static final class PortOrOff implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            if (text.strip().equalsIgnoreCase("off") || text.strip().equals("-1")) {
+                return -1;
+            }
+            try {
+                int port = Integer.parseInt(text.strip());
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException notANumber) {
+                // Said below, as for any other value that is not a port.
+            }
+            throw new TypeConversionException("'" + text + "' is not a port: use a number from 0 to 65535, or off");
+        }
+    }
 
     @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address of the metrics listener (default: ${DEFAULT-VALUE}, this machine only).")
@@ -151,6 +176,14 @@ public final class ServeCommand implements Callable<Integer> {
                 Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime);
     }
 
+    /** Which address is taken, and the flag that moves Gatehouse off it. */
+    static String addressInUse(ServerConfig config) {
+        String listener = config.http().host() + ":" + config.http().port();
+        String metrics = config.metricsPort() < 0 ? "" : " (or " + config.metricsHost() + ":" + config.metricsPort()
+                + " for the metrics: --metrics-port)";
+        return "cannot listen on " + listener + metrics + ": another program already listens there. Stop it, or choose another port with --port.";
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
@@ -178,11 +211,13 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             running.set(Gatehouse.start(vertx, config, Math.max(1, eventLoops), System.out).toCompletionStage().toCompletableFuture().join());
         } catch (RuntimeException failure) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = CoreCalls.rootOf(failure);
             if (cause instanceof Secrets.Refused refused) {
-                System.err.println("Gatehouse will not start: " + refused.getMessage());
+                spec.commandLine().getErr().println(TerminalText.problem("will not start: " + refused.getMessage()));
+            } else if (String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                spec.commandLine().getErr().println(TerminalText.problem(addressInUse(config)));
             } else {
-                System.err.println("Gatehouse could not start: " + cause.getMessage());
+                spec.commandLine().getErr().println(TerminalText.problem("could not start: " + cause.getMessage()));
                 LOG.debug("Start-up failed", cause);
             }
             vertx.close();

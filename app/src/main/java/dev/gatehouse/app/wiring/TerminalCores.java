@@ -20,6 +20,9 @@ import io.vertx.core.Vertx;
 
 import java.time.Clock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,21 @@ public final class TerminalCores {
      * not the server's, so the sessions commands are not offered; in Redis they are everybody's.
      */
     public static TerminalCore open(CoreSettings settings) {
+        return open(settings, dataDir -> { });
+    }
+
+    /**
+     * The same, running {@code beforeOpening} on the data directory once the settings have been
+     * found to point at users (the launcher sends its log there). A users file that is not where
+     * the settings say is refused before anything is made in what may be the wrong directory.
+     */
+    public static TerminalCore open(CoreSettings settings, Consumer<Path> beforeOpening) {
+        try {
+            settings.requireUsersFile();
+        } catch (IOException missing) {
+            throw new UncheckedIOException(missing);
+        }
+        beforeOpening.accept(settings.dataDir());
         DataDirectory.prepare(settings.dataDir());
         Clock clock = Clock.systemUTC();
         if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {

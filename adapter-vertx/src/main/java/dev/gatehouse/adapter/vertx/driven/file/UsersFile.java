@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.driven.file;
 import dev.gatehouse.adapter.vertx.driven.UserRecord;
 import dev.gatehouse.adapter.vertx.driven.file.PrivateFiles;
 import dev.gatehouse.domain.Username;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -81,6 +82,16 @@ final class UsersFile {
         PrivateFiles.write(path, bytes);
     }
 
+    /** What to do about a users file that cannot be read. */
+    private static final String RECOVERY = "Fix it, or restore it from a backup; deleting it makes the next start create a new admin.";
+
+    /** Where the parser stopped, as an editor shows it; the parser's own words name its internals, not the file. */
+    private static String where(DecodeException broken) {
+        return broken.getCause() instanceof JsonProcessingException parser && parser.getLocation() != null
+                ? " (line " + parser.getLocation().getLineNr() + ", column " + parser.getLocation().getColumnNr() + ")"
+                : "";
+    }
+
     private Map<Username, UserRecord> parse(String text) throws IOException {
         Map<Username, UserRecord> users = new LinkedHashMap<>();
         try {
@@ -100,8 +111,10 @@ final class UsersFile {
                 long version = Long.parseLong(entry.getString("version", "1"));
                 users.put(name, new UserRecord(name, hash, entry.getBoolean("disabled", false), version));
             }
-        } catch (DecodeException | ClassCastException | IllegalArgumentException broken) {
-            throw new IOException(path + " is not valid: " + broken.getMessage());
+        } catch (DecodeException broken) {
+            throw new IOException(path + " is not valid JSON" + where(broken) + ". " + RECOVERY);
+        } catch (ClassCastException | IllegalArgumentException broken) {
+            throw new IOException(path + " does not hold users as Gatehouse writes them (" + broken.getMessage() + "). " + RECOVERY);
         }
         return users;
     }
