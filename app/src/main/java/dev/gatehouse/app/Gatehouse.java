@@ -94,7 +94,9 @@ public final class Gatehouse {
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
         return Wiring.open(vertx, config).compose(wiring -> wiring.listen(eventLoops)
                 // Listening first: the first user's password hash need not delay the first page.
-                .compose(listening -> wiring.createFirstUserIfNone(console).map(new Running(vertx, wiring, listening))));
+                .compose(listening -> wiring.createFirstUserIfNone(console, listening.url() + "login")
+                        .onSuccess(created -> wiring.announce(listening))
+                        .map(new Running(vertx, wiring, listening))));
     }
 
     /**
@@ -104,7 +106,7 @@ public final class Gatehouse {
     public static Future<Embedded> embed(Vertx vertx, ServerConfig config, PrintStream console) {
         return Wiring.open(vertx, config).compose(wiring -> {
             wiring.keepTidy();
-            return wiring.createFirstUserIfNone(console).map(new Embedded(wiring));
+            return wiring.createFirstUserIfNone(console, "your application's /login").map(new Embedded(wiring));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.app.config.ServerConfig;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
@@ -69,6 +70,7 @@ class MetricsTest {
         assertTrue(text.contains("gatehouse_store_seconds_bucket{operation=\"load\",outcome=\"ok\",store=\"sessions\""), "store latency as a histogram");
     }
 
+    @Needs(Needs.Service.REDIS)
     @Test
     void givenSessionsInRedis_thenEachScrapeCountsThem(Vertx vertx) throws Exception {
         SharedStoreTest.removeGatehouseKeys(vertx);

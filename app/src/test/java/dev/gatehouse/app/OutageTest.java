@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.app.wiring.Wiring;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
@@ -83,6 +84,7 @@ class OutageTest {
         assertTrue(response.cookies().isEmpty(), "nothing set");
     }
 
+    @Needs(Needs.Service.REDIS_SERVER_BINARY)
     @Test
     void givenRedisGoesDown_thenRequestsGet503AndServiceComesBackWithIt(Vertx vertx) throws Exception {
         int port = freePort();
@@ -111,6 +113,7 @@ class OutageTest {
         assertEquals(303, new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode(), "logins work again");
     }
 
+    @Needs(Needs.Service.POSTGRES)
     @Test
     void givenPostgreSQLGoesAway_thenLoginsGet503GreetingsGoOnAndLoginsComeBackWithIt(Vertx vertx) {
         TcpCutter database = new TcpCutter(vertx, "127.0.0.1", 5432).mend();

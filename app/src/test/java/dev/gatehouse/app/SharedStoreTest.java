@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.app.wiring.Wiring;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server, a terminal login and the sessions commands each open their own connection, exactly as
  * the launcher wires them. Tests use Redis database 7 and remove Gatehouse's keys there.
  */
+@Needs(Needs.Service.REDIS)
 @ExtendWith(VertxExtension.class)
 class SharedStoreTest {
 
@@ -177,6 +179,7 @@ class SharedStoreTest {
                 "the counters are in Redis, not in server A");
     }
 
+    @Needs({Needs.Service.REDIS, Needs.Service.POSTGRES})
     @Test
     void givenTwoServersOnOneRedisAndOnePostgreSQL_thenUsersAndSessionsAreTheSameOnBoth() {
         UserDirectoryLocation postgres = UserDirectoryLocation.parse(POSTGRES);

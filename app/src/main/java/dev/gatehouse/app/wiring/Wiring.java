@@ -108,7 +108,12 @@ public final class Wiring {
     }
 
     /** Where a deployed server listens, and what to undeploy to stop it. */
-    public record Listening(int port, String deploymentId) {
+    public record Listening(int port, String deploymentId, String url) {
+    }
+
+    /** Says in the log that the server is up, after anything the console says first (the first user's password). */
+    public void announce(Listening listening) {
+        LOG.info("Gatehouse is listening on {} (sessions: {})", listening.url(), config.sessionStore());
     }
 
     public Stores stores() {
@@ -203,9 +208,8 @@ public final class Wiring {
             return verticle;
         }, options).map(deploymentId -> {
             keepTidy();
-            LOG.info("Gatehouse is listening on {}://{}:{}/ (sessions: {})", http.tls().isPresent() ? "https" : "http", hostForUrl(http.host()),
-                    first.get().actualPort(), config.sessionStore());
-            return new Listening(first.get().actualPort(), deploymentId);
+            return new Listening(first.get().actualPort(), deploymentId, (http.tls().isPresent() ? "https" : "http") + "://"
+                    + hostForUrl(http.host()) + ":" + first.get().actualPort() + "/");
         }).compose(listening -> metricsListener(vertx, config, endpoints).map(listening));
     }
 
@@ -292,7 +296,7 @@ public final class Wiring {
      * On the very first start, with no users yet: creates {@value #FIRST_USER} with a long random
      * password and prints that password once to {@code console}.
      */
-    public Future<Void> createFirstUserIfNone(PrintStream console) {
+    public Future<Void> createFirstUserIfNone(PrintStream console, String loginPage) {
         return Future.fromCompletionStage(users.list(), vertx.getOrCreateContext()).compose(names -> {
             if (!names.isEmpty()) {
                 return Future.succeededFuture();
@@ -305,6 +309,8 @@ public final class Wiring {
                         console.println();
                         console.println("      " + password);
                         console.println();
+                        console.println("  Next: open " + loginPage + " and log in as " + FIRST_USER + ",");
+                        console.println("  or at this terminal: ./gatehouse login --user " + FIRST_USER);
                         console.println("  Add more users with: ./gatehouse users add NAME");
                         console.println();
                         return null;

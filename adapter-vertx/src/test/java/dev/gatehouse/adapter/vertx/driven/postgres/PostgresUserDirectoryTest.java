@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.postgres;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.domain.Users;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.application.contract.UsersContract;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * The user directory contract against the PostgreSQL of this machine ({@code PG_URL}, or the
  * database {@code test} on 127.0.0.1:5432), each test in a table of its own, dropped afterwards.
  */
+@Needs(Needs.Service.POSTGRES)
 class PostgresUserDirectoryTest extends UsersContract {
 
     private static Vertx vertx;

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.redis;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.application.contract.LoginThrottleContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.LoginThrottle;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 
 /** The throttle contract against the Redis of this machine, each test under keys of its own. */
+@Needs(Needs.Service.REDIS)
 class RedisLoginThrottleTest extends LoginThrottleContract {
 
     private static LocalRedis local;

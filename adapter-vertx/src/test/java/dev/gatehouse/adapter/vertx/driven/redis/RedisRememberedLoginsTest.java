@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.redis;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.application.contract.RememberedLoginsContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.RememberMeToken;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The remembered-logins contract against this machine's Redis, under keys of its own, removed afterwards. */
+@Needs(Needs.Service.REDIS)
 class RedisRememberedLoginsTest extends RememberedLoginsContract {
 
     private static LocalRedis local;

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.redis;
 
+import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.application.contract.SessionRepositoryContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.Channel;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The session contract against the Redis of this machine ({@code REDIS_URL}, or 127.0.0.1:6379),
  * each test under keys of its own that are removed afterwards.
  */
+@Needs(Needs.Service.REDIS)
 class RedisSessionRepositoryTest extends SessionRepositoryContract {
 
     private static LocalRedis local;
