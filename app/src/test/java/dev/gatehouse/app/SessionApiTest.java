@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,7 +51,7 @@ class SessionApiTest {
         client = new Browser(vertx, server.port());
         HttpResponse<Buffer> served = client.get("/api/openapi.yaml");
         assertEquals(200, served.statusCode());
-        assertTrue(served.getHeader("Content-Type").startsWith("application/yaml"));
+        assertEquals("text/yaml; charset=utf-8", served.getHeader("Content-Type"), "shown in a browser rather than downloaded");
         @SuppressWarnings("unchecked")
         Map<String, Object> yaml = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(served.bodyAsString());
         // Reading the document into a contract checks it against the OpenAPI schema itself. vertx-openapi 5.0
@@ -118,6 +119,7 @@ class SessionApiTest {
         assertEquals(401, wrongPassword.statusCode());
         assertEquals(wrongPassword.bodyAsString(), unknownUser.bodyAsString());
         assertEquals("Invalid username or password.", wrongPassword.bodyAsJsonObject().getString("title"));
+        assertFalse(wrongPassword.bodyAsJsonObject().getString("detail").isBlank(), "every problem says what to do");
         assertNull(client.cookie, "a failed attempt sets no cookie");
     }
 

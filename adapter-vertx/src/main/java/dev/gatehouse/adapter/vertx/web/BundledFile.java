@@ -39,7 +39,8 @@ final class BundledFile implements Handler<RoutingContext> {
 
     /** The JSON API's description, for client generators and for the tests that hold the API to it. */
     static BundledFile openApi() {
-        return new BundledFile("openapi.yaml", "application/yaml; charset=utf-8");
+        // text/yaml: browsers show it as text rather than download it, and API tools read it all the same.
+        return new BundledFile("openapi.yaml", "text/yaml; charset=utf-8");
     }
 
     @Override

@@ -86,7 +86,8 @@ final class SessionApi {
                 } else {
                     json(ctx, 200, whoAmI(loggedIn.session()));
                 }
-            }, rejected -> ApiProblems.send(ctx, 401, LogInResult.Rejected.MESSAGE, null), throttled -> {
+            }, rejected -> ApiProblems.send(ctx, 401, LogInResult.Rejected.MESSAGE,
+                    "Check the username and the password; repeated failures make the next attempts wait."), throttled -> {
                 Responses.retryAfter(ctx, throttled.retryAfter());
                 ApiProblems.send(ctx, 429, "Too many failed login attempts", LogInResult.Throttled.message(throttled.retryAfter()));
             }, expired -> csrfRefused(ctx));
