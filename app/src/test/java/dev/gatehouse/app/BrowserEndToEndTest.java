@@ -122,7 +122,7 @@ class BrowserEndToEndTest {
 
         assertTrue(body().contains("Welcome admin!"), body());
         driver.get(site + "/password");
-        assertTrue(body().contains("signed in automatically"), body());
+        assertTrue(body().contains("logged in automatically"), body());
     }
 
     private String body() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Session data, as the tutorial means it: preferences kept in the session until logout, and no lost update between tabs. */
@@ -32,7 +33,8 @@ class PreferencesTest {
         Browser alice = new Browser(vertx, server.port());
         assertEquals(303, alice.logIn("alice", PASSWORD).statusCode());
         String home = alice.get("/home").bodyAsString();
-        assertTrue(home.contains("Theme (now light)") && home.contains("Greeting language (now en)"), home);
+        assertTrue(home.contains("<option value=\"light\" selected>") && home.contains("<option value=\"en\" selected>"), home);
+        assertFalse(home.contains("theme-"), "no theme chosen: the browser's own setting holds");
         String csrf = Browser.csrfOf(alice.get("/home"));
 
         List<HttpResponse<Buffer>> saved = Future.all(
@@ -40,11 +42,13 @@ class PreferencesTest {
                 alice.sendAsync("/home/preferences", Map.of("csrf", csrf, "name", "language", "value", "fr"))).await().list();
         saved.forEach(response -> assertEquals(303, response.statusCode()));
         home = alice.get("/home").bodyAsString();
-        assertTrue(home.contains("Theme (now dark)") && home.contains("Greeting language (now fr)") && home.contains("Bienvenue alice!"), home);
+        assertTrue(home.contains("<option value=\"dark\" selected>") && home.contains("<option value=\"fr\" selected>") && home.contains("Bienvenue alice!"), home);
+        assertTrue(home.contains("<html lang=\"en\" class=\"theme-dark\">"), "the chosen theme is applied");
+        assertTrue(alice.get("/sessions").bodyAsString().contains("class=\"theme-dark\""), "on every page of the account");
 
         assertEquals(400, alice.post("/home/preferences", Map.of("csrf", csrf, "name", "theme", "value", "<script>")).statusCode());
         alice.post("/logout", Map.of("csrf", Browser.csrfOf(alice.get("/"))));
         assertEquals(303, alice.logIn("alice", PASSWORD).statusCode());
-        assertTrue(alice.get("/home").bodyAsString().contains("Theme (now light)"), "a new session starts without them");
+        assertTrue(alice.get("/home").bodyAsString().contains("<option value=\"light\" selected>"), "a new session starts without them");
     }
 }

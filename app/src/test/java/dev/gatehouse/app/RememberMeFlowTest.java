@@ -75,7 +75,7 @@ class RememberMeFlowTest {
         assertNotNull(browser.cookie);
         assertNotEquals(firstSession, browser.cookie);
         assertNotEquals(firstToken, browser.remember, "each use rotates the validator");
-        assertTrue(browser.get("/password").bodyAsString().contains("signed in automatically"), "the password page says the session is not fresh");
+        assertTrue(browser.get("/password").bodyAsString().contains("logged in automatically"), "the password page says the session is not fresh");
         assertEquals(false, browser.get("/api/session").bodyAsJsonObject().getBoolean("fresh"));
         HttpResponse<Buffer> sessions = browser.get("/sessions");
         assertEquals(200, sessions.statusCode());

@@ -64,7 +64,8 @@ class SessionsPageTest {
         Browser desktop = loggedIn("alice", CHROME);
         String page = laptop.get("/sessions").bodyAsString();
         assertTrue(page.contains("Firefox on Linux") && page.contains("Chrome on Windows"), page);
-        assertEquals(1, page.split("This session", -1).length - 1);
+        assertEquals(1, page.split("This device", -1).length - 1);
+        assertTrue(page.indexOf("Firefox on Linux") < page.indexOf("Chrome on Windows"), "this device comes first");
         Matcher other = END_BUTTON.matcher(page);
         assertTrue(other.find());
 

@@ -2,6 +2,7 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
+import dev.gatehouse.adapter.vertx.web.Frame;
 import dev.gatehouse.adapter.vertx.web.IndexPage;
 import dev.gatehouse.adapter.vertx.web.Views;
 import dev.gatehouse.adapter.vertx.web.SessionCookie;
@@ -73,7 +74,7 @@ public class HotPathBenchmark {
                 .add("Host", "127.0.0.1:8080")
                 .add("Cookie", cookie.name() + "=" + cookie.issue(admin.id()).getValue());
         views = new Views();
-        page = new IndexPage("admin", admin.csrfToken().value(), null);
+        page = new IndexPage(new Frame("admin", admin.csrfToken().value(), null, Frame.Section.HOME), null);
     }
 
     @Benchmark
@@ -96,6 +97,6 @@ public class HotPathBenchmark {
     public Buffer wholeGreeting() {
         Greeting greeting = greet.greet(cookie.read(requestHeaders)).toCompletableFuture().join();
         Greeting.Welcome welcome = (Greeting.Welcome) greeting;
-        return views.index(new IndexPage(welcome.username().value(), welcome.session().csrfToken().value(), null));
+        return views.index(new IndexPage(Frame.of(welcome.username(), welcome.session(), Frame.Section.HOME), null));
     }
 }

@@ -38,7 +38,7 @@ import java.time.Duration;
  */
 record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
             ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference, RememberMe rememberMe,
-            TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions) {
+            TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions, Clock clock) {
 
     /** What the use cases are made from: the ports, and the settings that shape their rules. */
     record Ports(UserDirectory users, SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Signer signer,
@@ -67,13 +67,14 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
                 new TerminalCore.UserAdministration(new AddUser(users, ports.blocklist(), audit), new ChangePassword(users, ports.blocklist(), audit),
                         new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users)),
                 listSessions,
-                new RevokeSessions(listSessions, sessions, ports.remembered(), audit));
+                new RevokeSessions(listSessions, sessions, ports.remembered(), audit),
+                clock);
     }
 
     /** What the web drives. */
     WebUseCases web() {
         return new WebUseCases(greet, openLoginForm, logIn, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
-                new Identify(greet, rememberMe));
+                new Identify(greet, rememberMe), clock);
     }
 
     /** What the terminal's login shell drives. */

@@ -58,7 +58,8 @@ public final class GatehouseRoutes {
                 settings.trustedProxies(), remember, flash, device);
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
-        this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields());
+        this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(),
+                useCases.clock());
         this.password = new PasswordForms(identity, useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies(), flash);
         this.api = new SessionApi(identity, useCases, cookie, settings.trustedProxies(), remember, device);

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.Identity;
+import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.LocalPath;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,7 +27,7 @@ final class GreetingPages {
 
     void index(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(
-                in -> Responses.page(ctx, 200, views.index(new IndexPage(in.user().value(), in.session().csrfToken().value(), null))),
+                in -> Responses.page(ctx, 200, views.index(new IndexPage(Frame.of(in.user(), in.session(), Frame.Section.HOME), null))),
                 nobody -> anonymousIndex(ctx, nobody)));
     }
 
@@ -41,21 +42,21 @@ final class GreetingPages {
             ctx.response().addCookie(cookie.clear());
             message = Optional.of(FlashMessage.SESSION_ENDED);
         }
-        Responses.page(ctx, 200, views.index(new IndexPage(null, null, message.map(FlashMessage::text).orElse(null))));
+        Responses.page(ctx, 200, views.index(new IndexPage(null, message.map(FlashMessage::text).orElse(null))));
     }
 
     void home(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(in -> {
-            var attributes = in.session().attributes();
-            Responses.page(ctx, 200, views.home(new HomePage(in.user().value(), in.session().csrfToken().value(),
-                    attributes.getOrDefault("theme", "light"), attributes.getOrDefault("language", "en"))));
+            Session session = in.session();
+            Responses.page(ctx, 200, views.home(new HomePage(Frame.of(in.user(), session, Frame.Section.PREFERENCES),
+                    session.applicationAttribute(PreferenceForms.THEME).orElse("light"), session.applicationAttribute(PreferenceForms.LANGUAGE).orElse("en"))));
         }, nobody -> flash.toLogin(ctx, nobody.sessionEnded(), LOGIN_THEN_HOME)));
     }
 
     /** The tutorial's logout link: it asks for confirmation, since a GET must never change state. */
     void confirmLogout(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(
-                in -> Responses.page(ctx, 200, views.logout(new LogoutPage(in.user().value(), in.session().csrfToken().value()))),
+                in -> Responses.page(ctx, 200, views.logout(new LogoutPage(Frame.of(in.user(), in.session(), Frame.Section.LOG_OUT)))),
                 nobody -> Responses.redirect(ctx, 303, LocalPath.ROOT)));
     }
 }

@@ -1,5 +1,5 @@
 package dev.gatehouse.adapter.vertx.web;
 
-/** The page only logged-in users see, with the preferences kept in their session. */
-public record HomePage(String username, String csrfToken, String theme, String language) {
+/** The preferences page, only for logged-in users, with the preferences kept in their session. */
+public record HomePage(Frame frame, String theme, String language) {
 }

@@ -41,7 +41,7 @@ final class PasswordForms {
 
     void show(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(
-                in -> Responses.page(ctx, 200, views.password(new PasswordPage(in.session().csrfToken().value(), in.user().value(), in.fresh(), null))),
+                in -> Responses.page(ctx, 200, views.password(new PasswordPage(Frame.of(in.user(), in.session(), Frame.Section.PASSWORD), in.fresh(), null))),
                 nobody -> flash.toLogin(ctx, nobody.sessionEnded(), LOGIN_THEN_HERE)));
     }
 
@@ -87,8 +87,8 @@ final class PasswordForms {
     /** The form again, with what went wrong; or the login page when the session has gone meanwhile. */
     private void again(RoutingContext ctx, Optional<SessionId> sessionId, int status, String error) {
         Responses.whenDone(ctx, greet.greet(sessionId), greeting -> greeting.handle(
-                welcome -> Responses.page(ctx, status, views.password(new PasswordPage(welcome.session().csrfToken().value(),
-                        welcome.username().value(), welcome.session().isFresh(), error))),
+                welcome -> Responses.page(ctx, status, views.password(new PasswordPage(Frame.of(welcome.username(), welcome.session(),
+                        Frame.Section.PASSWORD), welcome.session().isFresh(), error))),
                 nobody -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE)));
     }
 }

@@ -4,5 +4,5 @@ package dev.gatehouse.adapter.vertx.web;
  * The password change form; {@code error} is null until a try went wrong. {@code fresh} is false
  * for a session that "remember me" started, which the page says: the current password is asked either way.
  */
-public record PasswordPage(String csrfToken, String username, boolean fresh, String error) {
+public record PasswordPage(Frame frame, boolean fresh, String error) {
 }

@@ -13,7 +13,9 @@ final class PreferenceForms {
     private static final LocalPath HOME = new LocalPath("/home");
     private static final LocalPath LOGIN_THEN_HOME = new LocalPath("/login?next=%2Fhome");
     /** What the page offers; anything else is a malformed form. */
-    private static final Map<String, Set<String>> CHOICES = Map.of("theme", Set.of("light", "dark"), "language", Set.of("en", "fr"));
+    static final String THEME = "theme";
+    static final String LANGUAGE = "language";
+    private static final Map<String, Set<String>> CHOICES = Map.of(THEME, Set.of("light", "dark"), LANGUAGE, Set.of("en", "fr"));
 
     private final SavePreference savePreference;
     private final SessionCookie cookie;

@@ -8,6 +8,9 @@ import dev.gatehouse.domain.SessionSummary;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Comparator;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /** {@code GET /sessions} and {@code POST /sessions/end}: a user sees where they are logged in, and ends what they do not recognise. */
@@ -18,13 +21,16 @@ final class SessionPages {
 
     private final ListOwnSessions listOwnSessions;
     private final EndOwnSessions endOwnSessions;
+    /** What "5 minutes ago" counts from. */
+    private final Clock clock;
     private final SessionCookie cookie;
     private final RequestIdentity identity;
     private final Views views;
     private final int maxFormFields;
 
     SessionPages(RequestIdentity identity, ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SessionCookie cookie, Views views,
-                 int maxFormFields) {
+                 int maxFormFields, Clock clock) {
+        this.clock = clock;
         this.identity = identity;
         this.listOwnSessions = listOwnSessions;
         this.endOwnSessions = endOwnSessions;
@@ -35,8 +41,8 @@ final class SessionPages {
 
     void show(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.of(in), own ->
-                Responses.page(ctx, 200, views.sessions(new SessionsPage(own.csrfToken(), own.user().value(), own.sessions().stream()
-                        .map(session -> row(session, own.currentHandle())).toList())))),
+                Responses.page(ctx, 200, views.sessions(new SessionsPage(Frame.of(in.user(), in.session(), Frame.Section.SESSIONS),
+                        rows(own.sessions(), own.currentHandle(), clock.instant()))))),
                 nobody -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE)));
     }
 
@@ -59,13 +65,13 @@ final class SessionPages {
                 formExpired -> ErrorPages.formExpired(ctx, views)));
     }
 
-    private static SessionsPage.Row row(SessionSummary session, String currentHandle) {
-        String device = session.device().isEmpty() ? session.channel().label() : session.device();
-        return new SessionsPage.Row(session.handle(), device, time(session.createdAt()), time(session.lastSeenAt()),
-                session.handle().equals(currentHandle));
-    }
-
-    private static String time(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", "");
+    /** This device first, then the others by when they were last seen, most recent first. */
+    private static List<SessionsPage.Row> rows(List<SessionSummary> sessions, String currentHandle, Instant now) {
+        return sessions.stream()
+                .sorted(Comparator.comparing((SessionSummary session) -> !session.handle().equals(currentHandle))
+                        .thenComparing(SessionSummary::lastSeenAt, Comparator.reverseOrder()))
+                .map(session -> new SessionsPage.Row(session.handle(), session.device().isEmpty() ? session.channel().label() : session.device(),
+                        Ago.of(session.createdAt(), now), Ago.of(session.lastSeenAt(), now), session.handle().equals(currentHandle)))
+                .toList();
     }
 }

@@ -2,9 +2,9 @@ package dev.gatehouse.adapter.vertx.web;
 
 import java.util.List;
 
-/** The user's own sessions, one row each, the current one marked. */
-public record SessionsPage(String csrfToken, String username, List<Row> rows) {
+/** The user's own sessions, one row each: this device first and marked, the others most recently seen first. */
+public record SessionsPage(Frame frame, List<Row> rows) {
 
-    record Row(String handle, String device, String created, String lastSeen, boolean current) {
+    record Row(String handle, String device, Ago created, Ago lastSeen, boolean current) {
     }
 }

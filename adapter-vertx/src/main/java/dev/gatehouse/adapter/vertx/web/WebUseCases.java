@@ -11,8 +11,13 @@ import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.application.SavePreference;
 
-/** The use cases the web drives, as the composition root built them. */
+import java.time.Clock;
+
+/**
+ * The use cases the web drives, as the composition root built them, and the clock they run on
+ * (the sessions page says how long ago from it).
+ */
 public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
-                          RememberMe rememberMe, Identify identify) {
+                          RememberMe rememberMe, Identify identify, Clock clock) {
 }

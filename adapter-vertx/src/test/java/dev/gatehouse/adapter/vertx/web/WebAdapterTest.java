@@ -87,7 +87,7 @@ class WebAdapterTest {
                 new LogIn(sessions, users, throttle, signer, audit, policy, clock), new LogOut(sessions, remembered, audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock), listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit), new SavePreference(greet, sessions), rememberMe,
-                new Identify(greet, rememberMe));
+                new Identify(greet, rememberMe), clock);
         WebVerticle.Health health = new WebVerticle.Health(HealthChecks.create(vertx), HealthChecks.create(vertx));
         WebVerticle verticle = new WebVerticle(HttpSettings.defaults("127.0.0.1", 0), useCases,
                 new SessionCookie(CookieSettings.forSecureContext(true), signer), health, ctx -> ctx.next());
@@ -191,6 +191,31 @@ class WebAdapterTest {
         assertTrue(login.bodyAsString().contains("name=\"username\""), "the form again");
         assertTrue(audited.stream().anyMatch(event -> event.kind() == AuditEvent.Kind.LOGIN_FAILED));
         assertTrue(sessions.stored.isEmpty());
+    }
+
+    @Test
+    void givenALoggedInUser_thenEveryAccountPageHasTheFrameWithTheCurrentPageMarked() {
+        postForm("/login", Map.of("username", "alice", "password", PASSWORD, "csrf", csrfOfTheLoginForm()));
+
+        for (Frame.Section section : Frame.LINKED) {
+            String page = get(section.path()).bodyAsString();
+            assertTrue(page.contains("Logged in as <strong>alice</strong>"), page);
+            assertTrue(page.contains("<a href=\"" + section.path() + "\" aria-current=\"page\">" + section.label() + "</a>"), page);
+            assertEquals(1, page.split("aria-current", -1).length - 1, "one page is the current one");
+            assertTrue(page.contains("<button type=\"submit\" class=\"link\">Log out</button>"), page);
+            assertTrue(page.contains("<title>" + section.label() + " · Gatehouse</title>"), page);
+        }
+    }
+
+    @Test
+    void givenTimePassing_thenTheSessionsPageSaysHowLongAgoWithTheExactTimeOnHover() {
+        postForm("/login", Map.of("username", "alice", "password", PASSWORD, "csrf", csrfOfTheLoginForm()));
+        clock.advance(Duration.ofMinutes(5));
+
+        String page = get("/sessions").bodyAsString();
+
+        assertTrue(page.contains("<time datetime=\"2026-01-01T09:00:00Z\" title=\"2026-01-01 09:00 UTC\">5 minutes ago</time>"), page);
+        assertTrue(page.contains("<span class=\"badge\">This device</span>"), page);
     }
 
     @Test
