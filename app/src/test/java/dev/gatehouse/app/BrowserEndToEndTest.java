@@ -1,5 +1,7 @@
 package dev.gatehouse.app;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -20,6 +23,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,6 +129,47 @@ class BrowserEndToEndTest {
         assertTrue(body().contains("Welcome admin!"), body());
         driver.get(site + "/password");
         assertTrue(body().contains("logged in automatically"), body());
+    }
+
+    @Test
+    void givenEveryPageInLightAndDarkAtDesktopAndPhoneWidths_thenAxeFindsNothingSeriousOrCritical(Vertx vertx) {
+        TestServer server = new TestServer(vertx, dataDir);
+        String site = "http://127.0.0.1:" + server.port();
+        List<String> found = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            for (Dimension size : List.of(new Dimension(1200, 800), new Dimension(390, 844))) {
+                driver.manage().window().setSize(size);
+                driver.manage().deleteAllCookies();
+                driver.get(site + "/");
+                found.addAll(violations(scheme, size, "/ (not logged in)"));
+                driver.get(site + "/login");
+                driver.findElement(By.name("username")).sendKeys("admin");
+                driver.findElement(By.name("password")).sendKeys("not the password at all");
+                driver.findElement(By.cssSelector("form[action='/login'] button")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.className("error")));
+                found.addAll(violations(scheme, size, "/login with an error"));
+                driver.findElement(By.name("password")).sendKeys(server.adminPassword);
+                driver.findElement(By.cssSelector("form[action='/login'] button")).click();
+                wait.until(ExpectedConditions.urlToBe(site + "/"));
+                for (String page : List.of("/", "/home", "/sessions", "/password", "/logout")) {
+                    driver.get(site + page);
+                    found.addAll(violations(scheme, size, page));
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    /** What axe-core (bundled, WCAG 2.2 A and AA rules) finds serious or critical on the page shown now. */
+    private List<String> violations(String scheme, Dimension size, String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver);
+        assertTrue(results.getPasses().stream().anyMatch(rule -> rule.getId().equals("color-contrast")), "axe ran, contrast included, on " + page);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> page + " (" + scheme + ", " + size.getWidth() + " px): " + rule.getId() + ": " + rule.getHelp())
+                .toList();
     }
 
     private String body() {
