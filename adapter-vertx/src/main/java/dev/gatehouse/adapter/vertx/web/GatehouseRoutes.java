@@ -26,7 +26,7 @@ public final class GatehouseRoutes {
     private static final String FORM = "application/x-www-form-urlencoded";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
     static final List<String> EMBEDDED_PATHS = List.of("/login", "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
-            "/api/sessions", BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH);
+            "/api/sessions", BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH);
 
     private final HttpSettings settings;
     private final WebUseCases useCases;
@@ -121,6 +121,7 @@ public final class GatehouseRoutes {
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
         get(router, BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
+        get(router, BundledFile.SCRIPT_PATH).handler(BundledFile.script());
         // The JSON API: the same checks, bodies only as JSON, and the CSRF token in a header.
         router.post("/api/session").handler(new CrossSiteGuard());
         router.delete("/api/session").handler(new CrossSiteGuard());

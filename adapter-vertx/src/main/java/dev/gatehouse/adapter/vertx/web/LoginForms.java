@@ -61,7 +61,7 @@ final class LoginForms {
         Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), preLogin(ctx)), form -> {
             form.issued().ifPresent(issued -> ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, issued.value()))));
             Responses.page(ctx, 200, views.login(new LoginPage(form.csrfToken().value(), next, "", false, null,
-                    flash.take(ctx).map(FlashMessage::text).orElse(null))));
+                    flash.take(ctx).map(FlashMessage::text).orElse(null), 0)));
         });
     }
 
@@ -96,10 +96,10 @@ final class LoginForms {
                     Responses.redirect(ctx, 303, LocalPath.orRoot(next));
                 }
             }, rejected -> Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
-                    LogInResult.Rejected.MESSAGE, null))), throttled -> {
+                    LogInResult.Rejected.MESSAGE, null, 0))), throttled -> {
                 Responses.retryAfter(ctx, throttled.retryAfter());
                 Responses.page(ctx, 429, views.login(new LoginPage(throttled.formToken().value(), next, username, rememberMe,
-                        LogInResult.Throttled.message(throttled.retryAfter()), null)));
+                        LogInResult.Throttled.message(throttled.retryAfter()), null, LogInResult.Throttled.wholeSeconds(throttled.retryAfter()))));
             }, expired -> ErrorPages.formExpired(ctx, views));
         });
     }

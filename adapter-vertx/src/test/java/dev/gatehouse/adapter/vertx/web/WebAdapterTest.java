@@ -49,6 +49,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -167,6 +168,12 @@ class WebAdapterTest {
             assertEquals(429, refused.statusCode(), refused.bodyAsString());
             assertEquals("42", refused.getHeader("Retry-After"));
         }
+        assertTrue(form.bodyAsString().contains("data-retry-after=\"42\"") && form.bodyAsString().contains("<script src=\"/static/gatehouse.js\" defer>"),
+                "the form counts the wait down on its button");
+        assertFalse(get("/login").bodyAsString().contains("<script"), "a page without a wait has no script");
+        HttpResponse<Buffer> script = get("/static/gatehouse.js");
+        assertEquals("text/javascript; charset=utf-8", script.getHeader("Content-Type"));
+        assertTrue(script.bodyAsString().contains("data-retry-after"));
         assertTrue(sessions.stored.isEmpty());
     }
 
