@@ -2,6 +2,7 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
+import dev.gatehouse.adapter.vertx.web.Brand;
 import dev.gatehouse.adapter.vertx.web.Frame;
 import dev.gatehouse.adapter.vertx.web.IndexPage;
 import dev.gatehouse.adapter.vertx.web.Views;
@@ -73,7 +74,7 @@ public class HotPathBenchmark {
         requestHeaders = HttpHeaders.headers()
                 .add("Host", "127.0.0.1:8080")
                 .add("Cookie", cookie.name() + "=" + cookie.issue(admin.id()).getValue());
-        views = new Views();
+        views = new Views(Brand.DEFAULT);
         page = new IndexPage(new Frame("admin", admin.csrfToken().value(), null, Frame.Section.HOME), null);
     }
 

@@ -11,6 +11,7 @@ import dev.gatehouse.adapter.cli.DurationConverter;
 import dev.gatehouse.adapter.cli.ExitCodes;
 import dev.gatehouse.adapter.cli.SizeConverter;
 import dev.gatehouse.adapter.cli.TerminalText;
+import dev.gatehouse.adapter.vertx.web.Brand;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.vertx.web.TlsFiles;
 import dev.gatehouse.domain.ThrottlePolicy;
@@ -29,6 +30,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +130,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Log every request, one JSON line each on gatehouse.requests (method, path, status, ms, session handle).")
     boolean accessLog;
 
+    @Option(names = "--brand-name", paramLabel = "NAME", defaultValue = "Gatehouse",
+            description = "The product's name in the pages' titles (default: ${DEFAULT-VALUE}).")
+    String brandName;
+
+    @Option(names = "--brand-accent", paramLabel = "COLOUR",
+            description = "The buttons' and links' colour, such as #2f5d8a; white text on it must meet WCAG AA (default: Gatehouse's blue).")
+    String brandAccent;
+
+    @Option(names = "--brand-logo", paramLabel = "FILE", description = "A logo (.png, .svg or .webp) shown above every page (default: none).")
+    Path brandLogo;
+
     @Option(names = "--h2c",
             description = "Also speak HTTP/2 without TLS (prior knowledge or Upgrade: h2c), for a proxy that does; the same limits apply (default: off).")
     boolean h2c;
@@ -149,7 +162,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             settings = options.settings();
             http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog,
-                    Set.copyOf(trustedProxies)).withH2c(h2c);
+                    Set.copyOf(trustedProxies)).withH2c(h2c)
+                    .withBrand(new Brand(brandName, Optional.ofNullable(brandAccent), Optional.ofNullable(brandLogo)));
         } catch (IllegalArgumentException unusable) {
             throw new ParameterException(spec.commandLine(), "The settings are not usable: " + unusable.getMessage() + ".");
         }

@@ -34,9 +34,6 @@ public record Frame(String username, String csrfToken, String theme, Section cur
         }
     }
 
-    /** The pages the navigation links to (logging out is a button of its own). */
-    public static final Section[] LINKED = {Section.HOME, Section.PREFERENCES, Section.SESSIONS, Section.PASSWORD};
-
     public static Frame of(Username user, Session session, Section current) {
         return new Frame(user.value(), session.csrfToken().value(), session.applicationAttribute(PreferenceForms.THEME).orElse(null), current);
     }

@@ -1,6 +1,8 @@
 package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.domain.LocalPath;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -23,15 +25,19 @@ import java.util.List;
  */
 public final class GatehouseRoutes {
 
+    /** The accent colour's stylesheet, served when a brand sets one. */
+    public static final String BRAND_STYLESHEET_PATH = "/static/brand.css";
+
     private static final String FORM = "application/x-www-form-urlencoded";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
     static final List<String> EMBEDDED_PATHS = List.of("/login", "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
-            "/api/sessions", BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH);
+            "/api/sessions", BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
+            "/static/logo.svg", "/static/logo.webp");
 
     private final HttpSettings settings;
     private final WebUseCases useCases;
     private final SessionCookie cookie;
-    private final Views views = new Views();
+    private final Views views;
     private final RememberMeCookie remember;
     private final RequestIdentity identity;
     private final FlashRedirects flash;
@@ -46,6 +52,7 @@ public final class GatehouseRoutes {
 
     public GatehouseRoutes(HttpSettings settings, WebUseCases useCases, SessionCookie cookie) {
         this.settings = settings;
+        this.views = new Views(settings.brand());
         this.useCases = useCases;
         this.cookie = cookie;
         this.remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
@@ -82,6 +89,7 @@ public final class GatehouseRoutes {
         router.route().handler(headers);
         get(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
         get(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+        views.withTutorialPages();
         get(router, "/").handler(greetings::index);
         get(router, "/home").handler(greetings::home);
         router.post("/home/preferences").handler(new CrossSiteGuard());
@@ -122,6 +130,14 @@ public final class GatehouseRoutes {
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
         get(router, BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
         get(router, BundledFile.SCRIPT_PATH).handler(BundledFile.script());
+        Brand brand = settings.brand();
+        brand.accentStylesheet().ifPresent(css -> get(router, BRAND_STYLESHEET_PATH).handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/css; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").end(css)));
+        brand.logoPath().ifPresent(path -> {
+            Buffer logo = Buffer.buffer(brand.logoBytes());
+            get(router, path).handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, brand.logoContentType())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").end(logo));
+        });
         // The JSON API: the same checks, bodies only as JSON, and the CSRF token in a header.
         router.post("/api/session").handler(new CrossSiteGuard());
         router.delete("/api/session").handler(new CrossSiteGuard());

@@ -17,9 +17,10 @@ import java.util.Set;
  * @param tls             the certificate and key to serve HTTPS with, or empty for plain HTTP
  * @param h2c             whether HTTP/2 is also spoken without TLS (prior knowledge or Upgrade: h2c), for a proxy that
  *                        speaks it; off unless asked for, and held to the same limits as HTTP/1.1
+ * @param brand           the product's name, accent colour and logo on the pages
  */
 public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
-                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls, boolean h2c) {
+                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls, boolean h2c, Brand brand) {
 
     public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
     public static final int DEFAULT_MAX_URL_LENGTH = 4096;
@@ -43,19 +44,25 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
     public HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
                         Duration idleTimeout, boolean accessLog, Set<String> trustedProxies) {
         this(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies, Optional.empty(),
-                false);
+                false, Brand.DEFAULT);
     }
 
     /** The same settings, served over HTTPS with these files. */
     public HttpSettings withTls(TlsFiles files) {
         return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
-                Optional.of(files), h2c);
+                Optional.of(files), h2c, brand);
     }
 
     /** The same settings, with HTTP/2 without TLS on or off. */
     public HttpSettings withH2c(boolean on) {
         return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
-                tls, on);
+                tls, on, brand);
+    }
+
+    /** The same settings, with the pages branded so. */
+    public HttpSettings withBrand(Brand other) {
+        return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
+                tls, h2c, other);
     }
 
     public static HttpSettings defaults(String host, int port) {

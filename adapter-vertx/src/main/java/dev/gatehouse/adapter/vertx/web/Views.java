@@ -6,6 +6,7 @@ import gg.jte.output.Utf8ByteOutput;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.util.Map;
 import java.io.UncheckedIOException;
 
 /**
@@ -20,6 +21,17 @@ public final class Views {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(
             null, ContentType.Html, Views.class.getClassLoader(), Views.class.getPackageName());
+    /** Set once, before the first request: the standalone server has more pages than the embedded routes. */
+    private volatile Site site;
+
+    public Views(Brand brand) {
+        this.site = Site.embedded(brand);
+    }
+
+    /** For {@code gatehouse serve}: the navigation links the tutorial's pages too. */
+    void withTutorialPages() {
+        site = Site.standalone(site.brand());
+    }
 
     public Buffer index(IndexPage page) {
         return render("index.jte", page);
@@ -52,7 +64,7 @@ public final class Views {
     private Buffer render(String template, Object page) {
         // The argument is how many parts a page is made of (static bytes and values), not its size.
         Utf8ByteOutput output = new Utf8ByteOutput(PARTS);
-        engine.render(template, page, output);
+        engine.render(template, Map.of("page", page, "site", site), output);
         Buffer bytes = Buffer.buffer(output.getContentLength());
         try {
             output.writeTo(bytes::appendBytes);
