@@ -95,7 +95,7 @@ class BrowserEndToEndTest {
         driver.get(site + "/");
         assertTrue(body().contains("Hello, admin!"), body());
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are not logged in!"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome to Gatehouse"));
         assertEquals(site + "/", driver.getCurrentUrl());
 
         // Back, twice, through every page seen while logged in: none may come back from a cache.

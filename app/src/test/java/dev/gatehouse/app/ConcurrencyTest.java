@@ -74,6 +74,6 @@ class ConcurrencyTest {
             assertTrue(response.statusCode() == 200 || response.statusCode() == 303, "status " + response.statusCode());
         }
         assertEquals(0, storedSessionsOfAlice(), "the logout stands");
-        assertTrue(alice.get("/").bodyAsString().contains("You are not logged in!"));
+        assertTrue(alice.get("/").bodyAsString().contains("Welcome to Gatehouse"));
     }
 }

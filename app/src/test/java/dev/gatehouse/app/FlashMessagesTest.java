@@ -45,7 +45,7 @@ class FlashMessagesTest {
 
         HttpResponse<Buffer> start = browser.get("/");
         assertTrue(start.bodyAsString().contains(LOGGED_OUT), start.bodyAsString());
-        assertTrue(start.bodyAsString().contains("You are not logged in!"));
+        assertTrue(start.bodyAsString().contains("Welcome to Gatehouse"));
 
         HttpResponse<Buffer> again = browser.get("/");
         assertFalse(again.bodyAsString().contains(LOGGED_OUT), "a flash message shows once");

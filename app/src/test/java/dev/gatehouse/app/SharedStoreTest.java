@@ -122,7 +122,7 @@ class SharedStoreTest {
         assertEquals(0, login.get(20, TimeUnit.SECONDS));
 
         assertEquals(0, gatehouse("sessions", "revoke", "--user", "admin").exitCode);
-        assertTrue(admin.get("/").bodyAsString().contains("You are not logged in!"), "the server sees the revocation");
+        assertTrue(admin.get("/").bodyAsString().contains("Welcome to Gatehouse"), "the server sees the revocation");
         assertEquals("No live sessions.\n", gatehouse("sessions", "list").out);
     }
 
@@ -136,7 +136,7 @@ class SharedStoreTest {
         onB.cookie = onA.cookie;
         assertTrue(onB.get("/").bodyAsString().contains("Hello, admin!"), "log in on A, be greeted on B");
         assertEquals(303, onB.post("/logout", Map.of("csrf", Browser.csrfOf(onB.get("/")))).statusCode());
-        assertTrue(onA.get("/").bodyAsString().contains("You are not logged in!"), "log out on B, and A no longer knows the session");
+        assertTrue(onA.get("/").bodyAsString().contains("Welcome to Gatehouse"), "log out on B, and A no longer knows the session");
 
         Browser second = new Browser(vertx, a.port());
         assertEquals(303, second.logIn("admin", a.adminPassword).statusCode());
@@ -163,9 +163,9 @@ class SharedStoreTest {
         a.clock.advance(Duration.ofMinutes(1));
         Browser thief = new Browser(vertx, a.port());
         thief.remember = copied;
-        assertTrue(thief.get("/").bodyAsString().contains("You are not logged in!"), "the validator B replaced is refused on A");
-        assertTrue(onB.get("/").bodyAsString().contains("You are not logged in!"), "and its reuse ended B's session too");
-        assertTrue(onA.get("/").bodyAsString().contains("You are not logged in!"), "and every other session of the user");
+        assertTrue(thief.get("/").bodyAsString().contains("Welcome to Gatehouse"), "the validator B replaced is refused on A");
+        assertTrue(onB.get("/").bodyAsString().contains("Welcome to Gatehouse"), "and its reuse ended B's session too");
+        assertTrue(onA.get("/").bodyAsString().contains("Welcome to Gatehouse"), "and every other session of the user");
     }
 
     @Test

@@ -182,7 +182,7 @@ class TerminalLoginTest {
         terminal.type("greet" + ENTER);
         terminal.expect("Hello, dave!");
         server.running.users().refresh().toCompletableFuture().join();
-        assertTrue(browser.get("/").bodyAsString().contains("You are not logged in!"), "the server read the change (its timer's work)");
+        assertTrue(browser.get("/").bodyAsString().contains("Welcome to Gatehouse"), "the server read the change (its timer's work)");
         assertFalse(terminal.screen().contains("a brand new passphrase"), "nothing typed at a password prompt is shown");
         terminal.type(CTRL_D);
         assertEquals(0, exitCode(login));
@@ -244,7 +244,7 @@ class TerminalLoginTest {
 
         assertEquals(1, CommandRunner.runWith(core, "", "sessions", "revoke", alice).exitCode, "already gone");
         assertEquals(0, CommandRunner.runWith(core, "", "sessions", "revoke", "--user", "admin").exitCode);
-        assertTrue(browser.get("/").bodyAsString().contains("You are not logged in!"), "the browser's session ended too");
+        assertTrue(browser.get("/").bodyAsString().contains("Welcome to Gatehouse"), "the browser's session ended too");
         assertEquals("No live sessions.\n", CommandRunner.runWith(core, "", "sessions", "list").out);
     }
 

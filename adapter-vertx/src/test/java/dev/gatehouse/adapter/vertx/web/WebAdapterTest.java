@@ -185,7 +185,7 @@ class WebAdapterTest {
 
         assertEquals(403, login.statusCode());
         assertTrue(sessions.stored.isEmpty());
-        assertTrue(get("/").bodyAsString().contains("You are not logged in!"));
+        assertTrue(get("/").bodyAsString().contains("Welcome to Gatehouse"));
     }
 
     @Test
@@ -236,6 +236,6 @@ class WebAdapterTest {
 
         assertEquals(303, logout.statusCode());
         assertTrue(sessions.stored.isEmpty());
-        assertTrue(get("/").bodyAsString().contains("You are not logged in!"));
+        assertTrue(get("/").bodyAsString().contains("Welcome to Gatehouse"));
     }
 }
