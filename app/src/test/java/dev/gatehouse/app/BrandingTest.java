@@ -42,7 +42,7 @@ class BrandingTest {
         assertTrue(page.contains("<title>Log in · Acme Portal</title>"), page);
         assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/static/brand.css\">"), page);
         assertTrue(page.contains("<img src=\"/static/logo.svg\" alt=\"Acme Portal\" height=\"40\">"), page);
-        assertTrue(css.bodyAsString().contains("--accent: #6b21a8"), css.bodyAsString());
+        assertTrue(css.bodyAsString().contains("--brand-accent: #6b21a8"), css.bodyAsString());
         assertEquals("image/svg+xml", served.getHeader("Content-Type"));
         assertEquals(LOGO, served.bodyAsString());
         assertEquals("nosniff", served.getHeader("X-Content-Type-Options"));

@@ -137,16 +137,16 @@ public final class UsersCommand {
         if (fromStdin) {
             return passwordFromStdin().map(password -> attempt.apply(password).orElse(ExitCodes.REFUSED)).orElse(ExitCodes.USAGE);
         }
+        String who = TerminalText.escape(username);
         for (int tries = 0; tries < TRIES; tries++) {
-            Optional<Optional<Password>> typed = typedTwice(username);
-            if (typed.isEmpty()) {
+            Optional<char[]> first = passwords.prompt("New password for " + who + ": ");
+            if (first.isEmpty()) {
+                usage("There is no terminal to ask for the password at: use --password-stdin to read it from standard input.");
                 return ExitCodes.USAGE;
             }
-            if (typed.get().isPresent()) {
-                Optional<Integer> answered = attempt.apply(typed.get().get());
-                if (answered.isPresent()) {
-                    return answered.get();
-                }
+            Optional<Integer> answered = repeated(who, Password.of(first.get())).flatMap(attempt);
+            if (answered.isPresent()) {
+                return answered.get();
             }
         }
         return refused("No password was set after " + TRIES + " tries; nothing changed.");
@@ -175,22 +175,15 @@ public final class UsersCommand {
     }
 
     /**
-     * One try at the terminal: empty when there is no terminal (said); an empty inner value when
-     * this try failed (too short, too long, not repeated the same: said), to try again.
+     * The typed password, once the policy takes it and the repeat matches; empty (with what went
+     * wrong said) to try again.
      */
-    private Optional<Optional<Password>> typedTwice(String username) {
-        String who = TerminalText.escape(username);
-        Optional<char[]> first = passwords.prompt("New password for " + who + ": ");
-        if (first.isEmpty()) {
-            usage("There is no terminal to ask for the password at: use --password-stdin to read it from standard input.");
-            return Optional.empty();
-        }
-        Password password = Password.of(first.get());
+    private Optional<Password> repeated(String who, Password password) {
         Optional<PasswordPolicy.Problem> problem = PasswordPolicy.problemWith(password);
         if (problem.isPresent()) {
             password.wipe();
             spec.commandLine().getErr().println(problem.get().explanation() + " Try another.");
-            return Optional.of(Optional.empty());
+            return Optional.empty();
         }
         Optional<Password> again = passwords.prompt("Repeat the password for " + who + ": ").map(Password::of);
         boolean same = again.isPresent() && again.get().sameAs(password);
@@ -198,9 +191,9 @@ public final class UsersCommand {
         if (!same) {
             password.wipe();
             spec.commandLine().getErr().println("The passwords do not match. Try again.");
-            return Optional.of(Optional.empty());
+            return Optional.empty();
         }
-        return Optional.of(Optional.of(password));
+        return Optional.of(password);
     }
 
     private void usage(String message) {

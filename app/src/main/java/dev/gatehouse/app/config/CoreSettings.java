@@ -2,8 +2,6 @@ package dev.gatehouse.app.config;
 
 import dev.gatehouse.domain.SessionPolicy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -34,17 +32,5 @@ public record CoreSettings(Path dataDir, SessionPolicy sessionPolicy, SessionSto
     /** The users file these settings point at, when users are kept in the data directory. */
     public Path usersFile() {
         return dataDir.resolve(ServerConfig.USERS_FILE);
-    }
-
-    /**
-     * Refuses settings that point at a users file that is not there (most often: run from another
-     * directory than the server), saying where it looked, before anything is made there.
-     */
-    public void requireUsersFile() throws IOException {
-        if (!mayMakeUsersFile && userDirectory.postgresUrl().isEmpty() && Files.notExists(usersFile())) {
-            throw new IOException("there is no users file at "
-                    + usersFile().toAbsolutePath() + ". Run this where `gatehouse serve` runs or give its --data-dir; "
-                    + "`gatehouse users add NAME` makes the first user.");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.app.wiring;
 
-import dev.gatehouse.app.config.ServerConfig;
 import dev.gatehouse.app.config.CoreSettings;
 import dev.gatehouse.app.Gatehouse;
 import dev.gatehouse.adapter.cli.TerminalCore;
@@ -21,6 +20,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.security.SecureRandom;
@@ -48,16 +48,17 @@ public final class TerminalCores {
      * the settings say is refused before anything is made in what may be the wrong directory.
      */
     public static TerminalCore open(CoreSettings settings, Consumer<Path> beforeOpening) {
-        try {
-            settings.requireUsersFile();
-        } catch (IOException missing) {
-            throw new UncheckedIOException(missing);
+        Path usersFile = settings.usersFile().toAbsolutePath();
+        if (!settings.mayMakeUsersFile() && settings.userDirectory().postgresUrl().isEmpty() && Files.notExists(usersFile)) {
+            // Most often run from another directory than the server: say where we looked rather than answer from an empty file.
+            throw new UncheckedIOException(new IOException("there is no users file at " + usersFile + ". Run this where `gatehouse serve` "
+                    + "runs or give its --data-dir; `gatehouse users add NAME` makes the first user."));
         }
         beforeOpening.accept(settings.dataDir());
         DataDirectory.prepare(settings.dataDir());
         Clock clock = Clock.systemUTC();
         if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {
-            UsersFileDirectory users = new UsersFileDirectory(settings.dataDir().resolve(ServerConfig.USERS_FILE),
+            UsersFileDirectory users = new UsersFileDirectory(settings.usersFile(),
                     new PasswordHashing(settings.hashIterations()), 1);
             // In memory, the stores are this process's: one terminal's failures slow its own later attempts.
             // Nothing to release: the hashing threads are daemons that end when idle.
@@ -66,7 +67,7 @@ public final class TerminalCores {
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
-        UserDirectory users = Wiring.openUsers(vertx, settings.userDirectory(), settings.dataDir().resolve(ServerConfig.USERS_FILE),
+        UserDirectory users = Wiring.openUsers(vertx, settings.userDirectory(), settings.usersFile(),
                 settings.hashIterations()).toCompletionStage().toCompletableFuture().join();
         Stores stores = Wiring.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());

@@ -1,7 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,19 +12,27 @@ import java.util.regex.Pattern;
  * and headings, an accent colour for buttons and links, and a logo. The accent must keep white
  * text on it readable (WCAG AA, 4.5:1), or it is refused at start.
  *
- * @param logo the logo's file (PNG, SVG or WebP), read once at start and served from memory
+ * The logo (PNG, SVG or WebP) is read when the brand is made, with the configuration, so that the
+ * server starts on no file I/O of an event loop's and serves it from memory.
  */
-public record Brand(String name, Optional<String> accent, Optional<Path> logo) {
+public final class Brand {
 
     public static final Brand DEFAULT = new Brand("Gatehouse", Optional.empty(), Optional.empty());
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final double AA_CONTRAST = 4.5;
 
-    public Brand {
+    private final String name;
+    private final Optional<String> accent;
+    private final Optional<Path> logo;
+    private final byte[] logoBytes;
+
+    public Brand(String name, Optional<String> accent, Optional<Path> logo) {
         if (name == null || name.isBlank() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("brand-name is 1 to 40 characters without control characters");
         }
-        name = name.strip();
+        this.name = name.strip();
+        this.accent = accent;
+        this.logo = logo;
         if (accent.isPresent()) {
             if (!COLOUR.matcher(accent.get()).matches()) {
                 throw new IllegalArgumentException("brand-accent is a colour such as #2f5d8a");
@@ -45,6 +52,27 @@ public record Brand(String name, Optional<String> accent, Optional<Path> logo) {
                 throw new IllegalArgumentException("brand-logo " + logo.get().toAbsolutePath() + " is not a readable file");
             }
         }
+        this.logoBytes = logo.map(Brand::read).orElse(new byte[0]);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException("brand-logo " + file.toAbsolutePath() + " could not be read: " + unreadable.getMessage());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<String> accent() {
+        return accent;
+    }
+
+    public Optional<Path> logo() {
+        return logo;
     }
 
     /** Where the logo is served, with the file's own extension so that the browser knows its type. */
@@ -55,17 +83,12 @@ public record Brand(String name, Optional<String> accent, Optional<Path> logo) {
 
     /** The stylesheet that sets the accent over the bundled one, or empty to keep the bundled colours. */
     public Optional<String> accentStylesheet() {
-        // Only the light scheme takes the accent: the dark scheme keeps its light blue, which dark backgrounds need.
-        return accent.map(colour -> ":root:not(.theme-dark) { --accent: " + colour + "; --link: " + colour + "; --focus: " + colour + "; }\n"
-                + "@media (prefers-color-scheme: dark) { :root:not(.theme-light) { --accent: #93c5fd; --link: #93c5fd; --focus: #bfdbfe; } }\n");
+        // The bundled stylesheet's light scheme takes it; its dark schemes keep their light blue, which dark backgrounds need.
+        return accent.map(colour -> ":root { --brand-accent: " + colour + "; }\n");
     }
 
     byte[] logoBytes() {
-        try {
-            return Files.readAllBytes(logo.orElseThrow());
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return logoBytes.clone();
     }
 
     String logoContentType() {

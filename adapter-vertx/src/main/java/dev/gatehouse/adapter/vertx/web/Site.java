@@ -5,19 +5,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every page knows of the site it is on: the brand, and which of the account's pages exist
- * here (the tutorial's preferences page comes with {@code gatehouse serve}, not with the routes an
- * application embeds), so that the navigation never links to a page that is not there.
+ * What every page knows of the site it is on: the brand, and the navigation between the account's
+ * pages that exist here (the tutorial's preferences page comes with {@code gatehouse serve}, not
+ * with the routes an application embeds), so that it never links to a page that is not there.
+ *
+ * @param navigation the links, written out once for each page that can be the current one: they
+ *                   are made of constants only, so every logged-in page (the greeting above all)
+ *                   copies them instead of rendering the links and their attributes again
  */
-public record Site(Brand brand, List<Frame.Section> links, Map<Frame.Section, String> navigation) {
+public record Site(Brand brand, Map<Frame.Section, String> navigation) {
 
-    /**
-     * The navigation's links, written out once for each page that can be the current one: they are
-     * made of constants only, so every logged-in page (the greeting above all) copies them instead
-     * of rendering five links and their attributes again.
-     */
-    public Site(Brand brand, List<Frame.Section> links) {
-        this(brand, links, navigation(links));
+    /** Gatehouse's routes on an application's router: the application's own {@code /} is Home. */
+    static Site embedded(Brand brand) {
+        return new Site(brand, navigation(List.of(Frame.Section.HOME, Frame.Section.SESSIONS, Frame.Section.PASSWORD)));
+    }
+
+    /** {@code gatehouse serve}: the tutorial's pages too. */
+    static Site standalone(Brand brand) {
+        return new Site(brand, navigation(List.of(Frame.Section.HOME, Frame.Section.PREFERENCES, Frame.Section.SESSIONS, Frame.Section.PASSWORD)));
+    }
+
+    /** The links, the current page marked ({@code aria-current}); HTML made of this class's constants only. */
+    public String navigationFor(Frame.Section current) {
+        return navigation.get(current);
     }
 
     private static Map<Frame.Section, String> navigation(List<Frame.Section> links) {
@@ -31,20 +41,5 @@ public record Site(Brand brand, List<Frame.Section> links, Map<Frame.Section, St
             byCurrent.put(current, html.toString());
         }
         return Map.copyOf(byCurrent);
-    }
-
-    /** The links, the current page marked ({@code aria-current}); HTML made of this class's constants only. */
-    public String navigationFor(Frame.Section current) {
-        return navigation.get(current);
-    }
-
-    /** Gatehouse's routes on an application's router: the application's own {@code /} is Home. */
-    static Site embedded(Brand brand) {
-        return new Site(brand, List.of(Frame.Section.HOME, Frame.Section.SESSIONS, Frame.Section.PASSWORD));
-    }
-
-    /** {@code gatehouse serve}: the tutorial's pages too. */
-    static Site standalone(Brand brand) {
-        return new Site(brand, List.of(Frame.Section.HOME, Frame.Section.PREFERENCES, Frame.Section.SESSIONS, Frame.Section.PASSWORD));
     }
 }
