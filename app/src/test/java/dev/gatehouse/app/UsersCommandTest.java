@@ -66,6 +66,24 @@ class UsersCommandTest {
     }
 
     @Test
+    void givenANameWithSpacesOrPunctuation_thenItIsRefusedBeforeAnyPasswordIsAskedFor() {
+        CommandRunner bad = gatehouse("", "users", "add", "bad name!");
+        assertEquals(1, bad.exitCode, bad.toString());
+        assertEquals("gatehouse: That username cannot be used: a username is letters, digits and . _ - @ +, starting with a letter or digit.\n", bad.err);
+        assertFalse(bad.err.contains("password"), "no password was asked for");
+    }
+
+    @Test
+    void givenANameTypedInCapitals_thenItIsTheSameAccountShownInLowerCase() {
+        CommandRunner added = gatehouse(PASSWORD + "\n", "users", "add", "Dora", "--password-stdin");
+        assertEquals("Added user dora.\n", added.out, added.toString());
+        CommandRunner again = gatehouse(PASSWORD + "\n", "users", "add", "DORA", "--password-stdin");
+        assertEquals(1, again.exitCode);
+        assertEquals("gatehouse: A user named dora already exists.\n", again.err);
+        assertEquals(0, gatehouse("", "users", "disable", "dOrA").exitCode);
+    }
+
+    @Test
     void givenANameWithControlCharacters_thenItIsRefusedAndNothingRawReachesTheTerminal() {
         CommandRunner.addUser(dataDir, "carol", PASSWORD);
         CommandRunner add = gatehouse(PASSWORD + "\n", "users", "add", "evil\u001b[2Jname", "--password-stdin");

@@ -8,6 +8,7 @@ import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.UserAccounts;
 import dev.gatehouse.domain.Username;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -24,10 +25,20 @@ public final class AddUser {
         this.audit = audit;
     }
 
+    /** What is wrong with a name for a new account, if anything: for asking before the password is typed. */
+    public static Optional<String> problemWithName(String typedUsername) {
+        try {
+            Username.forNewAccount(typedUsername);
+            return Optional.empty();
+        } catch (IllegalArgumentException invalid) {
+            return Optional.of(invalid.getMessage());
+        }
+    }
+
     public CompletionStage<AddUserResult> add(String typedUsername, Password password) {
         Username username;
         try {
-            username = new Username(typedUsername);
+            username = Username.forNewAccount(typedUsername);
         } catch (IllegalArgumentException invalid) {
             password.wipe();
             return CompletableFuture.completedFuture(new AddUserResult.InvalidUsername(invalid.getMessage()));

@@ -267,6 +267,9 @@ class UseCasesTest {
         assertInstanceOf(AddUserResult.Added.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.InvalidUsername.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
+        assertEquals(Username.NEW_NAME_RULE, assertInstanceOf(AddUserResult.InvalidUsername.class,
+                done(addUser.add("bad name!", Password.of("a long enough passphrase")))).reason());
+        assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("BOB", Password.of("a long enough passphrase"))), "names ignore case");
         assertEquals(PasswordPolicy.Problem.TOO_SHORT, assertInstanceOf(AddUserResult.WeakPassword.class, done(addUser.add("carol", Password.of("short")))).problem());
         assertEquals(PasswordPolicy.Problem.COMMON, assertInstanceOf(AddUserResult.WeakPassword.class,
                 done(addUser.add("carol", Password.of("passwordpasswordpassword")))).problem());

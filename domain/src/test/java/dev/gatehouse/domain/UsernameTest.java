@@ -12,7 +12,28 @@ class UsernameTest {
 
     @Test
     void givenSurroundingSpaceAndDecomposedAccents_thenTheNameIsTrimmedAndNfcNormalised() {
-        assertEquals("José", new Username("  Jose\u0301 ").value());
+        assertEquals("josé", new Username("  Jose\u0301 ").value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Alice", "ALICE", "alice", " aLiCe ", "\uFF41lice"})
+    void givenAnyCaseOrFullWidthLetters_thenItIsOneName(String typed) {
+        assertEquals(new Username("alice"), new Username(typed));
+        assertEquals("alice", new Username(typed).value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob", "bob.smith", "bob_smith-2", "bob+test@example.org", "Zoë", "José", "\u0438\u0432\u0430\u043d", "\u5c71\u7530", "7of9"})
+    void givenLettersDigitsAndEmailPunctuation_thenANewAccountMayHaveTheName(String typed) {
+        assertEquals(new Username(typed), Username.forNewAccount(typed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad name!", "a b", "<b>bob</b>", "o'brien", "semi;colon", "-dash", ".dot", "@at", "tab\u00a0space"})
+    void givenSpacesMarkupOrAPunctuationStart_thenANewAccountMayNotHaveTheName(String typed) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Username.forNewAccount(typed));
+        assertEquals(Username.NEW_NAME_RULE, refused.getMessage());
+        assertTrue(Username.parse(typed).isPresent(), "a name made before the rule can still be looked up");
     }
 
     @ParameterizedTest
@@ -30,7 +51,7 @@ class UsernameTest {
     }
 
     @Test
-    void givenHtmlCharacters_thenTheNameIsAllowedBecausePagesEscapeIt() {
-        assertEquals("<b>&\"'", new Username("<b>&\"'").value());
+    void givenHtmlCharacters_thenTheNameCanBeLookedUpBecausePagesEscapeIt() {
+        assertEquals("<b>&\"'", new Username("<B>&\"'").value());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.cli;
 
+import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
 import dev.gatehouse.application.UserChangeResult;
 import dev.gatehouse.domain.Password;
@@ -51,12 +52,17 @@ public final class UsersCommand {
     int add(@Parameters(paramLabel = "USERNAME", description = "The new user's name.") String username,
             @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
             boolean passwordStdin) {
+        Optional<String> badName = AddUser.problemWithName(username);
+        if (badName.isPresent()) {
+            // Said before any password is asked for: nobody types a password twice for a name that cannot be.
+            return refused(cannotUse(badName.get()));
+        }
         return CoreCalls.withCore(core::openToAddUsers, spec.commandLine().getErr(), opened -> withNewPassword(username, passwordStdin, password -> {
             AddUserResult result = await(opened.users().add().add(username, password));
             return result.fold(
                     added -> Optional.of(done("Added user " + TerminalText.escape(added.username().value()) + ".")),
                     exists -> Optional.of(refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists.")),
-                    invalid -> Optional.of(refused("That username cannot be used: " + invalid.reason() + ".")),
+                    invalid -> Optional.of(refused(cannotUse(invalid.reason()))),
                     weak -> weakPassword(weak.problem(), passwordStdin));
         }));
     }
@@ -133,6 +139,10 @@ public final class UsersCommand {
      * that does not match, or a password the use case refuses (empty answer) asks again, up to
      * {@value #TRIES} times, as {@code passwd(1)} does.
      */
+    private static String cannotUse(String reason) {
+        return "That username cannot be used: " + reason + ".";
+    }
+
     private int withNewPassword(String username, boolean fromStdin, Function<Password, Optional<Integer>> attempt) {
         if (fromStdin) {
             return passwordFromStdin().map(password -> attempt.apply(password).orElse(ExitCodes.REFUSED)).orElse(ExitCodes.USAGE);

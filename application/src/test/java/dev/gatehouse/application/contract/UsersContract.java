@@ -68,6 +68,16 @@ public abstract class UsersContract {
     }
 
     @Test
+    protected void givenANameTypedInAnotherCase_thenItIsTheSameUser() {
+        add(new Username("Alice"));
+        assertInstanceOf(Authentication.Authenticated.class, logIn(new Username("ALICE"), PASSWORD));
+        assertEquals(ALICE, assertInstanceOf(Authentication.Authenticated.class, logIn(ALICE, PASSWORD)).username());
+        assertFalse(done(users.addIfAbsent(new Username("aLiCe"), Password.of("another long password"))), "one account, whatever the case");
+        assertEquals(version(ALICE), version(new Username("ALICE")));
+        assertEquals(java.util.List.of(new UserSummary(ALICE, false)), done(users.list()), "listed as it is shown: lower case");
+    }
+
+    @Test
     protected void givenAPasswordChange_thenOnlyTheNewPasswordWorksTheVersionMovesAndOthersAreUntouched() {
         add(ALICE);
         add(BOB);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -94,6 +95,7 @@ final class UsersFile {
 
     private Map<Username, UserRecord> parse(String text) throws IOException {
         Map<Username, UserRecord> users = new LinkedHashMap<>();
+        Map<Username, String> typedNames = new HashMap<>();
         try {
             JsonObject document = new JsonObject(text);
             if (!FORMAT.equals(document.getString("format"))) {
@@ -102,7 +104,14 @@ final class UsersFile {
             JsonArray list = document.getJsonArray("users", new JsonArray());
             for (int i = 0; i < list.size(); i++) {
                 JsonObject entry = list.getJsonObject(i);
-                Username name = new Username(entry.getString("name"));
+                String typed = entry.getString("name");
+                Username name = new Username(typed);
+                String earlier = typedNames.putIfAbsent(name, typed);
+                if (earlier != null) {
+                    // Names were case-sensitive in earlier versions: two accounts there may be one name here.
+                    throw new IOException(path + ": the users '" + earlier + "' and '" + typed
+                            + "' are one name now that names ignore case (" + name + "). Rename or remove one of them in the file, then start again.");
+                }
                 String hash = entry.getString("password");
                 if (hash == null || hash.isBlank()) {
                     throw new IOException(path + ": user number " + (i + 1) + " has no password hash");

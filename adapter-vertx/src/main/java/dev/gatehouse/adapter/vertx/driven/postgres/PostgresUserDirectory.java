@@ -66,7 +66,35 @@ public final class PostgresUserDirectory implements UserDirectory {
                 + "password_hash text NOT NULL, "
                 + "disabled boolean NOT NULL DEFAULT false, "
                 + "credential_version bigint NOT NULL)";
-        return pool.query(schema).execute().compose(made -> Future.fromCompletionStage(directory.refresh())).map(directory);
+        return pool.query(schema).execute()
+                .compose(made -> directory.renameToCanonicalNames())
+                .compose(renamed -> Future.fromCompletionStage(directory.refresh())).map(directory);
+    }
+
+    /**
+     * Names were case-sensitive in earlier versions: a row named {@code Alice} becomes {@code alice},
+     * in one transaction, so that every lookup can use the name as {@link Username} writes it. Two
+     * rows that are now one name stop the start, naming both, rather than one of them vanishing.
+     */
+    private Future<Void> renameToCanonicalNames() {
+        return pool.withTransaction(connection -> connection.query("SELECT name FROM " + table + " FOR UPDATE").execute().compose(rows -> {
+            Map<Username, String> stored = new HashMap<>();
+            List<Tuple> renames = new ArrayList<>();
+            for (Row row : rows) {
+                String name = row.getString("name");
+                Username canonical = new Username(name);
+                String earlier = stored.putIfAbsent(canonical, name);
+                if (earlier != null) {
+                    return Future.failedFuture(new IllegalStateException("the users '" + earlier + "' and '" + name + "' in the table " + table
+                            + " are one name now that names ignore case (" + canonical + "); rename or remove one of them, then start again"));
+                }
+                if (!canonical.value().equals(name)) {
+                    renames.add(Tuple.of(canonical.value(), name));
+                }
+            }
+            return renames.isEmpty() ? Future.succeededFuture()
+                    : connection.preparedQuery("UPDATE " + table + " SET name = $1 WHERE name = $2").executeBatch(renames).<Void>mapEmpty();
+        }));
     }
 
     @Override

@@ -92,6 +92,31 @@ class UsersFileDirectoryTest extends UsersContract {
     }
 
     @Test
+    void givenAFileFromBeforeNamesIgnoredCase_thenItsNamesWorkInAnyCaseAndTheNextChangeWritesThemInLowerCase() throws Exception {
+        String hash = new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS).hash(Password.of(PASSWORD));
+        Files.writeString(file, "{\"format\":\"gatehouse-users/1\",\"users\":[{\"name\":\"Carol\",\"password\":\"" + hash + "\"},"
+                + "{\"name\":\"old name!\",\"password\":\"" + hash + "\"}]}");
+        directory.refresh().toCompletableFuture().join();
+        assertInstanceOf(Authentication.Authenticated.class, logIn("carol", PASSWORD));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("CAROL", PASSWORD));
+        assertInstanceOf(Authentication.Authenticated.class, logIn("Old Name!", PASSWORD), "a name made before the character rule still works");
+        assertTrue(done(directory.setDisabled(new Username("carol"), true)));
+        String written = Files.readString(file);
+        assertTrue(written.contains("\"name\" : \"carol\"") && !written.contains("Carol"), written);
+    }
+
+    @Test
+    void givenAFileWithTwoNamesThatDifferOnlyInCase_thenItIsRefusedNamingBoth() throws Exception {
+        String hash = new PasswordHashing(PasswordHashing.MIN_ITERATIONS).hash(Password.of(PASSWORD));
+        Files.writeString(file, "{\"format\":\"gatehouse-users/1\",\"users\":[{\"name\":\"Carol\",\"password\":\"" + hash + "\"},"
+                + "{\"name\":\"carol\",\"password\":\"" + hash + "\"}]}");
+        java.io.UncheckedIOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1));
+        assertEquals(file.toAbsolutePath() + ": the users 'Carol' and 'carol' are one name now that names ignore case (carol). "
+                + "Rename or remove one of them in the file, then start again.", refused.getCause().getMessage());
+    }
+
+    @Test
     void givenAnUnknownUser_thenTheCheckIsAgainstAnUnmatchableHashOfTheSameCost() {
         PasswordHashing hashing = new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS);
         String unmatchable = hashing.unmatchableHash();

@@ -10,7 +10,18 @@ import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.Username;
+import io.vertx.sqlclient.Tuple;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,6 +55,32 @@ class PostgresUserDirectoryTest extends UsersContract {
         PostgresUserDirectory directory = PostgresUserDirectory.open(pool, table,
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2).await();
         return directory;
+    }
+
+    @Test
+    void givenATableFromBeforeNamesIgnoredCase_thenOpeningRenamesItsRowsToLowerCase() {
+        String hash = new PasswordHashing(PasswordHashing.MIN_ITERATIONS).hash(Password.of(PASSWORD));
+        createUsers();
+        pool.preparedQuery("INSERT INTO " + table + " (name, password_hash, credential_version) VALUES ($1, $2, 7), ($3, $2, 8)")
+                .execute(Tuple.of("Carol", hash, "dave")).await();
+        PostgresUserDirectory reopened = PostgresUserDirectory.open(pool, table, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1).await();
+        assertEquals(List.of("carol", "dave"), pool.query("SELECT name FROM " + table + " ORDER BY name").execute().await()
+                .stream().map(row -> row.getString("name")).toList());
+        assertEquals(7, done(reopened.current(new Username("CAROL"))).orElseThrow(), "the same account, its version kept");
+        assertInstanceOf(Authentication.Authenticated.class, done(reopened.authenticate(new Credentials(new Username("Carol"), Password.of(PASSWORD)))));
+    }
+
+    @Test
+    void givenATableWithTwoNamesThatDifferOnlyInCase_thenOpeningFailsNamingBothAndChangesNothing() {
+        createUsers();
+        pool.preparedQuery("INSERT INTO " + table + " (name, password_hash, credential_version) VALUES ($1, 'x', 7), ($2, 'x', 8), ($3, 'x', 9)")
+                .execute(Tuple.of("Dave", "carol", "Carol")).await();
+        Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+                () -> PostgresUserDirectory.open(pool, table, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1).await());
+        assertTrue(refused.getMessage().contains("the users 'carol' and 'Carol'") || refused.getMessage().contains("the users 'Carol' and 'carol'"),
+                refused.getMessage());
+        assertEquals(List.of("Carol", "Dave", "carol"), pool.query("SELECT name FROM " + table + " ORDER BY name COLLATE \"C\"").execute().await()
+                .stream().map(row -> row.getString("name")).toList(), "the rename of Dave was rolled back");
     }
 
     @AfterEach
