@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FlashMessagesTest {
 
     private static final String LOGGED_OUT = "You have been logged out.";
-    private static final String EXPIRED = "Your session expired, please log in again.";
+    private static final String EXPIRED = "Your session timed out. Please log in again.";
 
     @TempDir
     Path dataDir;
@@ -80,6 +80,61 @@ class FlashMessagesTest {
         assertTrue(start.bodyAsString().contains(EXPIRED), start.bodyAsString());
         assertNull(browser.cookie, "the dead cookie is cleared");
         assertFalse(browser.get("/").bodyAsString().contains(EXPIRED));
+    }
+
+    /** A second tab or device with the same session: a copy of the session cookie. */
+    private Browser sameSession(Vertx vertx) {
+        Browser tab = new Browser(vertx, server.port());
+        tab.cookie = browser.cookie;
+        return tab;
+    }
+
+    private static String startPage(Browser browser) {
+        return browser.get("/").bodyAsString();
+    }
+
+    @Test
+    void givenASessionEndedByLogoutElsewhere_thenTheOtherTabIsToldItWasLoggedOut(Vertx vertx) {
+        Browser otherTab = sameSession(vertx);
+        browser.post("/logout", Map.of("csrf", Browser.csrfOf(browser.get("/"))));
+        String page = startPage(otherTab);
+        assertTrue(page.contains(LOGGED_OUT) && !page.contains(EXPIRED), page);
+    }
+
+    @Test
+    void givenASessionEndedFromTheUsersOtherSession_thenItIsToldTheUserEndedIt(Vertx vertx) {
+        Browser phone = new Browser(vertx, server.port());
+        assertEquals(303, phone.logIn("admin", server.adminPassword).statusCode());
+        String csrf = Browser.csrfOf(phone.get("/sessions"));
+        assertEquals(303, phone.post("/sessions/end", Map.of("csrf", csrf, "session", "others")).statusCode());
+
+        HttpResponse<Buffer> home = browser.get("/home");
+        assertEquals(302, home.statusCode());
+        String login = browser.get(home.getHeader("Location")).bodyAsString();
+        assertTrue(login.contains("You ended this session from another one. Please log in again."), login);
+    }
+
+    @Test
+    void givenAPasswordChangedInAnotherSession_thenTheOldSessionIsToldWhy(Vertx vertx) {
+        Browser phone = new Browser(vertx, server.port());
+        assertEquals(303, phone.logIn("admin", server.adminPassword).statusCode());
+        String fresh = "mauve kettle drifts over quiet rooftops";
+        String csrf = Browser.csrfOf(phone.get("/password"));
+        HttpResponse<Buffer> changed = phone.post("/password", Map.of("csrf", csrf, "current", server.adminPassword, "new", fresh, "repeat", fresh));
+        assertTrue(changed.bodyAsString().contains("<title>Password changed"), changed.bodyAsString());
+
+        String page = startPage(browser);
+        assertTrue(page.contains("Your session ended because your password was changed. Please log in with the new one."), page);
+        assertFalse(startPage(browser).contains("password was changed"), "shown once");
+        assertTrue(startPage(phone).contains("Hello, admin!"), "the session that changed it goes on");
+    }
+
+    @Test
+    void givenTheApi_thenA401SaysWhyTheSessionEnded() {
+        server.clock.advance(TestServer.IDLE.plus(Duration.ofSeconds(1)));
+        HttpResponse<Buffer> who = browser.get("/api/session");
+        assertEquals(401, who.statusCode());
+        assertEquals(EXPIRED + " (POST /api/session)", who.bodyAsJsonObject().getString("detail"));
     }
 
     @Test

@@ -195,7 +195,7 @@ class TerminalLoginTest {
         logInAsAlice(terminal);
         server.clock.advance(TestServer.IDLE.plus(Duration.ofSeconds(1)));
         terminal.type("greet" + ENTER);
-        terminal.expect("Your session has ended: it timed out or was revoked.");
+        terminal.expect("Your session timed out. Please log in again. Or press Ctrl-D to leave.");
         terminal.expect("Username: ");
         assertTrue(sessionsOf("alice").isEmpty());
         terminal.type(CTRL_D);
@@ -237,14 +237,15 @@ class TerminalLoginTest {
         assertEquals(0, revoked.exitCode, revoked.toString());
         assertEquals("Revoked session " + alice + " of alice.\n", revoked.out);
         terminal.type("greet" + ENTER);
-        terminal.expect("Your session has ended");
+        terminal.expect("An administrator ended your session. Please log in again.");
         terminal.expect("Username: ");
         terminal.type(CTRL_D);
         assertEquals(0, exitCode(login));
 
         assertEquals(1, CommandRunner.runWith(core, "", "sessions", "revoke", alice).exitCode, "already gone");
         assertEquals(0, CommandRunner.runWith(core, "", "sessions", "revoke", "--user", "admin").exitCode);
-        assertTrue(browser.get("/").bodyAsString().contains("Welcome to Gatehouse"), "the browser's session ended too");
+        String start = browser.get("/").bodyAsString();
+        assertTrue(start.contains("Welcome to Gatehouse") && start.contains("An administrator ended your session."), "the browser's session ended too: " + start);
         assertEquals("No live sessions.\n", CommandRunner.runWith(core, "", "sessions", "list").out);
     }
 

@@ -8,6 +8,7 @@ import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordBlocklist;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
 
@@ -93,7 +94,8 @@ public final class ChangeOwnPassword {
                     .thenCompose(version -> {
                         if (version.isEmpty()) {
                             // Removed or disabled while the password was being changed: nothing to go on with.
-                            return sessions.delete(session.id()).thenApply(deleted -> new ChangeOwnPasswordResult.NotLoggedIn());
+                            return sessions.end(session.id().storageKey(), SessionEnd.ENDED_BY_ADMINISTRATOR)
+                                    .thenApply(deleted -> new ChangeOwnPasswordResult.NotLoggedIn());
                         }
                         Session renewed = session.loggedInAs(user, version.getAsLong(), clock.instant());
                         audit.record(new AuditEvent(AuditEvent.Kind.PASSWORD_CHANGED, user, renewed.id().handle(), null, "by the user"));

@@ -3,6 +3,7 @@ package dev.gatehouse.application;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.CsrfToken;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 
@@ -43,7 +44,7 @@ public final class EndOwnSessions {
             List<SessionSummary> chosen = own.sessions().stream()
                     .filter(session -> command.which().includes(session, own.currentHandle()))
                     .toList();
-            return Revocations.end(sessions, remembered, audit, chosen, "by the user").thenApply(done -> new EndOwnSessionsResult.Ended(chosen.size()));
+            return Revocations.end(sessions, remembered, audit, chosen, SessionEnd.ENDED_BY_USER).thenApply(done -> new EndOwnSessionsResult.Ended(chosen.size()));
         });
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -25,8 +26,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Greet {
 
-    private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(false));
-    private static final CompletionStage<Greeting> SESSION_ENDED = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(true));
+    private static final CompletionStage<Greeting> NOT_LOGGED_IN = CompletableFuture.completedFuture(new Greeting.NotLoggedIn(Optional.empty()));
 
     private final CurrentSession current;
     private final SessionRepository sessions;
@@ -46,8 +46,9 @@ public final class Greet {
         }
         return current.find(sessionId.get()).thenCompose(found -> {
             if (found.isEmpty()) {
-                // The cookie's signature says we issued this id: its session has ended since.
-                return SESSION_ENDED;
+                // The cookie's signature says we issued this id: its session has ended since. Every end
+                // but a timeout leaves its reason (Redis expires a session without leaving one).
+                return sessions.howEnded(sessionId.get()).thenApply(why -> ended(why.orElse(SessionEnd.TIMED_OUT)));
             }
             if (!found.get().isLoggedIn()) {
                 return NOT_LOGGED_IN;
@@ -58,8 +59,13 @@ public final class Greet {
                     return CompletableFuture.completedFuture(new Greeting.Welcome(session.user().orElseThrow(), session));
                 }
                 audit.record(AuditEvent.ofSession(AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED, session));
-                return sessions.delete(session.id()).thenCompose(deleted -> SESSION_ENDED);
+                SessionEnd why = SessionEnd.credentialsChanged(version);
+                return sessions.end(session.id().storageKey(), why).thenApply(deleted -> ended(why));
             });
         });
+    }
+
+    private static Greeting ended(SessionEnd why) {
+        return new Greeting.NotLoggedIn(Optional.of(why));
     }
 }

@@ -1,8 +1,10 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.Username;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,11 +21,10 @@ public sealed interface Greeting {
     }
 
     /**
-     * Nobody is logged in with this request. {@code sessionEnded} says the request named a session
-     * of ours that has ended since (timed out, revoked, or its user's credentials changed), which
-     * pages tell the visitor.
+     * Nobody is logged in with this request. {@code sessionEnded} says why, when the request named
+     * a session of ours that has ended since, which pages tell the visitor.
      */
-    record NotLoggedIn(boolean sessionEnded) implements Greeting {
+    record NotLoggedIn(Optional<SessionEnd> sessionEnded) implements Greeting {
 
         @Override
         public <R> R fold(Function<Welcome, R> welcome, Function<NotLoggedIn, R> notLoggedIn) {

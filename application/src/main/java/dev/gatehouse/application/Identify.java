@@ -1,6 +1,8 @@
 package dev.gatehouse.application;
 
 
+import dev.gatehouse.domain.SessionEnd;
+
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,7 +43,7 @@ public final class Identify {
                 }));
     }
 
-    private CompletionStage<Identity> restore(IdentifyCommand.Remembered remembered, boolean sessionEnded) {
+    private CompletionStage<Identity> restore(IdentifyCommand.Remembered remembered, Optional<SessionEnd> sessionEnded) {
         return rememberMe.restore(remembered.token(), remembered.client(), remembered.device()).thenApply(restoration -> restoration.fold(
                 restored -> new Identity.LoggedIn(restored.session().user().orElseThrow(), restored.session(), Optional.of(restored.token())),
                 refused -> new Identity.Anonymous(sessionEnded, true)));

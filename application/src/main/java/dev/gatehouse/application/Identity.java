@@ -2,6 +2,7 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.Username;
 
 import java.util.Optional;
@@ -30,12 +31,12 @@ public sealed interface Identity {
     }
 
     /**
-     * Nobody. {@code sessionEnded}: the request named a session of ours that has ended since
-     * (timed out, revoked, its credentials changed), which pages tell the visitor.
+     * Nobody. {@code sessionEnded}: why the session of ours the request named has ended since,
+     * if it named one, which pages tell the visitor.
      * {@code rememberedRefused}: it brought a remember-me token that is worth nothing (unknown,
      * expired, a guess, a stolen copy), which the browser should forget.
      */
-    record Anonymous(boolean sessionEnded, boolean rememberedRefused) implements Identity {
+    record Anonymous(Optional<SessionEnd> sessionEnded, boolean rememberedRefused) implements Identity {
 
         @Override
         public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Anonymous, R> anonymous) {

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 import dev.gatehouse.domain.Username;
@@ -65,7 +66,7 @@ public final class ListSessions {
                         kept.add(session);
                         return CompletableFuture.<Void>completedFuture(null);
                     }
-                    return sessions.deleteByKey(session.storageKey()).thenAccept(deleted -> {
+                    return sessions.end(session.storageKey(), SessionEnd.credentialsChanged(version)).thenAccept(deleted -> {
                         if (deleted) {
                             audit.record(new AuditEvent(AuditEvent.Kind.SESSION_ENDED_CREDENTIALS_CHANGED, session.user(), session.handle(), null, null));
                         }

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 
 import java.time.Clock;
@@ -39,7 +40,10 @@ public final class LogOut {
             if (found.get().isLoggedIn()) {
                 audit.record(AuditEvent.ofSession(AuditEvent.Kind.LOGGED_OUT, found.get()));
             }
-            return sessions.delete(found.get().id()).thenCompose(deleted -> forgetRemembered(command)).thenApply(forgotten -> new LogOutResult.LoggedOut());
+            // A session never logged in leaves no reason behind: nobody is told about it.
+            CompletionStage<?> ended = found.get().isLoggedIn()
+                    ? sessions.end(found.get().id().storageKey(), SessionEnd.LOGGED_OUT) : sessions.delete(found.get().id());
+            return ended.thenCompose(deleted -> forgetRemembered(command)).thenApply(forgotten -> new LogOutResult.LoggedOut());
         });
     }
 

@@ -10,6 +10,7 @@ import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
 
@@ -150,7 +151,7 @@ public final class RememberMe {
 
     private CompletionStage<Restoration> stolen(Username user, String client) {
         audit.record(new AuditEvent(AuditEvent.Kind.REMEMBERED_LOGIN_STOLEN, user, null, client, "every session of the user ended"));
-        return Revocations.endEverything(sessions, logins, audit, user, "remembered login used twice")
+        return Revocations.endEverything(sessions, logins, audit, user, SessionEnd.REMEMBERED_LOGIN_COPIED)
                 .thenApply(ended -> new Restoration.Stolen());
     }
 

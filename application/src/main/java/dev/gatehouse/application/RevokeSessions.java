@@ -2,6 +2,7 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.RememberedLogins;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
 
@@ -65,6 +66,6 @@ public final class RevokeSessions {
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(new RevokeSessionsResult.NoMatch());
         }
-        return Revocations.end(sessions, remembered, audit, chosen, "by an administrator").thenApply(done -> new RevokeSessionsResult.Revoked(chosen));
+        return Revocations.end(sessions, remembered, audit, chosen, SessionEnd.ENDED_BY_ADMINISTRATOR).thenApply(done -> new RevokeSessionsResult.Revoked(chosen));
     }
 }

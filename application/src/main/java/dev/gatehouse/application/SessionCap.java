@@ -2,6 +2,7 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -46,7 +47,7 @@ final class SessionCap {
                     .toList();
             CompletionStage<Void> ended = DONE;
             for (SessionSummary oldest : oldestFirst) {
-                ended = ended.thenCompose(previous -> sessions.deleteByKey(oldest.storageKey())).thenAccept(deleted -> {
+                ended = ended.thenCompose(previous -> sessions.end(oldest.storageKey(), SessionEnd.TOO_MANY_SESSIONS)).thenAccept(deleted -> {
                     if (deleted) {
                         audit.record(new AuditEvent(AuditEvent.Kind.SESSION_EVICTED, user, oldest.handle(), null,
                                 "more than " + maxPerUser + " sessions"));

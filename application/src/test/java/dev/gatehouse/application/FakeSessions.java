@@ -1,6 +1,7 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
@@ -27,6 +28,7 @@ public final class FakeSessions implements SessionRepository {
     Runnable beforeUpdate = () -> { };
     /** Sessions the fake lists (and can delete) without holding them, for storage keys a test chooses. */
     final List<SessionSummary> summariesOnly = new CopyOnWriteArrayList<>();
+    private final Map<String, SessionEnd> endings = new ConcurrentHashMap<>();
 
     @Override
     public CompletionStage<Optional<Session>> load(SessionId id) {
@@ -69,10 +71,19 @@ public final class FakeSessions implements SessionRepository {
     }
 
     @Override
-    public CompletionStage<Boolean> deleteByKey(String storageKey) {
+    public CompletionStage<Boolean> end(String storageKey, SessionEnd why) {
         writes++;
         boolean held = stored.values().removeIf(session -> session.id().storageKey().equals(storageKey));
         boolean listedOnly = summariesOnly.removeIf(summary -> summary.storageKey().equals(storageKey));
+        if (held || listedOnly) {
+            endings.put(storageKey, why);
+        }
         return CompletableFuture.completedFuture(held || listedOnly);
+    }
+
+    /** Why a session ended; kept for good (a test is over long before {@link SessionEnd#KEPT_FOR}). */
+    @Override
+    public CompletionStage<Optional<SessionEnd>> howEnded(SessionId id) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(endings.get(id.storageKey())));
     }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.Username;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class IdentifyTest {
         Session session = loggedIn();
         versions.put(ALICE, 8L);
         Identity.Anonymous nobody = assertInstanceOf(Identity.Anonymous.class, who(Optional.of(session), Optional.empty()));
-        assertTrue(nobody.sessionEnded());
+        assertEquals(Optional.of(SessionEnd.PASSWORD_CHANGED), nobody.sessionEnded());
         assertFalse(nobody.rememberedRefused());
     }
 
@@ -84,6 +85,6 @@ class IdentifyTest {
     void givenATokenWorthNothing_thenNobody_andTheBrowserToForgetIt() {
         Identity.Anonymous nobody = assertInstanceOf(Identity.Anonymous.class, who(Optional.empty(), Optional.of(RememberMeToken.generate())));
         assertTrue(nobody.rememberedRefused());
-        assertFalse(nobody.sessionEnded());
+        assertEquals(Optional.empty(), nobody.sessionEnded());
     }
 }

@@ -8,6 +8,8 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
@@ -189,14 +191,36 @@ class UseCasesTest {
 
     @Test
     void givenAGreeting_thenOnlyASessionOfOursThatHasEndedIsReportedAsEnded() {
-        assertFalse(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.empty()))).sessionEnded());
+        assertEquals(Optional.empty(), ended(Optional.empty()));
         Session anonymous = Session.startAnonymous(Channel.WEB, clock.instant());
         done(sessions.save(anonymous));
-        assertFalse(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(anonymous.id())))).sessionEnded());
+        assertEquals(Optional.empty(), ended(Optional.of(anonymous.id())));
 
         Session alice = loggedInAlice();
         clock.advance(POLICY.idleTimeout());
-        assertTrue(assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(Optional.of(alice.id())))).sessionEnded());
+        assertEquals(Optional.of(SessionEnd.TIMED_OUT), ended(Optional.of(alice.id())));
+        assertEquals(Optional.of(SessionEnd.TIMED_OUT), ended(Optional.of(alice.id())), "asked again, the same answer");
+    }
+
+    @Test
+    void givenASessionEndedByLogoutPasswordChangeOrDisabling_thenTheGreetingSaysWhich() {
+        Session loggedOut = loggedInAlice();
+        done(logOut.logOut(new LogOutCommand(Optional.of(loggedOut.id()), loggedOut.csrfToken().value(), Optional.empty())));
+        assertEquals(Optional.of(SessionEnd.LOGGED_OUT), ended(Optional.of(loggedOut.id())), "another tab of the same session");
+
+        Session beforeTheChange = loggedInAlice();
+        versions.put(new Username("alice"), 8L);
+        assertEquals(Optional.of(SessionEnd.PASSWORD_CHANGED), ended(Optional.of(beforeTheChange.id())));
+        assertEquals(Optional.of(SessionEnd.PASSWORD_CHANGED), ended(Optional.of(beforeTheChange.id())), "kept for the next request too");
+
+        Session beforeDisabling = loggedInAlice();
+        // Disabled (or removed): the user has no credential version left.
+        versions.remove(new Username("alice"));
+        assertEquals(Optional.of(SessionEnd.ENDED_BY_ADMINISTRATOR), ended(Optional.of(beforeDisabling.id())));
+    }
+
+    private Optional<SessionEnd> ended(Optional<SessionId> id) {
+        return assertInstanceOf(Greeting.NotLoggedIn.class, done(greet.greet(id))).sessionEnded();
     }
 
     @Test

@@ -31,14 +31,21 @@ public interface SessionRepository {
     /** Sets one attribute of a stored session, and nothing else. Completes with false, changing nothing, when it is gone. */
     CompletionStage<Boolean> putAttribute(SessionId id, String name, String value);
 
+    /** Forgets a session without a trace: one replaced by a new one (login, password change) or never logged in. */
     CompletionStage<Void> delete(SessionId id);
+
+    /**
+     * Ends the session stored under this key and, when there was one, keeps why for
+     * {@link SessionEnd#KEPT_FOR}, for {@link #howEnded}. Completes with whether there was one.
+     */
+    CompletionStage<Boolean> end(String storageKey, SessionEnd why);
+
+    /** Why the session of this id ended, if it was ended with {@link #end} within {@link SessionEnd#KEPT_FOR}. */
+    CompletionStage<Optional<SessionEnd>> howEnded(SessionId id);
 
     /**
      * The logged-in sessions of one user, or of every user; expired ones not yet removed may be
      * among them. For administration, never on a request's path.
      */
     CompletionStage<List<SessionSummary>> listLoggedIn(Optional<Username> user);
-
-    /** Deletes the session stored under this key; completes with whether there was one. */
-    CompletionStage<Boolean> deleteByKey(String storageKey);
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.ChangeOwnPasswordCommand;
+import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.Greeting;
 import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LogOutCommand;
@@ -9,6 +10,7 @@ import dev.gatehouse.application.ChangeOwnPasswordResult;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 
 import java.io.PrintWriter;
@@ -31,7 +33,6 @@ final class LoginShell {
     static final int MAX_ATTEMPTS = 3;
     /** What the throttle counts terminal attempts by: they all come from this machine. */
     static final String CLIENT = "terminal";
-    static final String SESSION_ENDED = "Your session has ended: it timed out or was revoked. Log in again, or press Ctrl-D to leave.";
 
     private final TerminalCore.LoginUseCases useCases;
     private final TerminalDevices devices;
@@ -117,7 +118,7 @@ final class LoginShell {
                     Greeting greeting = await(useCases.greet().greet(Optional.of(session.id())));
                     Optional<Session> live = greeting.fold(welcome -> Optional.of(welcome.session()), nobody -> Optional.empty());
                     if (live.isEmpty()) {
-                        say(SESSION_ENDED);
+                        sayEnded(greeting);
                         return true;
                     }
                     say(command.equals("greet") ? "Hello, " + name(session) + "!" : whoami(live.get()));
@@ -125,7 +126,8 @@ final class LoginShell {
                 case "passwd":
                     Optional<Session> renewed = changePassword(input, session);
                     if (renewed.isEmpty()) {
-                        say(SESSION_ENDED);
+                        // The change found the session ended; the greeting tells why.
+                        sayEnded(await(useCases.greet().greet(Optional.of(session.id()))));
                         return true;
                     }
                     session = renewed.get();
@@ -189,6 +191,12 @@ final class LoginShell {
             say(LogInResult.Throttled.message(throttled.retryAfter()));
             return Optional.of(session);
         }, notLoggedIn -> Optional.<Session>empty(), expired -> Optional.<Session>empty());
+    }
+
+    /** Why the session ended, as the web says it, and that the login prompt follows. */
+    private void sayEnded(Greeting greeting) {
+        SessionEnd why = greeting.fold(welcome -> SessionEnd.TIMED_OUT, nobody -> nobody.sessionEnded().orElse(SessionEnd.TIMED_OUT));
+        say(FlashMessage.sessionEnded(why).text() + " Or press Ctrl-D to leave.");
     }
 
     private void say(String line) {

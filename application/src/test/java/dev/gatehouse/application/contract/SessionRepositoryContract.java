@@ -2,6 +2,7 @@ package dev.gatehouse.application.contract;
 
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,15 +124,29 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
-    protected void givenAStorageKey_thenDeleteByKeyEndsThatSessionOnly() {
+    protected void givenAStorageKey_thenEndEndsThatSessionOnlyAndKeepsWhy() {
         Session alice = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
         Session bob = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("bob"), 1L, NOW);
         done(repository.save(alice));
         done(repository.save(bob));
 
-        assertTrue(done(repository.deleteByKey(alice.summary().storageKey())));
+        assertTrue(done(repository.end(alice.summary().storageKey(), SessionEnd.ENDED_BY_ADMINISTRATOR)));
         assertTrue(done(repository.load(alice.id())).isEmpty());
         assertTrue(done(repository.load(bob.id())).isPresent());
-        assertFalse(done(repository.deleteByKey(alice.summary().storageKey())), "nothing left to delete");
+        assertEquals(Optional.of(SessionEnd.ENDED_BY_ADMINISTRATOR), done(repository.howEnded(alice.id())));
+        assertEquals(Optional.empty(), done(repository.howEnded(bob.id())), "a live session has not ended");
+        assertFalse(done(repository.end(alice.summary().storageKey(), SessionEnd.LOGGED_OUT)), "nothing left to end");
+        assertEquals(Optional.of(SessionEnd.ENDED_BY_ADMINISTRATOR), done(repository.howEnded(alice.id())), "the first reason stands");
+    }
+
+    @Test
+    protected void givenADeleteOrAnUnknownKey_thenNoReasonIsKept() {
+        Session replaced = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        done(repository.save(replaced));
+        done(repository.delete(replaced.id()));
+        assertEquals(Optional.empty(), done(repository.howEnded(replaced.id())), "a replaced session leaves nothing to tell");
+        Session never = Session.startAnonymous(Channel.WEB, NOW);
+        assertFalse(done(repository.end(never.id().storageKey(), SessionEnd.LOGGED_OUT)));
+        assertEquals(Optional.empty(), done(repository.howEnded(never.id())), "nothing is written for a session that was not there");
     }
 }

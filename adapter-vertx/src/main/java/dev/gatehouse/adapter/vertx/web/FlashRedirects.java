@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.SessionEnd;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,13 +30,13 @@ final class FlashRedirects {
     }
 
     /**
-     * To the login page; when the visitor's session has just ended, saying so there, and clearing
+     * To the login page; when the visitor's session has just ended, saying so there (and why), and clearing
      * the dead session cookie.
      */
-    void toLogin(RoutingContext ctx, boolean sessionEnded, LocalPath login) {
-        if (sessionEnded) {
+    void toLogin(RoutingContext ctx, Optional<SessionEnd> sessionEnded, LocalPath login) {
+        if (sessionEnded.isPresent()) {
             ctx.response().addCookie(cookie.clear());
-            redirect(ctx, 302, login, FlashMessage.SESSION_ENDED);
+            redirect(ctx, 302, login, FlashMessage.sessionEnded(sessionEnded.get()));
         } else {
             Responses.redirect(ctx, 302, login);
         }

@@ -38,9 +38,9 @@ final class GreetingPages {
      */
     private void anonymousIndex(RoutingContext ctx, Identity.Anonymous nobody) {
         Optional<FlashMessage> message = flash.take(ctx);
-        if (nobody.sessionEnded()) {
+        if (nobody.sessionEnded().isPresent()) {
             ctx.response().addCookie(cookie.clear());
-            message = Optional.of(FlashMessage.SESSION_ENDED);
+            message = nobody.sessionEnded().map(FlashMessage::sessionEnded);
         }
         Responses.page(ctx, 200, views.index(new IndexPage(null, message.map(FlashMessage::text).orElse(null))));
     }

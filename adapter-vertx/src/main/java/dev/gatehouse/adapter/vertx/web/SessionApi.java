@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.FlashMessage;
+import dev.gatehouse.application.Identity;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.LogIn;
 import dev.gatehouse.application.LogInCommand;
@@ -96,7 +98,7 @@ final class SessionApi {
 
     /** {@code GET /api/session}: who is logged in with this session, and the token its calls must carry. */
     void whoAmI(RoutingContext ctx) {
-        identity.of(ctx, who -> who.handle(in -> json(ctx, 200, whoAmI(in.session())), nobody -> notLoggedIn(ctx)));
+        identity.of(ctx, who -> who.handle(in -> json(ctx, 200, whoAmI(in.session())), nobody -> notLoggedIn(ctx, nobody)));
     }
 
     /** {@code DELETE /api/session}: log out. Without a live session there is nothing to end, and it still succeeds. */
@@ -114,7 +116,7 @@ final class SessionApi {
 
     /** {@code GET /api/sessions}: the caller's own live sessions, on every device. */
     void sessions(RoutingContext ctx) {
-        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.of(in), own -> listed(ctx, own)), nobody -> notLoggedIn(ctx)));
+        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.of(in), own -> listed(ctx, own)), nobody -> notLoggedIn(ctx, nobody)));
     }
 
     private static void listed(RoutingContext ctx, ListOwnSessions.OwnSessions own) {
@@ -165,8 +167,11 @@ final class SessionApi {
                 .end(body.toBuffer());
     }
 
-    private static void notLoggedIn(RoutingContext ctx) {
-        ApiProblems.send(ctx, 401, "Not logged in", "Log in with POST /api/session.");
+    /** 401; when the request's session has ended, the detail says why, as the pages do. */
+    private static void notLoggedIn(RoutingContext ctx, Identity.Anonymous nobody) {
+        ApiProblems.send(ctx, 401, "Not logged in", nobody.sessionEnded()
+                .map(why -> FlashMessage.sessionEnded(why).text() + " (POST /api/session)")
+                .orElse("Log in with POST /api/session."));
     }
 
     private static void csrfRefused(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.vertx.driven.file.Snapshots;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -46,6 +47,7 @@ public final class InMemorySessionRepository implements SessionRepository {
     private static final CompletionStage<Boolean> FALSE = CompletableFuture.completedFuture(false);
 
     private final ConcurrentHashMap<String, Stored> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Ending> endings = new ConcurrentHashMap<>();
     private final SessionPolicy policy;
     private final Clock clock;
     private final EndedJournal journal;
@@ -139,12 +141,24 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public CompletionStage<Boolean> deleteByKey(String storageKey) {
+    public CompletionStage<Boolean> end(String storageKey, SessionEnd why) {
         if (sessions.remove(storageKey) == null) {
             return FALSE;
         }
         journal.record(ENDED, storageKey);
+        endings.put(storageKey, new Ending(why, clock.instant().plus(SessionEnd.KEPT_FOR)));
         return TRUE;
+    }
+
+    @Override
+    public CompletionStage<Optional<SessionEnd>> howEnded(SessionId id) {
+        Ending ending = endings.get(id.storageKey());
+        return CompletableFuture.completedFuture(ending == null || !clock.instant().isBefore(ending.keptUntil())
+                ? Optional.empty() : Optional.of(ending.why()));
+    }
+
+    /** Why a session ended, and until when that is told: not written to snapshots, so a restart forgets it. */
+    private record Ending(SessionEnd why, Instant keptUntil) {
     }
 
     /**
@@ -203,9 +217,10 @@ public final class InMemorySessionRepository implements SessionRepository {
         }
     }
 
-    /** Drops every session that has expired; returns how many. */
+    /** Drops every session that has expired, and the reasons kept long enough; returns how many sessions. */
     public int removeExpired() {
         Instant now = clock.instant();
+        endings.values().removeIf(ending -> !now.isBefore(ending.keptUntil()));
         int before = sessions.size();
         sessions.values().removeIf(session -> session.isExpiredAt(now, policy));
         return Math.max(0, before - sessions.size());

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.driven.metrics;
 
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SessionSummary;
@@ -86,8 +87,13 @@ final class TimedStores {
             }
 
             @Override
-            public CompletionStage<Boolean> deleteByKey(String storageKey) {
-                return timed("sessions", "delete", () -> store.deleteByKey(storageKey));
+            public CompletionStage<Boolean> end(String storageKey, SessionEnd why) {
+                return timed("sessions", "delete", () -> store.end(storageKey, why));
+            }
+
+            @Override
+            public CompletionStage<Optional<SessionEnd>> howEnded(SessionId id) {
+                return timed("sessions", "load", () -> store.howEnded(id));
             }
         };
     }

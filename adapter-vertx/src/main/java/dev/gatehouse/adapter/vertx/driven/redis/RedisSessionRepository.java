@@ -5,6 +5,7 @@ import dev.gatehouse.adapter.vertx.driven.redis.RedisAnswers;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -75,11 +76,15 @@ public final class RedisSessionRepository implements SessionRepository {
             return 1
             """;
 
-    /** Deletes a session and its entry in its user's index; how many sessions were deleted. */
+    /**
+     * Deletes a session and its entry in its user's index; how many sessions were deleted. When
+     * one was, and a reason is given, keeps the reason under KEYS[2] for ARGV[4] milliseconds.
+     */
     private static final String DELETE = """
             local user = redis.call('HGET', KEYS[1], 'user')
             local deleted = redis.call('DEL', KEYS[1])
             if user then redis.call('SREM', ARGV[1] .. user, ARGV[2]) end
+            if deleted > 0 and ARGV[3] ~= '' then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4]) end
             return deleted
             """;
 
@@ -88,6 +93,7 @@ public final class RedisSessionRepository implements SessionRepository {
     private final Redis redis;
     private final String sessionPrefix;
     private final String userPrefix;
+    private final String endedPrefix;
     private final SessionPolicy policy;
     private final Clock clock;
 
@@ -99,6 +105,7 @@ public final class RedisSessionRepository implements SessionRepository {
         this.redis = redis;
         this.sessionPrefix = keyPrefix + "session:";
         this.userPrefix = keyPrefix + "user-sessions:";
+        this.endedPrefix = keyPrefix + "session-ended:";
         this.policy = policy;
         this.clock = clock;
     }
@@ -153,12 +160,33 @@ public final class RedisSessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Void> delete(SessionId id) {
-        return deleteByKey(id.storageKey()).thenApply(deleted -> null);
+        return deleted(id.storageKey(), "").thenApply(deleted -> null);
     }
 
     @Override
-    public CompletionStage<Boolean> deleteByKey(String storageKey) {
-        return eval(DELETE, sessionKey(storageKey), userPrefix, storageKey);
+    public CompletionStage<Boolean> end(String storageKey, SessionEnd why) {
+        return deleted(storageKey, why.name());
+    }
+
+    @Override
+    public CompletionStage<Optional<SessionEnd>> howEnded(SessionId id) {
+        return RedisAnswers.within(redis.send(Request.cmd(Command.GET).arg(endedPrefix + id.storageKey())), STORE)
+                .thenApply(response -> response == null ? Optional.<SessionEnd>empty() : reason(response.toString()));
+    }
+
+    /** The reason a store wrote; none for a name this version does not know (a newer server's). */
+    private static Optional<SessionEnd> reason(String name) {
+        try {
+            return Optional.of(SessionEnd.valueOf(name));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    private CompletionStage<Boolean> deleted(String storageKey, String why) {
+        Request request = Request.cmd(Command.EVAL).arg(DELETE).arg(2).arg(sessionKey(storageKey)).arg(endedPrefix + storageKey)
+                .arg(userPrefix).arg(storageKey).arg(why).arg(SessionEnd.KEPT_FOR.toMillis());
+        return RedisAnswers.within(redis.send(request), STORE).thenApply(response -> response.toLong() > 0);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.gatehouse.application.contract.SessionRepositoryContract;
 import dev.gatehouse.adapter.vertx.driven.redis.LocalRedis;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.Username;
@@ -76,6 +77,21 @@ class RedisSessionRepositoryTest extends SessionRepositoryContract {
         assertTrue(done(store.touch(session.id(), late)));
         long left = Duration.ofMinutes(10).toMillis();
         assertTrue(pttl(session.id().storageKey()) > left - 5_000 && pttl(session.id().storageKey()) <= left, "ttl " + pttl(session.id().storageKey()));
+    }
+
+    @Test
+    void givenAnEndedSession_thenRedisKeepsWhyForADayUnderTheHashNotTheId() {
+        SessionRepository store = createRepository();
+        Session session = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        done(store.save(session));
+        assertTrue(done(store.end(session.id().storageKey(), SessionEnd.PASSWORD_CHANGED)));
+        String key = prefix + "session-ended:" + session.id().storageKey();
+        assertEquals("PASSWORD_CHANGED", redis.send(Request.cmd(Command.GET).arg(key)).await().toString());
+        long ttl = redis.send(Request.cmd(Command.PTTL).arg(key)).await().toLong();
+        assertTrue(ttl > SessionEnd.KEPT_FOR.toMillis() - 5_000 && ttl <= SessionEnd.KEPT_FOR.toMillis(), "ttl " + ttl);
+
+        redis.send(Request.cmd(Command.SET).arg(key).arg("A_REASON_OF_A_NEWER_VERSION")).await();
+        assertEquals(java.util.Optional.empty(), done(store.howEnded(session.id())), "an unknown reason is no reason, not an error");
     }
 
     @Test
