@@ -5,7 +5,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,66 +12,45 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The tutorial in a real browser: Debian's headless Chromium, driven through its own chromedriver
- * (packages chromium and chromium-driver, which .ci/run installs). Log in through the form, be
- * greeted, reload, log out, press Back, and find no authenticated page in the cache.
+ * The tutorial in a real browser ({@link HeadlessChromium}): log in through the form, be greeted,
+ * reload, log out, press Back, and find no authenticated page in the cache; and every page checked
+ * by axe-core.
  */
 @ExtendWith(VertxExtension.class)
 class BrowserEndToEndTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** How long a page may take to arrive: an upper bound on waiting for an event, never a pause. */
-    private static final Duration PAGE = Duration.ofSeconds(20);
 
     @TempDir
     Path dataDir;
     @TempDir
     Path profile;
 
+    private HeadlessChromium chromium;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void startChromium() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && ("required".equals(System.getenv("LOCAL_SERVICES")) || "required".equals(System.getenv("BROWSER_TEST")))) {
-            throw new AssertionError("BROWSER_TEST=required, but chromium and chromedriver are missing: apt-get install chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, PAGE);
+        chromium = HeadlessChromium.start(profile);
+        driver = chromium.driver;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void stopChromium() {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -137,8 +115,7 @@ class BrowserEndToEndTest {
         String site = "http://127.0.0.1:" + server.port();
         List<String> found = new ArrayList<>();
         for (String scheme : List.of("light", "dark")) {
-            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
-                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            chromium.scheme(scheme);
             for (Dimension size : List.of(new Dimension(1200, 800), new Dimension(390, 844))) {
                 driver.manage().window().setSize(size);
                 driver.manage().deleteAllCookies();
@@ -173,6 +150,6 @@ class BrowserEndToEndTest {
     }
 
     private String body() {
-        return driver.findElement(By.tagName("body")).getText();
+        return chromium.body();
     }
 }

@@ -41,7 +41,7 @@ final class PasswordForms {
 
     void show(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(
-                in -> Responses.page(ctx, 200, views.password(new PasswordPage(Frame.of(in.user(), in.session(), Frame.Section.PASSWORD), in.fresh(), null))),
+                in -> Responses.page(ctx, 200, views.password(new PasswordPage(Frame.of(in.user(), in.session(), Frame.Section.PASSWORD), in.fresh()))),
                 nobody -> flash.toLogin(ctx, nobody.sessionEnded(), LOGIN_THEN_HERE)));
     }
 
@@ -66,7 +66,7 @@ final class PasswordForms {
         if (!same) {
             current.wipe();
             fresh.wipe();
-            again(ctx, sessionId, 200, "The new passwords do not match.");
+            again(ctx, sessionId, 200, "The new passwords do not match.", PasswordPage.Field.REPEAT);
             return;
         }
         String client = ClientAddress.of(ctx, trustedProxies);
@@ -76,19 +76,19 @@ final class PasswordForms {
                 ctx.response().addCookie(cookie.issue(changed.session().id()));
                 Responses.page(ctx, 200, views.message(new MessagePage("Password changed",
                         "Your password has been changed. Your other sessions have been ended.")));
-            }, wrong -> again(ctx, sessionId, 200, ChangeOwnPasswordResult.WrongPassword.MESSAGE),
-                    weak -> again(ctx, sessionId, 200, weak.problem().explanation()), throttled -> {
+            }, wrong -> again(ctx, sessionId, 200, ChangeOwnPasswordResult.WrongPassword.MESSAGE, PasswordPage.Field.CURRENT),
+                    weak -> again(ctx, sessionId, 200, weak.problem().explanation(), PasswordPage.Field.NEW), throttled -> {
                         Responses.retryAfter(ctx, throttled.retryAfter());
-                        again(ctx, sessionId, 429, LogInResult.Throttled.message(throttled.retryAfter()));
+                        again(ctx, sessionId, 429, LogInResult.Throttled.message(throttled.retryAfter()), PasswordPage.Field.CURRENT);
                     }, notLoggedIn -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE), expired -> ErrorPages.formExpired(ctx, views));
         });
     }
 
-    /** The form again, with what went wrong; or the login page when the session has gone meanwhile. */
-    private void again(RoutingContext ctx, Optional<SessionId> sessionId, int status, String error) {
+    /** The form again, with what went wrong and in which field; or the login page when the session has gone meanwhile. */
+    private void again(RoutingContext ctx, Optional<SessionId> sessionId, int status, String error, PasswordPage.Field field) {
         Responses.whenDone(ctx, greet.greet(sessionId), greeting -> greeting.handle(
                 welcome -> Responses.page(ctx, status, views.password(new PasswordPage(Frame.of(welcome.username(), welcome.session(),
-                        Frame.Section.PASSWORD), welcome.session().isFresh(), error))),
+                        Frame.Section.PASSWORD), welcome.session().isFresh(), error, field))),
                 nobody -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE)));
     }
 }
