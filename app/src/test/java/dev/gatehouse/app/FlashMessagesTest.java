@@ -124,7 +124,7 @@ class FlashMessagesTest {
         assertTrue(changed.bodyAsString().contains("<title>Password changed"), changed.bodyAsString());
 
         String page = startPage(browser);
-        assertTrue(page.contains("Your session ended because your password was changed. Please log in with the new one."), page);
+        assertTrue(page.contains("Your password was changed, so this session ended. Log in with the new one."), page);
         assertFalse(startPage(browser).contains("password was changed"), "shown once");
         assertTrue(startPage(phone).contains("Hello, admin!"), "the session that changed it goes on");
     }

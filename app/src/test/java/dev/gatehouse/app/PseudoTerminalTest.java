@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The terminal commands as a person sees them: the real launcher's main class in a process of its
- * own, in a real pseudo-terminal (util-linux's {@code script}), so that {@code System.console()}
- * asks for passwords without echo. Nothing but the dialogue may appear on that screen: no log line.
+ * own, in a real pseudo-terminal (util-linux's {@code script}, or tmux for the login shell), so that
+ * passwords are asked for without echo. Nothing but the dialogue may appear on that screen: no log line.
  */
 class PseudoTerminalTest {
 
@@ -32,15 +32,7 @@ class PseudoTerminalTest {
         private int seen;
 
         OnATerminal(Path dataDir, String... args) throws IOException {
-            StringBuilder command = new StringBuilder();
-            List<String> parts = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "dev.gatehouse.app.command.Main"));
-            parts.addAll(List.of(args));
-            parts.addAll(List.of("--data-dir", dataDir.toString()));
-            for (String part : parts) {
-                command.append('\'').append(part.replace("'", "'\\''")).append("' ");
-            }
-            process = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null").redirectErrorStream(true).start();
+            process = new ProcessBuilder("script", "-qec", gatehouse(dataDir, args), "/dev/null").redirectErrorStream(true).start();
             Thread reader = new Thread(() -> {
                 try (var in = new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
                     char[] chunk = new char[4096];
@@ -84,6 +76,156 @@ class PseudoTerminalTest {
                 return screen.toString().replace("\r", "");
             }
         }
+    }
+
+    /** A shell command line that runs Gatehouse's main class, as the launcher would, on this data directory. */
+    private static String gatehouse(Path dataDir, String... args) {
+        StringBuilder command = new StringBuilder();
+        List<String> parts = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.gatehouse.app.command.Main"));
+        parts.addAll(List.of(args));
+        parts.addAll(List.of("--data-dir", dataDir.toString()));
+        for (String part : parts) {
+            command.append('\'').append(part.replace("'", "'\\''")).append("' ");
+        }
+        return command.toString();
+    }
+
+    /**
+     * A command in a terminal emulator: tmux, on a server of its own, 100 columns wide. JLine asks
+     * its terminal questions that {@code script} leaves unanswered, so the login shell runs here.
+     */
+    private static final class InTmux implements AutoCloseable {
+        private final String server = "gatehouse-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        private int seen;
+
+        InTmux(Path dataDir, String... args) throws IOException, InterruptedException {
+            // The pane stays after the command ends, so that its last words can be read.
+            tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "50", gatehouse(dataDir, args) + "; echo \"[exit $?]\"; sleep 600");
+        }
+
+        private String tmux(String... args) throws IOException, InterruptedException {
+            List<String> command = new java.util.ArrayList<>(List.of("tmux", "-L", server));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, "tmux " + args[0] + ": " + out);
+            return out;
+        }
+
+        /** Everything the screen has shown, scrolled-off lines included, without the blank rows below. */
+        String screen() throws IOException, InterruptedException {
+            return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "t").stripTrailing();
+        }
+
+        /**
+         * Waits for {@code text} to appear after what was already seen. tmux tells nobody when its
+         * screen changes, so this looks every 20 ms; the bound only stops a hung test.
+         */
+        void expect(String text) throws IOException, InterruptedException {
+            expectOneOf(text);
+        }
+
+        /** Waits for the first of these to appear after what was already seen, and says which. */
+        String expectOneOf(String... texts) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                String screen = screen();
+                String first = null;
+                for (String text : texts) {
+                    int at = screen.indexOf(text, seen);
+                    if (at >= 0 && (first == null || at < screen.indexOf(first, seen))) {
+                        first = text;
+                    }
+                }
+                if (first != null) {
+                    seen = screen.indexOf(first, seen) + first.length();
+                    return first;
+                }
+                assertTrue(System.nanoTime() < deadline, "the terminal never showed " + List.of(texts) + "; it shows:\n" + screen);
+                Thread.sleep(20);
+            }
+        }
+
+        /** Types a line, as a person would, and presses Enter. */
+        void type(String line) throws IOException, InterruptedException {
+            tmux("send-keys", "-t", "t", "-l", line);
+            tmux("send-keys", "-t", "t", "Enter");
+        }
+
+        void press(String key) throws IOException, InterruptedException {
+            tmux("send-keys", "-t", "t", key);
+        }
+
+        /** Ends the tmux server and whatever still runs in it. */
+        @Override
+        public void close() throws IOException {
+            try {
+                new ProcessBuilder("tmux", "-L", server, "kill-server").start().waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    @dev.gatehouse.application.services.Needs(dev.gatehouse.application.services.Needs.Service.TMUX)
+    void givenLoginInATerminalEmulator_thenTheScreenHoldsTheDialogueAloneAndAPasswordChangedElsewhereIsSaid() throws Exception {
+        CommandRunner.addUser(dataDir, "alice", PASSWORD);
+        try (InTmux terminal = new InTmux(dataDir, "login")) {
+            terminal.expect("Username:");
+            terminal.type("alice");
+            terminal.expect("Password:");
+            terminal.type("not her password at all");
+            terminal.expect("Invalid username or password.");
+            terminal.expect("Username:");
+            terminal.type("alice");
+            terminal.expect("Password:");
+            terminal.type(PASSWORD);
+            terminal.expect("Hello, alice! Type help for the commands.");
+            terminal.type("greet");
+            terminal.expect("Hello, alice!");
+            terminal.expect("alice>");
+
+            // Another process changes her password; within a second this login reads the users again.
+            String fresh = "mauve kettle drifts over quiet rooftops";
+            assertEquals(0, CommandRunner.run(fresh + "\n", "users", "passwd", "alice", "--password-stdin", "--data-dir", dataDir.toString()).exitCode);
+            String ended = "Your password was changed, so this session ended. Log in with the new one.";
+            // Each greet is answered at once; the one after the re-read says why the session ended.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String answer;
+            do {
+                assertTrue(System.nanoTime() < deadline, "the change was never noticed:\n" + terminal.screen());
+                terminal.type("greet");
+                answer = terminal.expectOneOf("Hello, alice!", ended);
+            } while (!answer.equals(ended));
+            terminal.expect("Username:");
+            terminal.press("C-d");
+            terminal.expect("[exit 0]");
+
+            String screen = terminal.screen();
+            assertFalse(screen.contains(PASSWORD) || screen.contains("not her password"), "nothing typed at a password prompt is shown:\n" + screen);
+            assertFalse(screen.contains("AUDIT") || screen.contains("INFO") || screen.contains("WARN") || screen.contains("ERROR"),
+                    "no log line on the screen:\n" + screen);
+        }
+    }
+
+    @Test
+    void givenMistakesAtATerminal_thenEachIsOneLineThatSaysWhatToDo() throws Exception {
+        String mistyped = new OnATerminal(dataDir, "serve", "--prot", "1").end();
+        assertEquals("gatehouse: Unknown options: '--prot', '1'. Did you mean --port?\nSee 'gatehouse serve --help'.\n", mistyped);
+
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String busy = new OnATerminal(dataDir, "serve", "--port", String.valueOf(taken.getLocalPort())).end();
+            assertEquals("gatehouse: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": another program already listens there. "
+                    + "Stop it, or choose another port with --port.\n", busy);
+        }
+
+        CommandRunner.addUser(dataDir, "alice", PASSWORD);
+        java.nio.file.Files.writeString(dataDir.resolve("users.json"), "{\"format\": 1, \"users\": [");
+        String broken = new OnATerminal(dataDir, "users", "list").end();
+        assertEquals("gatehouse: " + dataDir.resolve("users.json") + " is not valid JSON (line 1, column 25). Fix it, or restore it from a "
+                + "backup; deleting it makes the next start create a new admin.\n", broken);
     }
 
     @Test

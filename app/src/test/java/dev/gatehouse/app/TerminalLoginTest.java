@@ -195,7 +195,7 @@ class TerminalLoginTest {
         logInAsAlice(terminal);
         server.clock.advance(TestServer.IDLE.plus(Duration.ofSeconds(1)));
         terminal.type("greet" + ENTER);
-        terminal.expect("Your session timed out. Please log in again. Or press Ctrl-D to leave.");
+        terminal.expect("Your session timed out. Please log in again.");
         terminal.expect("Username: ");
         assertTrue(sessionsOf("alice").isEmpty());
         terminal.type(CTRL_D);

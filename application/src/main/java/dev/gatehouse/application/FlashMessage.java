@@ -10,8 +10,8 @@ public enum FlashMessage {
     TIMED_OUT("Your session timed out. Please log in again."),
     ENDED_BY_USER("You ended this session from another one. Please log in again."),
     ENDED_BY_ADMINISTRATOR("An administrator ended your session. Please log in again."),
-    PASSWORD_CHANGED("Your session ended because your password was changed. Please log in with the new one."),
-    TOO_MANY_SESSIONS("Your session ended because you logged in on too many devices; the oldest session ends first. Please log in again."),
+    PASSWORD_CHANGED("Your password was changed, so this session ended. Log in with the new one."),
+    TOO_MANY_SESSIONS("This session ended to make room: you logged in on too many devices."),
     REMEMBERED_LOGIN_COPIED("Your sessions were ended because a remembered login was used twice, which happens when it is copied. "
             + "Please log in again, and change your password if that was not you.");
 

@@ -193,10 +193,10 @@ final class LoginShell {
         }, notLoggedIn -> Optional.<Session>empty(), expired -> Optional.<Session>empty());
     }
 
-    /** Why the session ended, as the web says it, and that the login prompt follows. */
+    /** Why the session ended, in the web's words; the login prompt follows (Ctrl-D there leaves, as its help says). */
     private void sayEnded(Greeting greeting) {
         SessionEnd why = greeting.fold(welcome -> SessionEnd.TIMED_OUT, nobody -> nobody.sessionEnded().orElse(SessionEnd.TIMED_OUT));
-        say(FlashMessage.sessionEnded(why).text() + " Or press Ctrl-D to leave.");
+        say(FlashMessage.sessionEnded(why).text());
     }
 
     private void say(String line) {

@@ -26,6 +26,9 @@ import java.util.function.Consumer;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the terminal's use cases over the stores, as {@link Gatehouse} wires the web's. */
 public final class TerminalCores {
@@ -63,7 +66,7 @@ public final class TerminalCores {
             // In memory, the stores are this process's: one terminal's failures slow its own later attempts.
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, EmbeddedStores.forThisProcess(settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock), false,
-                    settings.sessionPolicy(), clock, signer(settings), () -> { });
+                    settings.sessionPolicy(), clock, signer(settings), keepReading(users));
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
@@ -71,8 +74,28 @@ public final class TerminalCores {
                 settings.hashIterations()).toCompletionStage().toCompletableFuture().join();
         Stores stores = Wiring.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
-        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(settings),
-                () -> vertx.close().toCompletionStage().toCompletableFuture().join());
+        Runnable stopReading = keepReading(users);
+        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(settings), () -> {
+            stopReading.run();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        });
+    }
+
+    /**
+     * Reads the users again every second, as the server does, so that a password changed or a user
+     * disabled by another process ends a {@code gatehouse login} session here too (S10). Returns
+     * what stops it.
+     */
+    private static Runnable keepReading(UserDirectory users) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gatehouse-users-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Wiring.USERS_REFRESH.toMillis();
+        timer.scheduleWithFixedDelay(() -> users.refresh().toCompletableFuture().exceptionally(failure -> null).join(),
+                every, every, TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
     }
 
     /**
