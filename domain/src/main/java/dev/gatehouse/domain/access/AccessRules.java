@@ -1,0 +1,49 @@
+package dev.gatehouse.domain.access;
+
+import dev.gatehouse.domain.UserProfile;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The access rules, in order: the first rule that is about a request and for its user decides;
+ * when none is, the default policy does. For a visitor nobody is logged in as, a rule that names
+ * subjects cannot be judged yet: the decision is to log in first.
+ */
+public record AccessRules(List<AccessRule> rules, Policy defaultPolicy) {
+
+    /** Without a rules file: any logged-in user passes, nobody else. */
+    public static final AccessRules LOGGED_IN_USERS = new AccessRules(List.of(), Policy.ONE_FACTOR);
+
+    public AccessRules {
+        rules = List.copyOf(rules);
+        Objects.requireNonNull(defaultPolicy, "defaultPolicy");
+        if (defaultPolicy == Policy.BYPASS) {
+            throw new IllegalArgumentException("the default policy is one_factor or deny: bypass would open every site nobody wrote a rule for");
+        }
+    }
+
+    public AccessDecision decide(Resource resource, Optional<UserProfile> user) {
+        for (AccessRule rule : rules) {
+            if (!rule.isAbout(resource)) {
+                continue;
+            }
+            if (rule.namesSubjects() && user.isEmpty()) {
+                return new AccessDecision.LoginRequired(Optional.of(rule));
+            }
+            if (user.isEmpty() || rule.isFor(user.get())) {
+                return apply(rule.policy(), Optional.of(rule), user);
+            }
+        }
+        return apply(defaultPolicy, Optional.empty(), user);
+    }
+
+    private static AccessDecision apply(Policy policy, Optional<AccessRule> rule, Optional<UserProfile> user) {
+        return switch (policy) {
+            case BYPASS -> new AccessDecision.Allowed(rule);
+            case ONE_FACTOR -> user.isPresent() ? new AccessDecision.Allowed(rule) : new AccessDecision.LoginRequired(rule);
+            case DENY -> new AccessDecision.Denied(rule);
+        };
+    }
+}
