@@ -117,7 +117,7 @@ class SharedStoreTest {
 
         assertEquals(0, gatehouse("sessions", "revoke", aliceHandle).exitCode);
         terminal.type("greet\r");
-        terminal.expect("Your session has ended");
+        terminal.expect("An administrator ended your session. Please log in again.");
         terminal.type("\u0004");
         assertEquals(0, login.get(20, TimeUnit.SECONDS));
 
