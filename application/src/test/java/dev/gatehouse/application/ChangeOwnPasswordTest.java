@@ -35,7 +35,7 @@ class ChangeOwnPasswordTest {
             event -> { }, clock);
 
     ChangeOwnPasswordTest() {
-        accounts.accounts.put(new Username("alice"), new FakeAccounts.Account(OLD, false));
+        accounts.put(new Username("alice"), OLD);
     }
 
     private static <T> T done(CompletionStage<T> stage) {

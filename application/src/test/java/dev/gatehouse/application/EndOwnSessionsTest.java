@@ -28,8 +28,8 @@ class EndOwnSessionsTest {
             new FakeRememberedLogins(clock), event -> { });
 
     EndOwnSessionsTest() {
-        accounts.accounts.put(ALICE, new FakeAccounts.Account("alice's password", false));
-        accounts.accounts.put(BOB, new FakeAccounts.Account("bob's password", false));
+        accounts.put(ALICE, "alice's password");
+        accounts.put(BOB, "bob's password");
     }
 
     private static <T> T done(CompletionStage<T> stage) {

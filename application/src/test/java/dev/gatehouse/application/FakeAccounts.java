@@ -1,6 +1,8 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.Authentication;
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Users;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
@@ -11,7 +13,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,27 +26,45 @@ public final class FakeAccounts implements Users {
     /** Every change gets a version never given before, as the real directories do: an old one never comes back. */
     private static final AtomicLong VERSIONS = new AtomicLong();
 
-    public record Account(String password, boolean disabled, long version) {
-        public Account(String password, boolean disabled) {
-            this(password, disabled, VERSIONS.incrementAndGet());
+    public record Account(String password, boolean disabled, long version, UserProfile profile) {
+        public Account(String password, boolean disabled, UserProfile profile) {
+            this(password, disabled, VERSIONS.incrementAndGet(), profile);
         }
     }
 
     public final Map<Username, Account> accounts = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** Puts an enabled user in no group with this password, replacing any of that name. */
+    public void put(Username user, String password) {
+        accounts.put(user, new Account(password, false, UserProfile.of(user)));
+    }
+
     @Override
-    public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
-        return answer(accounts.putIfAbsent(username, new Account(password.reveal(), false)) == null);
+    public CompletionStage<Boolean> addIfAbsent(UserProfile profile, Password password) {
+        return answer(accounts.putIfAbsent(profile.user(), new Account(password.reveal(), false, profile)) == null);
+    }
+
+    /** Groups are no credential: the version stays. */
+    @Override
+    public CompletionStage<Boolean> setGroups(Username username, Set<Group> groups) {
+        return answer(accounts.computeIfPresent(username, (name, account) ->
+                new Account(account.password(), account.disabled(), account.version(), account.profile().withGroups(groups))) != null);
+    }
+
+    @Override
+    public CompletionStage<Optional<UserProfile>> profile(Username user) {
+        Account account = accounts.get(user);
+        return CompletableFuture.completedFuture(account == null || account.disabled() ? Optional.empty() : Optional.of(account.profile()));
     }
 
     @Override
     public CompletionStage<Boolean> changePassword(Username username, Password password) {
-        return answer(accounts.computeIfPresent(username, (name, account) -> new Account(password.reveal(), account.disabled())) != null);
+        return answer(accounts.computeIfPresent(username, (name, account) -> new Account(password.reveal(), account.disabled(), account.profile())) != null);
     }
 
     @Override
     public CompletionStage<Boolean> setDisabled(Username username, boolean disabled) {
-        return answer(accounts.computeIfPresent(username, (name, account) -> new Account(account.password(), disabled)) != null);
+        return answer(accounts.computeIfPresent(username, (name, account) -> new Account(account.password(), disabled, account.profile())) != null);
     }
 
     @Override
@@ -68,7 +90,7 @@ public final class FakeAccounts implements Users {
     public CompletionStage<List<UserSummary>> list() {
         synchronized (accounts) {
             return CompletableFuture.completedFuture(accounts.entrySet().stream()
-                    .map(entry -> new UserSummary(entry.getKey(), entry.getValue().disabled()))
+                    .map(entry -> new UserSummary(entry.getKey(), entry.getValue().disabled(), entry.getValue().profile().groups()))
                     .toList());
         }
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.domain;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -9,8 +10,16 @@ import java.util.concurrent.CompletionStage;
  */
 public interface UserAccounts {
 
-    /** Adds the user with this password unless the name is taken; completes with whether it was added. */
-    CompletionStage<Boolean> addIfAbsent(Username username, Password password);
+    /** Adds the user, with this profile and password, unless the name is taken; completes with whether it was added. */
+    CompletionStage<Boolean> addIfAbsent(UserProfile profile, Password password);
+
+    /** Adds the user with no groups, display name or e-mail address. */
+    default CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
+        return addIfAbsent(UserProfile.of(username), password);
+    }
+
+    /** Replaces the user's groups. */
+    CompletionStage<Boolean> setGroups(Username username, Set<Group> groups);
 
     CompletionStage<Boolean> changePassword(Username username, Password password);
 

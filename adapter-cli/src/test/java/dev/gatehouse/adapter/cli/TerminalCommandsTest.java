@@ -66,7 +66,7 @@ class TerminalCommandsTest {
     private boolean sessionsShared = true;
 
     TerminalCommandsTest() {
-        users.accounts.put(ALICE, new FakeAccounts.Account(PASSWORD, false));
+        users.put(ALICE, PASSWORD);
     }
 
     /**

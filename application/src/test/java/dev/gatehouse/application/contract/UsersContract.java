@@ -2,7 +2,9 @@ package dev.gatehouse.application.contract;
 
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Credentials;
+import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.Password;
+import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Users;
 import dev.gatehouse.domain.Username;
@@ -65,6 +67,29 @@ public abstract class UsersContract {
         assertInstanceOf(Authentication.Rejected.class, logIn(ALICE, PASSWORD + "!"));
         assertInstanceOf(Authentication.Rejected.class, logIn(new Username("nobody"), PASSWORD));
         assertFalse(done(users.addIfAbsent(ALICE, Password.of("another long password"))), "the name is taken");
+    }
+
+    @Test
+    protected void givenAUserWithGroupsANameAndAnEmail_thenTheProfileIsKeptAndGroupsChangeWithoutEndingAnything() {
+        UserProfile bob = new UserProfile(BOB, new java.util.TreeSet<>(Set.of(new Group("staff"))), java.util.Optional.of("Bob Stone"),
+                java.util.Optional.of("bob@example.com"));
+        assertTrue(done(users.addIfAbsent(bob, Password.of(PASSWORD))));
+        assertEquals(java.util.Optional.of(bob), done(users.profile(BOB)));
+        long version = version(BOB).orElseThrow();
+
+        assertTrue(done(users.setGroups(BOB, Set.of(new Group("ops"), new Group("staff")))));
+        assertEquals(java.util.List.of(new Group("ops"), new Group("staff")), java.util.List.copyOf(done(users.profile(BOB)).orElseThrow().groups()));
+        assertEquals("Bob Stone", done(users.profile(BOB)).orElseThrow().displayName().orElseThrow(), "the rest of the profile stays");
+        assertEquals(version, version(BOB).orElseThrow(), "a group is no credential: no session ends");
+        assertEquals(java.util.List.of(new UserSummary(BOB, false, new java.util.TreeSet<>(Set.of(new Group("ops"), new Group("staff"))))),
+                done(users.list()));
+
+        assertTrue(done(users.setGroups(BOB, Set.of())));
+        assertEquals(java.util.Set.of(), done(users.profile(BOB)).orElseThrow().groups());
+        assertFalse(done(users.setGroups(new Username("nobody"), Set.of(new Group("ops")))), "no such user");
+        assertTrue(done(users.setDisabled(BOB, true)));
+        assertEquals(java.util.Optional.empty(), done(users.profile(BOB)), "a disabled user has no profile to pass on");
+        assertEquals(java.util.Optional.empty(), done(users.profile(new Username("nobody"))));
     }
 
     @Test

@@ -1,34 +1,52 @@
 package dev.gatehouse.adapter.vertx.driven;
 
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.UserProfile;
+import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
+
 import java.security.SecureRandom;
+import java.util.Set;
 
 /**
- * One entry of the users file: the name, the password hash as a PHC string, whether the account
- * is disabled, and its credential version: a random number drawn anew whenever the password
- * changes or the account is disabled, so that no version is ever reused, even by a user made anew
- * under the same name.
+ * One user as a directory keeps it: the profile (name, groups, display name, e-mail), the password
+ * hash as a PHC string, whether the account is disabled, and its credential version: a random
+ * number drawn anew whenever the password changes or the account is disabled, so that no version
+ * is ever reused, even by a user made anew under the same name.
  */
-public record UserRecord(Username username, String passwordHash, boolean disabled, long credentialVersion) {
+public record UserRecord(UserProfile profile, String passwordHash, boolean disabled, long credentialVersion) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public static UserRecord created(Username username, String passwordHash) {
-        return new UserRecord(username, passwordHash, false, freshVersion());
+    public static UserRecord created(UserProfile profile, String passwordHash) {
+        return new UserRecord(profile, passwordHash, false, freshVersion());
+    }
+
+    public Username username() {
+        return profile.user();
     }
 
     public UserRecord withPassword(String newHash) {
-        return new UserRecord(username, newHash, disabled, freshVersion());
+        return new UserRecord(profile, newHash, disabled, freshVersion());
     }
 
     /** The same password, hashed with stronger parameters: not a credential change. */
     public UserRecord withUpgradedHash(String strongerHash) {
-        return new UserRecord(username, strongerHash, disabled, credentialVersion);
+        return new UserRecord(profile, strongerHash, disabled, credentialVersion);
     }
 
     /** Disabling draws a new version, so that sessions from before stay ended when the user is enabled again. */
     public UserRecord withDisabled(boolean nowDisabled) {
-        return new UserRecord(username, passwordHash, nowDisabled, nowDisabled && !disabled ? freshVersion() : credentialVersion);
+        return new UserRecord(profile, passwordHash, nowDisabled, nowDisabled && !disabled ? freshVersion() : credentialVersion);
+    }
+
+    /** Groups decide access, not whether a login holds: the version stays, and the next request sees them. */
+    public UserRecord withGroups(Set<Group> groups) {
+        return new UserRecord(profile.withGroups(groups), passwordHash, disabled, credentialVersion);
+    }
+
+    public UserSummary summary() {
+        return new UserSummary(username(), disabled, profile.groups());
     }
 
     /** A credential version no user has had: random, and never 0 (an anonymous session's). */
@@ -42,6 +60,6 @@ public record UserRecord(Username username, String passwordHash, boolean disable
 
     @Override
     public String toString() {
-        return "UserRecord[" + username + ", disabled=" + disabled + "]";
+        return "UserRecord[" + username() + ", disabled=" + disabled + "]";
     }
 }

@@ -76,7 +76,7 @@ class WebAdapterTest {
 
     @BeforeEach
     void startTheWebAdapter(Vertx vertx) {
-        users.accounts.put(new Username("alice"), new FakeAccounts.Account(PASSWORD, false));
+        users.put(new Username("alice"), PASSWORD);
         AuditLog audit = audited::add;
         SessionPolicy policy = SessionPolicy.DEFAULT;
         FakeSigner signer = new FakeSigner();

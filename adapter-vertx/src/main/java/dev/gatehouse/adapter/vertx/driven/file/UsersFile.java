@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.vertx.driven.file;
 
 import dev.gatehouse.adapter.vertx.driven.UserRecord;
 import dev.gatehouse.adapter.vertx.driven.file.PrivateFiles;
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Username;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.json.DecodeException;
@@ -18,6 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -73,11 +78,19 @@ final class UsersFile {
     private void write(Map<Username, UserRecord> users) throws IOException {
         JsonArray list = new JsonArray();
         for (UserRecord user : users.values()) {
-            list.add(new JsonObject()
+            UserProfile profile = user.profile();
+            JsonObject entry = new JsonObject()
                     .put("name", user.username().value())
                     .put("password", user.passwordHash())
                     .put("disabled", user.disabled())
-                    .put("version", Long.toString(user.credentialVersion())));
+                    .put("version", Long.toString(user.credentialVersion()));
+            // Written only when there is something to write: a file of users without them reads as before.
+            if (!profile.groups().isEmpty()) {
+                entry.put("groups", new JsonArray(profile.groups().stream().map(Group::name).toList()));
+            }
+            profile.displayName().ifPresent(name -> entry.put("displayName", name));
+            profile.email().ifPresent(email -> entry.put("email", email));
+            list.add(entry);
         }
         byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
         PrivateFiles.write(path, bytes);
@@ -118,7 +131,11 @@ final class UsersFile {
                 }
                 // A file from before credential versions: every user is at version 1 until changed.
                 long version = Long.parseLong(entry.getString("version", "1"));
-                users.put(name, new UserRecord(name, hash, entry.getBoolean("disabled", false), version));
+                SortedSet<Group> groups = new TreeSet<>();
+                entry.getJsonArray("groups", new JsonArray()).forEach(group -> groups.add(new Group((String) group)));
+                UserProfile profile = new UserProfile(name, groups, Optional.ofNullable(entry.getString("displayName")),
+                        Optional.ofNullable(entry.getString("email")));
+                users.put(name, new UserRecord(profile, hash, entry.getBoolean("disabled", false), version));
             }
         } catch (DecodeException broken) {
             throw new IOException(path + " is not valid JSON" + where(broken) + ". " + RECOVERY);

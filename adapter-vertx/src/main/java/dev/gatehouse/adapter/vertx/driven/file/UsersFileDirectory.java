@@ -8,6 +8,8 @@ import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserSummary;
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Username;
 
 import org.slf4j.Logger;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -81,11 +85,16 @@ public final class UsersFileDirectory implements UserDirectory {
     }
 
     @Override
-    public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
+    public CompletionStage<Boolean> addIfAbsent(UserProfile profile, Password password) {
         return workers.run(() -> {
             String hash = hashing.hash(password);
-            return change(users -> users.putIfAbsent(username, UserRecord.created(username, hash)) == null);
+            return change(users -> users.putIfAbsent(profile.user(), UserRecord.created(profile, hash)) == null);
         });
+    }
+
+    @Override
+    public CompletionStage<Boolean> setGroups(Username username, Set<Group> groups) {
+        return workers.run(() -> change(users -> users.computeIfPresent(username, (name, user) -> user.withGroups(groups)) != null));
     }
 
     @Override
@@ -110,7 +119,7 @@ public final class UsersFileDirectory implements UserDirectory {
     @Override
     public CompletionStage<List<UserSummary>> list() {
         return workers.run(() -> current().values().stream()
-                .map(user -> new UserSummary(user.username(), user.disabled()))
+                .map(UserRecord::summary)
                 .toList());
     }
 
@@ -127,6 +136,13 @@ public final class UsersFileDirectory implements UserDirectory {
         String stronger = hashing.hash(password);
         change(users -> users.computeIfPresent(user.username(), (name, now) ->
                 now.passwordHash().equals(user.passwordHash()) ? now.withUpgradedHash(stronger) : now) != null);
+    }
+
+    /** From memory, never from the file: this is asked on every forwarded request, on an event loop. */
+    @Override
+    public CompletionStage<Optional<UserProfile>> profile(Username user) {
+        UserRecord record = cached.get(user);
+        return CompletableFuture.completedFuture(record == null || record.disabled() ? Optional.empty() : Optional.of(record.profile()));
     }
 
     /** From memory, never from the file: this is asked on every greeting, on an event loop. */

@@ -8,6 +8,8 @@ import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.StoreUnavailable;
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Future;
@@ -20,7 +22,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +72,11 @@ public final class PostgresUserDirectory implements UserDirectory {
                 + "password_hash text NOT NULL, "
                 + "disabled boolean NOT NULL DEFAULT false, "
                 + "credential_version bigint NOT NULL)";
+        // Tables made before groups and profiles get their columns; adding them again does nothing.
+        String profiles = "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS groups text[] NOT NULL DEFAULT '{}', "
+                + "ADD COLUMN IF NOT EXISTS display_name text, ADD COLUMN IF NOT EXISTS email text";
         return pool.query(schema).execute()
+                .compose(made -> pool.query(profiles).execute())
                 .compose(made -> directory.renameToCanonicalNames())
                 .compose(renamed -> Future.fromCompletionStage(directory.refresh())).map(directory);
     }
@@ -102,7 +112,7 @@ public final class PostgresUserDirectory implements UserDirectory {
         return query("SELECT password_hash, disabled, credential_version FROM " + table + " WHERE name = $1",
                 Tuple.of(credentials.username().value())).thenCompose(rows -> {
                     Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                    UserRecord user = row == null ? null : new UserRecord(credentials.username(), row.getString("password_hash"),
+                    UserRecord user = row == null ? null : new UserRecord(UserProfile.of(credentials.username()), row.getString("password_hash"),
                             row.getBoolean("disabled"), row.getLong("credential_version"));
                     return workers.run(() -> {
                         boolean matches = hashing.verify(user == null ? dummyHash : user.passwordHash(), credentials.password());
@@ -126,11 +136,29 @@ public final class PostgresUserDirectory implements UserDirectory {
     }
 
     @Override
-    public CompletionStage<Boolean> addIfAbsent(Username username, Password password) {
-        return workers.run(() -> UserRecord.created(username, hashing.hash(password))).thenCompose(user -> changed(
-                "INSERT INTO " + table + " (name, password_hash, disabled, credential_version) VALUES ($1, $2, false, $3) "
-                        + "ON CONFLICT (name) DO NOTHING",
-                Tuple.of(username.value(), user.passwordHash(), user.credentialVersion())));
+    public CompletionStage<Boolean> addIfAbsent(UserProfile profile, Password password) {
+        return workers.run(() -> UserRecord.created(profile, hashing.hash(password))).thenCompose(user -> changed(
+                "INSERT INTO " + table + " (name, password_hash, disabled, credential_version, groups, display_name, email) "
+                        + "VALUES ($1, $2, false, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING",
+                Tuple.of(profile.user().value(), user.passwordHash(), user.credentialVersion(), groupNames(profile.groups()),
+                        profile.displayName().orElse(null), profile.email().orElse(null))));
+    }
+
+    @Override
+    public CompletionStage<Boolean> setGroups(Username username, Set<Group> groups) {
+        return changed("UPDATE " + table + " SET groups = $1 WHERE name = $2", Tuple.of(groupNames(groups), username.value()));
+    }
+
+    private static String[] groupNames(Set<Group> groups) {
+        return new TreeSet<>(groups).stream().map(Group::name).toArray(String[]::new);
+    }
+
+    private static UserProfile profile(Username name, Row row) {
+        SortedSet<Group> groups = new TreeSet<>();
+        for (String group : row.getArrayOfStrings("groups")) {
+            groups.add(new Group(group));
+        }
+        return new UserProfile(name, groups, Optional.ofNullable(row.getString("display_name")), Optional.ofNullable(row.getString("email")));
     }
 
     @Override
@@ -155,11 +183,21 @@ public final class PostgresUserDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<List<UserSummary>> list() {
-        return query("SELECT name, disabled FROM " + table + " ORDER BY name", Tuple.tuple()).thenApply(rows -> {
+        return query("SELECT name, disabled, groups, display_name, email FROM " + table + " ORDER BY name", Tuple.tuple()).thenApply(rows -> {
             List<UserSummary> users = new ArrayList<>();
-            rows.forEach(row -> users.add(new UserSummary(new Username(row.getString("name")), row.getBoolean("disabled"))));
+            rows.forEach(row -> {
+                Username name = new Username(row.getString("name"));
+                users.add(new UserSummary(name, row.getBoolean("disabled"), profile(name, row).groups()));
+            });
             return users;
         });
+    }
+
+    /** From memory, never from the database: this is asked on every forwarded request. */
+    @Override
+    public CompletionStage<Optional<UserProfile>> profile(Username user) {
+        UserRecord record = cached.get(user);
+        return CompletableFuture.completedFuture(record == null || record.disabled() ? Optional.empty() : Optional.of(record.profile()));
     }
 
     /** From memory, never from the database: this is asked on every greeting. */
@@ -173,11 +211,11 @@ public final class PostgresUserDirectory implements UserDirectory {
     /** Reads every user's state again, so that changes made by other servers and terminals count here. */
     @Override
     public CompletionStage<Void> refresh() {
-        return query("SELECT name, disabled, credential_version FROM " + table, Tuple.tuple()).thenApply(rows -> {
+        return query("SELECT name, disabled, credential_version, groups, display_name, email FROM " + table, Tuple.tuple()).thenApply(rows -> {
             Map<Username, UserRecord> users = new HashMap<>();
             rows.forEach(row -> {
                 Username name = new Username(row.getString("name"));
-                users.put(name, new UserRecord(name, "", row.getBoolean("disabled"), row.getLong("credential_version")));
+                users.put(name, new UserRecord(profile(name, row), "", row.getBoolean("disabled"), row.getLong("credential_version")));
             });
             cached = Map.copyOf(users);
             return null;

@@ -83,6 +83,20 @@ class PostgresUserDirectoryTest extends UsersContract {
                 .stream().map(row -> row.getString("name")).toList(), "the rename of Dave was rolled back");
     }
 
+    @Test
+    void givenATableFromBeforeGroups_thenOpeningAddsTheColumnsKeepsTheUsersAndCanBeDoneTwice() {
+        table = "gatehouse_test_" + UUID.randomUUID().toString().replace("-", "");
+        pool.query("CREATE TABLE " + table + " (name text PRIMARY KEY, password_hash text NOT NULL, "
+                + "disabled boolean NOT NULL DEFAULT false, credential_version bigint NOT NULL)").execute().await();
+        pool.preparedQuery("INSERT INTO " + table + " VALUES ('dave', $1, false, 5)")
+                .execute(Tuple.of(new PasswordHashing(PasswordHashing.MIN_ITERATIONS).hash(Password.of(PASSWORD)))).await();
+        for (int start = 0; start < 2; start++) {
+            PostgresUserDirectory opened = PostgresUserDirectory.open(pool, table, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1).await();
+            assertEquals(java.util.Optional.of(dev.gatehouse.domain.UserProfile.of(new Username("dave"))), done(opened.profile(new Username("dave"))));
+            assertEquals(5, done(opened.current(new Username("dave"))).orElseThrow());
+        }
+    }
+
     @AfterEach
     void dropTheTable() {
         pool.query("DROP TABLE IF EXISTS " + table).execute().await();
