@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,7 +76,20 @@ final class HeadlessChromium implements AutoCloseable {
     /** Clicks and waits until the page the click leads to has replaced this one. */
     void submit(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
+        // Chromium may still be settling the page it just loaded (its DOM ids move under us): find the
+        // button again when it says so, a few times at most.
+        for (int tries = 1; ; tries++) {
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+                break;
+            } catch (WebDriverException settling) {
+                boolean moved = settling instanceof StaleElementReferenceException
+                        || String.valueOf(settling.getMessage()).contains("does not belong to the document");
+                if (tries == 3 || !moved) {
+                    throw settling;
+                }
+            }
+        }
         wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }

@@ -69,7 +69,7 @@ class UsersCommandTest {
     void givenANameWithSpacesOrPunctuation_thenItIsRefusedBeforeAnyPasswordIsAskedFor() {
         CommandRunner bad = gatehouse("", "users", "add", "bad name!");
         assertEquals(1, bad.exitCode, bad.toString());
-        assertEquals("gatehouse: That username cannot be used: a username is letters, digits and . _ - @ +, starting with a letter or digit.\n", bad.err);
+        assertEquals("gatehouse: That user cannot be added: a username is letters, digits and . _ - @ +, starting with a letter or digit.\n", bad.err);
         assertFalse(bad.err.contains("password"), "no password was asked for");
     }
 
@@ -81,6 +81,39 @@ class UsersCommandTest {
         assertEquals(1, again.exitCode);
         assertEquals("gatehouse: A user named dora already exists.\n", again.err);
         assertEquals(0, gatehouse("", "users", "disable", "dOrA").exitCode);
+    }
+
+    @Test
+    void givenGroupsANameAndAnEmail_thenTheUserIsListedWithTheGroupsWhichChangeLater() throws Exception {
+        CommandRunner added = gatehouse(PASSWORD + "\n", "users", "add", "bob", "--group", "staff", "--group", "OPS,qa",
+                "--name", "Bob Stone", "--email", "bob@example.com", "--password-stdin");
+        assertEquals(0, added.exitCode, added.toString());
+        gatehouse(PASSWORD + "\n", "users", "add", "carol", "--password-stdin");
+        assertEquals("bob  groups: ops, qa, staff\ncarol\n", gatehouse("", "users", "list").out);
+        String file = java.nio.file.Files.readString(dataDir.resolve("users.json"));
+        assertTrue(file.contains("\"displayName\" : \"Bob Stone\"") && file.contains("\"email\" : \"bob@example.com\""), file);
+
+        assertEquals("Changed the groups of user bob.\n", gatehouse("", "users", "groups", "bob", "add", "admins").out);
+        assertEquals(0, gatehouse("", "users", "groups", "BOB", "remove", "staff,qa").exitCode);
+        assertEquals(0, gatehouse("", "users", "disable", "bob").exitCode);
+        assertEquals("bob (disabled)  groups: admins, ops\ncarol\n", gatehouse("", "users", "list").out);
+
+        CommandRunner nobody = gatehouse("", "users", "groups", "dave", "add", "ops");
+        assertEquals(1, nobody.exitCode);
+        assertEquals("gatehouse: There is no user named dave.\n", nobody.err);
+    }
+
+    @Test
+    void givenABadGroupOrEmail_thenNothingIsAskedAndNothingChanges() {
+        CommandRunner group = gatehouse("", "users", "add", "bob", "--group", "has space");
+        assertEquals(2, group.exitCode, group.toString());
+        assertTrue(group.err.contains("'has space': a group is 1 to 64 letters, digits and . _ -"), group.err);
+        CommandRunner email = gatehouse("", "users", "add", "bob", "--email", "not an address");
+        assertEquals(1, email.exitCode, email.toString());
+        assertEquals("gatehouse: That user cannot be added: an e-mail address looks like name@example.com.\n", email.err);
+        CommandRunner change = gatehouse("", "users", "groups", "bob", "join", "ops");
+        assertEquals(2, change.exitCode, change.toString());
+        assertFalse(java.nio.file.Files.exists(dataDir.resolve("users.json")), "nothing was written");
     }
 
     @Test

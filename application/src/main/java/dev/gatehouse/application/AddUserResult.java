@@ -10,7 +10,7 @@ public sealed interface AddUserResult {
 
     record Added(Username username) implements AddUserResult {
         @Override
-        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<InvalidUsername, R> invalidUsername,
+        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<Invalid, R> invalid,
                           Function<WeakPassword, R> weakPassword) {
             return added.apply(this);
         }
@@ -18,30 +18,30 @@ public sealed interface AddUserResult {
 
     record AlreadyExists(Username username) implements AddUserResult {
         @Override
-        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<InvalidUsername, R> invalidUsername,
+        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<Invalid, R> invalid,
                           Function<WeakPassword, R> weakPassword) {
             return alreadyExists.apply(this);
         }
     }
 
-    /** The name cannot be a username; {@code reason} says why, in a sentence. */
-    record InvalidUsername(String reason) implements AddUserResult {
+    /** The name cannot be a new user's, or a detail (display name, e-mail address) cannot be; {@code reason} says why. */
+    record Invalid(String reason) implements AddUserResult {
         @Override
-        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<InvalidUsername, R> invalidUsername,
+        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<Invalid, R> invalid,
                           Function<WeakPassword, R> weakPassword) {
-            return invalidUsername.apply(this);
+            return invalid.apply(this);
         }
     }
 
     record WeakPassword(PasswordPolicy.Problem problem) implements AddUserResult {
         @Override
-        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<InvalidUsername, R> invalidUsername,
+        public <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<Invalid, R> invalid,
                           Function<WeakPassword, R> weakPassword) {
             return weakPassword.apply(this);
         }
     }
 
     /** One function per case: a new case fails to compile wherever adding a user is answered. */
-    <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<InvalidUsername, R> invalidUsername,
+    <R> R fold(Function<Added, R> added, Function<AlreadyExists, R> alreadyExists, Function<Invalid, R> invalid,
                Function<WeakPassword, R> weakPassword);
 }

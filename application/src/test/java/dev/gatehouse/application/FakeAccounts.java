@@ -46,9 +46,9 @@ public final class FakeAccounts implements Users {
 
     /** Groups are no credential: the version stays. */
     @Override
-    public CompletionStage<Boolean> setGroups(Username username, Set<Group> groups) {
+    public CompletionStage<Boolean> changeGroups(Username username, Set<Group> add, Set<Group> remove) {
         return answer(accounts.computeIfPresent(username, (name, account) ->
-                new Account(account.password(), account.disabled(), account.version(), account.profile().withGroups(groups))) != null);
+                new Account(account.password(), account.disabled(), account.version(), account.profile().withGroupsChanged(add, remove))) != null);
     }
 
     @Override

@@ -290,8 +290,8 @@ class UseCasesTest {
         AddUser addUser = new AddUser(accounts, FakeBlocklist.REPEATS, audit::add);
         assertInstanceOf(AddUserResult.Added.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
         assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("bob", Password.of("a long enough passphrase"))));
-        assertInstanceOf(AddUserResult.InvalidUsername.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
-        assertEquals(Username.NEW_NAME_RULE, assertInstanceOf(AddUserResult.InvalidUsername.class,
+        assertInstanceOf(AddUserResult.Invalid.class, done(addUser.add("b\nob", Password.of("a long enough passphrase"))));
+        assertEquals(Username.NEW_NAME_RULE, assertInstanceOf(AddUserResult.Invalid.class,
                 done(addUser.add("bad name!", Password.of("a long enough passphrase")))).reason());
         assertInstanceOf(AddUserResult.AlreadyExists.class, done(addUser.add("BOB", Password.of("a long enough passphrase"))), "names ignore case");
         assertEquals(PasswordPolicy.Problem.TOO_SHORT, assertInstanceOf(AddUserResult.WeakPassword.class, done(addUser.add("carol", Password.of("short")))).problem());

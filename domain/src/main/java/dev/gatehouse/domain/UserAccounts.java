@@ -18,8 +18,8 @@ public interface UserAccounts {
         return addIfAbsent(UserProfile.of(username), password);
     }
 
-    /** Replaces the user's groups. */
-    CompletionStage<Boolean> setGroups(Username username, Set<Group> groups);
+    /** Puts the user in the groups {@code add} and takes them out of {@code remove}, in one change. */
+    CompletionStage<Boolean> changeGroups(Username username, Set<Group> add, Set<Group> remove);
 
     CompletionStage<Boolean> changePassword(Username username, Password password);
 

@@ -39,6 +39,14 @@ public record UserProfile(Username user, SortedSet<Group> groups, Optional<Strin
         return new UserProfile(user, new TreeSet<>(newGroups), displayName, email);
     }
 
+    /** In the groups {@code add} too, and no longer in {@code remove}. */
+    public UserProfile withGroupsChanged(Set<Group> add, Set<Group> remove) {
+        TreeSet<Group> changed = new TreeSet<>(groups);
+        changed.addAll(add);
+        changed.removeAll(remove);
+        return withGroups(changed);
+    }
+
     public boolean isIn(Group group) {
         return groups.contains(group);
     }

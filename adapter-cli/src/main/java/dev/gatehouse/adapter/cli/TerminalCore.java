@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.cli;
 
 
 import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
@@ -58,7 +59,7 @@ public interface TerminalCore extends AutoCloseable {
     }
 
     record UserAdministration(AddUser add, ChangePassword changePassword, SetUserEnabled setEnabled, RemoveUser remove,
-                              ListUsers list) {
+                              ListUsers list, ChangeGroups changeGroups) {
     }
 
     record LoginUseCases(LogIn logIn, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {

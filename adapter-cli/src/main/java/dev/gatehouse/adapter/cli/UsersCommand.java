@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.AddUserResult;
+import dev.gatehouse.application.NewAccount;
+import dev.gatehouse.domain.Group;
 import dev.gatehouse.application.UserChangeResult;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PasswordPolicy;
@@ -17,6 +19,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -47,18 +51,27 @@ public final class UsersCommand {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, footerHeading = "%nExamples:%n", footer = {"  gatehouse users add alice",
+            "  gatehouse users add bob --group staff --group ops --name 'Bob Stone' --email bob@example.com",
             "  printf '%%s\\n' \"$PASSWORD\" | gatehouse users add alice --password-stdin"},
-            description = "Add a user. Asks for the password twice without echo (again if it is refused), or reads it from standard input.")
+            description = {"Add a user. Asks for the password twice without echo (again if it is refused), or reads it from standard input.",
+                "A name is letters, digits and . _ - @ +, starting with a letter or digit; it ignores case."})
     int add(@Parameters(paramLabel = "USERNAME", description = "The new user's name.") String username,
             @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-            boolean passwordStdin) {
-        Optional<String> badName = AddUser.problemWithName(username);
-        if (badName.isPresent()) {
+            boolean passwordStdin,
+            @Option(names = "--group", paramLabel = "GROUP", split = ",", converter = GroupConverter.class,
+                    description = "A group the user is in, for access rules and the Remote-Groups header; repeat it or separate with commas.")
+            List<Group> groups,
+            @Option(names = "--name", paramLabel = "TEXT", description = "The user's display name, sent as Remote-Name.") String displayName,
+            @Option(names = "--email", paramLabel = "ADDRESS", description = "The user's e-mail address, sent as Remote-Email.") String email) {
+        NewAccount account = new NewAccount(username, groups == null ? Set.of() : Set.copyOf(groups), Optional.ofNullable(displayName),
+                Optional.ofNullable(email));
+        Optional<String> problem = AddUser.problemWith(account);
+        if (problem.isPresent()) {
             // Said before any password is asked for: nobody types a password twice for a name that cannot be.
-            return refused(cannotUse(badName.get()));
+            return refused(cannotUse(problem.get()));
         }
         return CoreCalls.withCore(core::openToAddUsers, spec.commandLine().getErr(), opened -> withNewPassword(username, passwordStdin, password -> {
-            AddUserResult result = await(opened.users().add().add(username, password));
+            AddUserResult result = await(opened.users().add().add(account, password));
             return result.fold(
                     added -> Optional.of(done("Added user " + TerminalText.escape(added.username().value()) + ".")),
                     exists -> Optional.of(refused("A user named " + TerminalText.escape(exists.username().value()) + " already exists.")),
@@ -98,14 +111,44 @@ public final class UsersCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the users, one a line, sorted; a disabled one is marked (disabled).")
+            description = "List the users, one a line, sorted; a disabled one is marked (disabled), and the groups follow.")
     int list() {
         return withCore(users -> {
             List<UserSummary> all = await(users.list().list());
             PrintWriter out = spec.commandLine().getOut();
-            all.forEach(user -> out.println(TerminalText.escape(user.username().value()) + (user.disabled() ? " (disabled)" : "")));
+            all.forEach(user -> out.println(TerminalText.escape(user.username().value()) + (user.disabled() ? " (disabled)" : "")
+                    + (user.groups().isEmpty() ? "" : "  groups: " + user.groups().stream().map(Group::name).collect(Collectors.joining(", ")))));
             return ExitCodes.OK;
         });
+    }
+
+    /** What {@code users groups} does with the groups it is given. */
+    enum GroupChange { add, remove }
+
+    @Command(name = "groups", mixinStandardHelpOptions = true, footerHeading = "%nExamples:%n",
+            footer = {"  gatehouse users groups bob add ops", "  gatehouse users groups bob remove staff,ops"},
+            description = {"Put a user in groups, or take them out. No session ends; every server applies it to the next request it forwards.",
+                "A group is letters, digits and . _ -, starting with a letter or digit; it ignores case."})
+    int groups(@Parameters(index = "0", paramLabel = "USERNAME", description = "The user whose groups change.") String username,
+               @Parameters(index = "1", paramLabel = "add|remove", description = "Whether the user joins the groups or leaves them.")
+               GroupChange change,
+               @Parameters(index = "2..*", arity = "1..*", paramLabel = "GROUP", split = ",", converter = GroupConverter.class,
+                       description = "The groups.") List<Group> groups) {
+        Set<Group> named = Set.copyOf(groups);
+        return change(username, "Changed the groups of", users -> users.changeGroups().change(username,
+                change == GroupChange.add ? named : Set.of(), change == GroupChange.remove ? named : Set.of()));
+    }
+
+    /** A group as typed: refused by picocli, with the rule, when it cannot be one. */
+    static final class GroupConverter implements picocli.CommandLine.ITypeConverter<Group> {
+        @Override
+        public Group convert(String value) {
+            try {
+                return new Group(value);
+            } catch (IllegalArgumentException invalid) {
+                throw new picocli.CommandLine.TypeConversionException("'" + TerminalText.escape(value) + "': " + invalid.getMessage());
+            }
+        }
     }
 
     private int change(String username, String doneVerb,
@@ -140,7 +183,7 @@ public final class UsersCommand {
      * {@value #TRIES} times, as {@code passwd(1)} does.
      */
     private static String cannotUse(String reason) {
-        return "That username cannot be used: " + reason + ".";
+        return "That user cannot be added: " + reason + ".";
     }
 
     private int withNewPassword(String username, boolean fromStdin, Function<Password, Optional<Integer>> attempt) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.FakeAccounts;
@@ -92,7 +93,7 @@ class TerminalCommandsTest {
             ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
             TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(new AddUser(users, FakeBlocklist.REPEATS, audit),
                     new ChangePassword(users, FakeBlocklist.REPEATS, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
-                    new ListUsers(users));
+                    new ListUsers(users), new ChangeGroups(users, audit));
             TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(new LogIn(sessions, users, throttle, new FakeSigner(), audit, policy, clock), greet,
                     new LogOut(sessions, remembered, audit, policy, clock),
                     new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock));
@@ -155,7 +156,7 @@ class TerminalCommandsTest {
 
         Run invalid = run(users("a brand new passphrase\n"), "add", "bell\u0007name", "--password-stdin");
         assertEquals(ExitCodes.REFUSED, invalid.exitCode());
-        assertTrue(invalid.err().startsWith("gatehouse: That username cannot be used: "), invalid.err());
+        assertTrue(invalid.err().startsWith("gatehouse: That user cannot be added: "), invalid.err());
 
         Run weak = run(users("short\n"), "add", "carol", "--password-stdin");
         assertEquals(ExitCodes.REFUSED, weak.exitCode());

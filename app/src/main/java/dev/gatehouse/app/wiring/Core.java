@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
 import dev.gatehouse.adapter.vertx.web.WebUseCases;
 import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.EndOwnSessions;
@@ -65,7 +66,7 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
                 new SavePreference(greet, sessions),
                 new RememberMe(ports.remembered(), sessions, users, ports.throttle(), audit, ports.rememberMeLifetime(), policy, clock),
                 new TerminalCore.UserAdministration(new AddUser(users, ports.blocklist(), audit), new ChangePassword(users, ports.blocklist(), audit),
-                        new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users)),
+                        new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users), new ChangeGroups(users, audit)),
                 listSessions,
                 new RevokeSessions(listSessions, sessions, ports.remembered(), audit),
                 clock);

@@ -77,16 +77,18 @@ public abstract class UsersContract {
         assertEquals(java.util.Optional.of(bob), done(users.profile(BOB)));
         long version = version(BOB).orElseThrow();
 
-        assertTrue(done(users.setGroups(BOB, Set.of(new Group("ops"), new Group("staff")))));
+        assertTrue(done(users.changeGroups(BOB, Set.of(new Group("ops"), new Group("staff")), Set.of())));
         assertEquals(java.util.List.of(new Group("ops"), new Group("staff")), java.util.List.copyOf(done(users.profile(BOB)).orElseThrow().groups()));
         assertEquals("Bob Stone", done(users.profile(BOB)).orElseThrow().displayName().orElseThrow(), "the rest of the profile stays");
         assertEquals(version, version(BOB).orElseThrow(), "a group is no credential: no session ends");
         assertEquals(java.util.List.of(new UserSummary(BOB, false, new java.util.TreeSet<>(Set.of(new Group("ops"), new Group("staff"))))),
                 done(users.list()));
 
-        assertTrue(done(users.setGroups(BOB, Set.of())));
+        assertTrue(done(users.changeGroups(BOB, Set.of(new Group("admins")), Set.of(new Group("staff"), new Group("never-in")))));
+        assertEquals(java.util.List.of(new Group("admins"), new Group("ops")), java.util.List.copyOf(done(users.profile(BOB)).orElseThrow().groups()));
+        assertTrue(done(users.changeGroups(BOB, Set.of(), Set.of(new Group("admins"), new Group("ops")))));
         assertEquals(java.util.Set.of(), done(users.profile(BOB)).orElseThrow().groups());
-        assertFalse(done(users.setGroups(new Username("nobody"), Set.of(new Group("ops")))), "no such user");
+        assertFalse(done(users.changeGroups(new Username("nobody"), Set.of(new Group("ops")), Set.of())), "no such user");
         assertTrue(done(users.setDisabled(BOB, true)));
         assertEquals(java.util.Optional.empty(), done(users.profile(BOB)), "a disabled user has no profile to pass on");
         assertEquals(java.util.Optional.empty(), done(users.profile(new Username("nobody"))));

@@ -41,8 +41,8 @@ public record UserRecord(UserProfile profile, String passwordHash, boolean disab
     }
 
     /** Groups decide access, not whether a login holds: the version stays, and the next request sees them. */
-    public UserRecord withGroups(Set<Group> groups) {
-        return new UserRecord(profile.withGroups(groups), passwordHash, disabled, credentialVersion);
+    public UserRecord withGroupsChanged(Set<Group> add, Set<Group> remove) {
+        return new UserRecord(profile.withGroupsChanged(add, remove), passwordHash, disabled, credentialVersion);
     }
 
     public UserSummary summary() {

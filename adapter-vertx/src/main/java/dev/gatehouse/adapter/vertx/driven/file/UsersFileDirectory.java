@@ -93,8 +93,8 @@ public final class UsersFileDirectory implements UserDirectory {
     }
 
     @Override
-    public CompletionStage<Boolean> setGroups(Username username, Set<Group> groups) {
-        return workers.run(() -> change(users -> users.computeIfPresent(username, (name, user) -> user.withGroups(groups)) != null));
+    public CompletionStage<Boolean> changeGroups(Username username, Set<Group> add, Set<Group> remove) {
+        return workers.run(() -> change(users -> users.computeIfPresent(username, (name, user) -> user.withGroupsChanged(add, remove)) != null));
     }
 
     @Override

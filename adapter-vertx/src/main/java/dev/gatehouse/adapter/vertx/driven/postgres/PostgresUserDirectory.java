@@ -145,8 +145,10 @@ public final class PostgresUserDirectory implements UserDirectory {
     }
 
     @Override
-    public CompletionStage<Boolean> setGroups(Username username, Set<Group> groups) {
-        return changed("UPDATE " + table + " SET groups = $1 WHERE name = $2", Tuple.of(groupNames(groups), username.value()));
+    public CompletionStage<Boolean> changeGroups(Username username, Set<Group> add, Set<Group> remove) {
+        // One statement, so that two changes at once both count; EXCEPT also drops duplicates, and the result is sorted.
+        return changed("UPDATE " + table + " SET groups = ARRAY(SELECT g FROM unnest(groups || $1::text[]) AS g "
+                + "EXCEPT SELECT unnest($2::text[]) ORDER BY 1) WHERE name = $3", Tuple.of(groupNames(add), groupNames(remove), username.value()));
     }
 
     private static String[] groupNames(Set<Group> groups) {

@@ -1,0 +1,69 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.SessionEnd;
+import dev.gatehouse.domain.UserProfile;
+import dev.gatehouse.domain.UserProfiles;
+import dev.gatehouse.domain.access.AccessDecision;
+import dev.gatehouse.domain.access.AccessRules;
+import dev.gatehouse.domain.access.Resource;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * May this request through a protecting proxy pass? Who it is comes from {@link Greet} (the same
+ * session checks as every page: timeouts, revocation, a changed password), what the user is from
+ * {@link UserProfiles} (in memory), and the answer from the {@link AccessRules}. Every refusal
+ * and every call to log in is audited, with the path but never the query (it may hold secrets);
+ * what is let through is only counted, by the adapter, since it is every request of every
+ * protected application.
+ */
+public final class Authorize {
+
+    private final Greet greet;
+    private final UserProfiles profiles;
+    private final AccessRules rules;
+    private final AuditLog audit;
+
+    public Authorize(Greet greet, UserProfiles profiles, AccessRules rules, AuditLog audit) {
+        this.greet = greet;
+        this.profiles = profiles;
+        this.rules = rules;
+        this.audit = audit;
+    }
+
+    public AccessRules rules() {
+        return rules;
+    }
+
+    public CompletionStage<AuthorizeResult> authorize(AuthorizeCommand command) {
+        return greet.greet(command.sessionId()).thenCompose(greeting -> greeting.fold(
+                welcome -> profiles.profile(welcome.username()).thenApply(profile -> decide(command.resource(), profile, Optional.empty())),
+                nobody -> CompletableFuture.completedFuture(decide(command.resource(), Optional.empty(), nobody.sessionEnded()))));
+    }
+
+    private AuthorizeResult decide(Resource resource, Optional<UserProfile> user, Optional<SessionEnd> sessionEnded) {
+        AccessDecision decision = rules.decide(resource, user);
+        return decision.fold(
+                allowed -> new AuthorizeResult.Allowed(user, decision),
+                loginRequired -> {
+                    audit.record(refusal(resource, user, decision));
+                    return new AuthorizeResult.LoginRequired(sessionEnded, decision);
+                },
+                denied -> {
+                    audit.record(refusal(resource, user, decision));
+                    return new AuthorizeResult.Denied(user, decision);
+                });
+    }
+
+    private static AuditEvent refusal(Resource resource, Optional<UserProfile> user, AccessDecision decision) {
+        String path = resource.pathAndQuery();
+        int query = path.indexOf('?');
+        String what = resource.method() + " " + resource.host() + (query < 0 ? path : path.substring(0, query));
+        return new AuditEvent(AuditEvent.Kind.ACCESS_DENIED, user.map(UserProfile::user).orElse(null), null,
+                resource.client().map(address -> address.getHostAddress()).orElse(null), what + ": " + decision.explanation());
+    }
+}
