@@ -74,10 +74,10 @@ class SecretRotationTest {
         assertEquals(303, browser.logIn("alice", PASSWORD).statusCode());
         SessionId session = read(signedWith(CURRENT), browser.cookie).orElseThrow();
 
-        browser.cookie = signedWith(PREVIOUS).issue(session).getValue();
+        browser.cookie = signedWith(PREVIOUS).signedValue(session);
         assertTrue(browser.get("/").bodyAsString().contains("Hello, alice!"), "the previous secret still verifies");
 
-        browser.cookie = signedWith(UNKNOWN).issue(session).getValue();
+        browser.cookie = signedWith(UNKNOWN).signedValue(session);
         assertTrue(browser.get("/").bodyAsString().contains("Welcome to Gatehouse"), "a secret that is not listed does not");
     }
 }

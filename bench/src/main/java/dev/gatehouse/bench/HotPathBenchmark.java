@@ -73,7 +73,7 @@ public class HotPathBenchmark {
         sessionId = Optional.of(admin.id());
         requestHeaders = HttpHeaders.headers()
                 .add("Host", "127.0.0.1:8080")
-                .add("Cookie", cookie.name() + "=" + cookie.issue(admin.id()).getValue());
+                .add("Cookie", cookie.name() + "=" + cookie.signedValue(admin.id()));
         views = new Views(Brand.DEFAULT);
         page = new IndexPage(new Frame("admin", admin.csrfToken().value(), null, Frame.Section.HOME), null);
     }

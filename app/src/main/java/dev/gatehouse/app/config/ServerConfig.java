@@ -5,6 +5,7 @@ import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.PasswordPolicy;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
+import dev.gatehouse.domain.access.AccessRules;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +24,17 @@ import java.time.Duration;
  */
 public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
                            SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
-                           Duration reapInterval, Clock clock, String metricsHost, int metricsPort, Duration rememberMeLifetime) {
+                           Duration reapInterval, Clock clock, String metricsHost, int metricsPort, Duration rememberMeLifetime,
+                           AccessRules accessRules) {
+
+    /** Without access rules: any logged-in user passes the forward-auth endpoints. */
+    public ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
+                        SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment,
+                        String previousSecretsFromEnvironment, Duration reapInterval, Clock clock, String metricsHost, int metricsPort,
+                        Duration rememberMeLifetime) {
+        this(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, AccessRules.LOGGED_IN_USERS);
+    }
 
     /** With remembered logins lasting {@link RememberMe#DEFAULT_LIFETIME}. */
     public ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
@@ -53,19 +64,26 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(HttpSettings.defaults(DEFAULT_HOST, DEFAULT_PORT), dataDir, SessionPolicy.DEFAULT, ThrottlePolicy.DEFAULT,
                 SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, PasswordPolicy.DEFAULT_HASH_ITERATIONS, System.getenv("GATEHOUSE_SECRET"),
-                System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC(), DEFAULT_HOST, -1, RememberMe.DEFAULT_LIFETIME);
+                System.getenv("GATEHOUSE_PREVIOUS_SECRETS"), Duration.ofMinutes(1), Clock.systemUTC(), DEFAULT_HOST, -1, RememberMe.DEFAULT_LIFETIME,
+                AccessRules.LOGGED_IN_USERS);
     }
 
     /** The same, with other HTTP settings (the host the application listens on, trusted proxies, TLS, limits). */
     public ServerConfig withHttp(HttpSettings settings) {
         return new ServerConfig(settings, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
-                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime);
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, accessRules);
+    }
+
+    /** The same, with these access rules for the forward-auth endpoints. */
+    public ServerConfig withAccessRules(AccessRules rules) {
+        return new ServerConfig(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, rules);
     }
 
     /** The same, on another clock (tests move time instead of waiting for it). */
     public ServerConfig withClock(Clock other) {
         return new ServerConfig(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
-                previousSecretsFromEnvironment, reapInterval, other, metricsHost, metricsPort, rememberMeLifetime);
+                previousSecretsFromEnvironment, reapInterval, other, metricsHost, metricsPort, rememberMeLifetime, accessRules);
     }
 
     /** Where the embedded store keeps remembered logins between a stop and the next start. */

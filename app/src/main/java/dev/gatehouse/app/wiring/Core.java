@@ -4,6 +4,8 @@ import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
 import dev.gatehouse.adapter.vertx.web.WebUseCases;
 import dev.gatehouse.application.AddUser;
+import dev.gatehouse.application.Authorize;
+import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
@@ -39,11 +41,12 @@ import java.time.Duration;
  */
 record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
             ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference, RememberMe rememberMe,
-            TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions, Clock clock) {
+            TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions, Authorize authorize,
+            Clock clock) {
 
     /** What the use cases are made from: the ports, and the settings that shape their rules. */
     record Ports(UserDirectory users, SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Signer signer,
-                 AuditLog audit, PasswordBlocklist blocklist, SessionPolicy policy, Duration rememberMeLifetime, Clock clock) {
+                 AuditLog audit, PasswordBlocklist blocklist, SessionPolicy policy, Duration rememberMeLifetime, AccessRules rules, Clock clock) {
     }
 
     static Core assemble(Ports ports) {
@@ -69,13 +72,14 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
                         new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users), new ChangeGroups(users, audit)),
                 listSessions,
                 new RevokeSessions(listSessions, sessions, ports.remembered(), audit),
+                new Authorize(greet, users, ports.rules(), audit),
                 clock);
     }
 
     /** What the web drives. */
     WebUseCases web() {
         return new WebUseCases(greet, openLoginForm, logIn, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
-                new Identify(greet, rememberMe), clock);
+                new Identify(greet, rememberMe), authorize, clock);
     }
 
     /** What the terminal's login shell drives. */

@@ -13,6 +13,7 @@ import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
 import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.SessionPolicy;
+import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
@@ -122,7 +123,7 @@ public final class TerminalCores {
                                  Runnable onClose) {
         // A terminal command has nothing else to do while the blocklist looks, so it looks right there.
         Core core = Core.assemble(new Core.Ports(users, stores.sessions(), stores.throttle(), stores.remembered(), signer, new Slf4jAuditLog(),
-                new ZxcvbnBlocklist(Runnable::run), policy, RememberMe.DEFAULT_LIFETIME, clock));
+                new ZxcvbnBlocklist(Runnable::run), policy, RememberMe.DEFAULT_LIFETIME, AccessRules.LOGGED_IN_USERS, clock));
         TerminalCore.UserAdministration userAdministration = core.userAdministration();
         TerminalCore.LoginUseCases login = core.terminalLogin();
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared ? Optional.of(core.sessionAdministration()) : Optional.empty();

@@ -174,7 +174,7 @@ public final class Wiring {
         }
         Signer signer = new HmacSigner(secrets);
         WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, audit, blocklist(vertx), policy,
-                config.rememberMeLifetime(), config.clock())).web();
+                config.rememberMeLifetime(), config.accessRules(), config.clock())).web();
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.

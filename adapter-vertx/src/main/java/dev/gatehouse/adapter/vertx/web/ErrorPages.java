@@ -121,6 +121,11 @@ final class ErrorPages {
         render(ctx, views, 400, new MessagePage("Bad request", why));
     }
 
+    /** 403 with a page that says why, for a request Gatehouse will not serve (or let through). */
+    static void forbidden(RoutingContext ctx, Views views, String title, String why, String linkHref, String linkText) {
+        render(ctx, views, 403, new MessagePage(title, why, linkHref, linkText));
+    }
+
     static void formExpired(RoutingContext ctx, Views views) {
         render(ctx, views, 403, new MessagePage("This form has expired",
                 "For your security, forms are valid for one session only. Please try again.", "/login", "Back to the login page"));

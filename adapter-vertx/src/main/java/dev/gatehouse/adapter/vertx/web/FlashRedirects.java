@@ -35,7 +35,7 @@ final class FlashRedirects {
      */
     void toLogin(RoutingContext ctx, Optional<SessionEnd> sessionEnded, LocalPath login) {
         if (sessionEnded.isPresent()) {
-            ctx.response().addCookie(cookie.clear());
+            ctx.response().addCookie(cookie.clear(ctx));
             redirect(ctx, 302, login, FlashMessage.sessionEnded(sessionEnded.get()));
         } else {
             Responses.redirect(ctx, 302, login);

@@ -29,9 +29,11 @@ public final class GatehouseRoutes {
     public static final String BRAND_STYLESHEET_PATH = "/static/brand.css";
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    static final String FORWARD_AUTH_NGINX = "/auth/request";
+    static final String FORWARD_AUTH = "/auth/forward";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
     static final List<String> EMBEDDED_PATHS = List.of("/login", "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
-            "/api/sessions", BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
+            "/api/sessions", FORWARD_AUTH_NGINX, FORWARD_AUTH, BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
             "/static/logo.svg", "/static/logo.webp");
 
     private final HttpSettings settings;
@@ -48,6 +50,7 @@ public final class GatehouseRoutes {
     private final SessionPages sessions;
     private final PasswordForms password;
     private final SessionApi api;
+    private final ForwardAuth forwardAuth;
     private final BodyHandler formBody;
 
     public GatehouseRoutes(HttpSettings settings, WebUseCases useCases, SessionCookie cookie) {
@@ -70,6 +73,7 @@ public final class GatehouseRoutes {
         this.password = new PasswordForms(identity, useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies(), flash);
         this.api = new SessionApi(identity, useCases, cookie, settings.trustedProxies(), remember, device);
+        this.forwardAuth = new ForwardAuth(useCases.authorize(), cookie, settings.portals(), settings.trustedProxies(), views);
         this.formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
     }
 
@@ -146,6 +150,9 @@ public final class GatehouseRoutes {
         router.delete("/api/session").handler(api::logOut);
         get(router, "/api/sessions").handler(api::sessions);
         get(router, BundledFile.OPENAPI_PATH).handler(BundledFile.openApi());
+        // Forward-auth: whatever the method of the request the proxy asks about, it asks with no body.
+        router.route(FORWARD_AUTH_NGINX).handler(forwardAuth::authRequest);
+        router.route(FORWARD_AUTH).handler(forwardAuth::forward);
     }
 
     /** A page's route: GET, and HEAD, which gets the same status and headers without the body. */

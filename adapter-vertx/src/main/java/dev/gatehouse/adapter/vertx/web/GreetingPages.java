@@ -39,7 +39,7 @@ final class GreetingPages {
     private void anonymousIndex(RoutingContext ctx, Identity.Anonymous nobody) {
         Optional<FlashMessage> message = flash.take(ctx);
         if (nobody.sessionEnded().isPresent()) {
-            ctx.response().addCookie(cookie.clear());
+            ctx.response().addCookie(cookie.clear(ctx));
             message = nobody.sessionEnded().map(FlashMessage::sessionEnded);
         }
         Responses.page(ctx, 200, views.index(new IndexPage(null, message.map(FlashMessage::text).orElse(null))));

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param h2c             whether HTTP/2 is also spoken without TLS (prior knowledge or Upgrade: h2c), for a proxy that
  *                        speaks it; off unless asked for, and held to the same limits as HTTP/1.1
  * @param brand           the product's name, accent colour and logo on the pages
+ * @param portals         where people log in for the sites of each cookie domain (forward-auth); none without cookie domains
  */
 public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
-                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls, boolean h2c, Brand brand) {
+                           Duration idleTimeout, boolean accessLog, Set<String> trustedProxies, Optional<TlsFiles> tls, boolean h2c, Brand brand,
+                           List<Portal> portals) {
 
     public static final int DEFAULT_FORM_BODY_LIMIT = 4096;
     public static final int DEFAULT_MAX_URL_LENGTH = 4096;
@@ -30,6 +33,7 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
 
     public HttpSettings {
         trustedProxies = Set.copyOf(trustedProxies);
+        portals = List.copyOf(portals);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("the port must be 0 to 65535");
         }
@@ -44,25 +48,31 @@ public record HttpSettings(String host, int port, int formBodyLimit, int maxUrlL
     public HttpSettings(String host, int port, int formBodyLimit, int maxUrlLength, int maxHeaderSize, int maxFormFields,
                         Duration idleTimeout, boolean accessLog, Set<String> trustedProxies) {
         this(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies, Optional.empty(),
-                false, Brand.DEFAULT);
+                false, Brand.DEFAULT, List.of());
     }
 
     /** The same settings, served over HTTPS with these files. */
     public HttpSettings withTls(TlsFiles files) {
         return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
-                Optional.of(files), h2c, brand);
+                Optional.of(files), h2c, brand, portals);
     }
 
     /** The same settings, with HTTP/2 without TLS on or off. */
     public HttpSettings withH2c(boolean on) {
         return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
-                tls, on, brand);
+                tls, on, brand, portals);
     }
 
     /** The same settings, with the pages branded so. */
     public HttpSettings withBrand(Brand other) {
         return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
-                tls, h2c, other);
+                tls, h2c, other, portals);
+    }
+
+    /** The same settings, with login portals for these cookie domains. */
+    public HttpSettings withPortals(List<Portal> chosen) {
+        return new HttpSettings(host, port, formBodyLimit, maxUrlLength, maxHeaderSize, maxFormFields, idleTimeout, accessLog, trustedProxies,
+                tls, h2c, brand, chosen);
     }
 
     public static HttpSettings defaults(String host, int port) {

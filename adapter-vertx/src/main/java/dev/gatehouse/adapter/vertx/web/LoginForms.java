@@ -6,7 +6,9 @@ import dev.gatehouse.application.LogInCommand;
 import dev.gatehouse.application.LogInResult;
 import dev.gatehouse.application.OpenLoginForm;
 import dev.gatehouse.domain.Channel;
+import dev.gatehouse.domain.CookieDomain;
 import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.ReturnTarget;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PreLogin;
 import dev.gatehouse.domain.SessionId;
@@ -14,6 +16,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +60,7 @@ final class LoginForms {
             ErrorPages.badRequest(ctx, views, malformed.getMessage());
             return;
         }
-        String next = safeNext(query.field("next"));
+        String next = safeNext(query.field("next"), cookie.domains());
         Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), preLogin(ctx)), form -> {
             form.issued().ifPresent(issued -> ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, issued.value()))));
             Responses.page(ctx, 200, views.login(new LoginPage(form.csrfToken().value(), next, "", false, null,
@@ -75,7 +78,7 @@ final class LoginForms {
             FormBody form = FormBody.parse(ctx.body().buffer(), maxFormFields);
             username = form.required("username");
             csrf = form.required("csrf");
-            next = safeNext(form.field("next"));
+            next = safeNext(form.field("next"), cookie.domains());
             rememberMe = form.field("remember").isPresent();
             password = Password.of(form.required("password"));
         } catch (FormBody.Malformed malformed) {
@@ -87,13 +90,13 @@ final class LoginForms {
         Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, preLogin(ctx), csrf, username, password, client, Channel.WEB,
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx))), result -> {
             result.handle(loggedIn -> {
-                ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
                 ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
                 ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, "")).setMaxAge(0));
                 if (rememberMe) {
-                    remember.remember(ctx, loggedIn.session(), () -> Responses.redirect(ctx, 303, LocalPath.orRoot(next)));
+                    remember.remember(ctx, loggedIn.session(), () -> Responses.redirect(ctx, 303, back(next)));
                 } else {
-                    Responses.redirect(ctx, 303, LocalPath.orRoot(next));
+                    Responses.redirect(ctx, 303, back(next));
                 }
             }, rejected -> Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
                     LogInResult.Rejected.MESSAGE, null, 0))), throttled -> {
@@ -108,8 +111,16 @@ final class LoginForms {
         return Optional.ofNullable(SessionCookie.single(ctx.request().headers(), preLoginName)).flatMap(PreLogin::parse);
     }
 
-    /** The {@code next} target when it is a safe path of this site; anything else is dropped. */
-    private static String safeNext(Optional<String> next) {
-        return next.flatMap(LocalPath::parse).map(LocalPath::value).orElse(null);
+    /**
+     * The {@code next} target when it is a safe path of this site, or a protected site's URL under
+     * one of the cookie domains ({@link ReturnTarget}); anything else is dropped.
+     */
+    private static String safeNext(Optional<String> next, List<CookieDomain> domains) {
+        return next.flatMap(text -> ReturnTarget.parse(text, domains)).map(ReturnTarget::value).orElse(null);
+    }
+
+    /** Where the login sends the browser: the safe target (already checked), or this site's root. */
+    private static ReturnTarget back(String next) {
+        return next == null ? new ReturnTarget(LocalPath.ROOT.value()) : new ReturnTarget(next);
     }
 }

@@ -44,7 +44,7 @@ final class LogoutForms {
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             result.handle(loggedOut -> {
                 // The session is gone from the server, and its cookie from the browser; only the message goes on, in a cookie of its own.
-                ctx.response().addCookie(cookie.clear());
+                ctx.response().addCookie(cookie.clear(ctx));
                 remembered.ifPresent(forgotten -> ctx.response().addCookie(remember.clear()));
                 flash.redirect(ctx, 303, LocalPath.ROOT, FlashMessage.LOGGED_OUT);
             }, expired -> ErrorPages.formExpired(ctx, views));

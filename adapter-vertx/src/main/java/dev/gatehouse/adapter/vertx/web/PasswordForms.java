@@ -73,7 +73,7 @@ final class PasswordForms {
         ChangeOwnPasswordCommand command = new ChangeOwnPasswordCommand(sessionId, csrf, current, fresh, client);
         Responses.whenDone(ctx, changeOwnPassword.change(command), result -> {
             result.handle(changed -> {
-                ctx.response().addCookie(cookie.issue(changed.session().id()));
+                ctx.response().addCookie(cookie.issue(ctx, changed.session().id()));
                 Responses.page(ctx, 200, views.message(new MessagePage("Password changed",
                         "Your password has been changed. Your other sessions have been ended.")));
             }, wrong -> again(ctx, sessionId, 200, ChangeOwnPasswordResult.WrongPassword.MESSAGE, PasswordPage.Field.CURRENT),

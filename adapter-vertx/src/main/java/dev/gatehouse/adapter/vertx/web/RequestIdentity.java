@@ -35,7 +35,7 @@ final class RequestIdentity {
                         Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))));
         Responses.whenDone(ctx, identify.identify(command), identity -> {
             identity.handle(
-                    in -> in.rotatedToken().ifPresent(token -> ctx.response().addCookie(cookie.issue(in.session().id())).addCookie(remember.issue(token))),
+                    in -> in.rotatedToken().ifPresent(token -> ctx.response().addCookie(cookie.issue(ctx, in.session().id())).addCookie(remember.issue(token))),
                     nobody -> {
                         if (nobody.rememberedRefused()) {
                             ctx.response().addCookie(remember.clear());

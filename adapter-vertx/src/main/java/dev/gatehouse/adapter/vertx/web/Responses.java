@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.LogInResult;
 import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.ReturnTarget;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -43,6 +44,11 @@ final class Responses {
 
     /** A redirect to a path of this site; the Location never comes from the Host header. */
     static void redirect(RoutingContext ctx, int status, LocalPath location) {
+        redirect(ctx, status, new ReturnTarget(location.value()));
+    }
+
+    /** A redirect to a path of this site or a protected site's URL, checked before it came here. */
+    static void redirect(RoutingContext ctx, int status, ReturnTarget location) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.LOCATION, location.value())

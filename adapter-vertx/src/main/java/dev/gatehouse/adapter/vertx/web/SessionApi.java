@@ -81,7 +81,7 @@ final class SessionApi {
                 Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx));
         Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
             result.handle(loggedIn -> {
-                ctx.response().addCookie(cookie.issue(loggedIn.session().id()));
+                ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
                 ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
                 if (rememberMe) {
                     remember.remember(ctx, loggedIn.session(), () -> json(ctx, 200, whoAmI(loggedIn.session())));
@@ -107,7 +107,7 @@ final class SessionApi {
         LogOutCommand command = new LogOutCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), remembered);
         Responses.whenDone(ctx, logOut.logOut(command), result -> {
             result.handle(loggedOut -> {
-                ctx.response().addCookie(cookie.clear());
+                ctx.response().addCookie(cookie.clear(ctx));
                 remembered.ifPresent(forgotten -> ctx.response().addCookie(remember.clear()));
                 ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
             }, expired -> csrfRefused(ctx));

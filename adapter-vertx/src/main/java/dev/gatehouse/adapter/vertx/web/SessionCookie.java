@@ -1,11 +1,14 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.domain.CookieDomain;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.Signer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.CookieSameSite;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -85,14 +88,34 @@ public final class SessionCookie {
         return signer.verifies(Signer.Purpose.SESSION_COOKIE, id, value.substring(PART_LENGTH + 1)) ? SessionId.parse(id) : Optional.empty();
     }
 
-    /** The Set-Cookie for a session: no Max-Age or Expires, so it ends with the browser session. */
-    public Cookie issue(SessionId id) {
-        return withAttributes(Cookie.cookie(settings.name(), id.value() + '.' + signer.sign(Signer.Purpose.SESSION_COOKIE, id.value())));
+    /**
+     * The Set-Cookie for a session: no Max-Age or Expires, so it ends with the browser session. With
+     * cookie domains, it carries the one that covers the host the request was made to.
+     */
+    public Cookie issue(RoutingContext ctx, SessionId id) {
+        return shared(ctx, withAttributes(Cookie.cookie(settings.name(), signedValue(id))));
+    }
+
+    /** The cookie's value for this session: the id, a dot, and its signature. */
+    public String signedValue(SessionId id) {
+        return id.value() + '.' + signer.sign(Signer.Purpose.SESSION_COOKIE, id.value());
     }
 
     /** The Set-Cookie that removes the session cookie, with the same attributes as the one that set it. */
-    public Cookie clear() {
-        return withAttributes(Cookie.cookie(settings.name(), "")).setMaxAge(0);
+    public Cookie clear(RoutingContext ctx) {
+        return shared(ctx, withAttributes(Cookie.cookie(settings.name(), ""))).setMaxAge(0);
+    }
+
+    /** The domains the session cookie is shared across: what the forward-auth endpoints accept targets under. */
+    public List<CookieDomain> domains() {
+        return settings.domains();
+    }
+
+    private Cookie shared(RoutingContext ctx, Cookie cookie) {
+        if (settings.domains().isEmpty() || ctx.request().authority() == null) {
+            return cookie;
+        }
+        return settings.domainFor(ctx.request().authority().host()).map(domain -> cookie.setDomain(domain.name())).orElse(cookie);
     }
 
     /** The attributes of every cookie Gatehouse sets: whole site, no script access, Secure where browsers keep it, Lax. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
@@ -19,5 +20,5 @@ import java.time.Clock;
  */
 public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
-                          RememberMe rememberMe, Identify identify, Clock clock) {
+                          RememberMe rememberMe, Identify identify, Authorize authorize, Clock clock) {
 }

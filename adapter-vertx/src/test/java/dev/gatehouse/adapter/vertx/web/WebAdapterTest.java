@@ -1,6 +1,8 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.FakeAccounts;
 import dev.gatehouse.application.FakeBlocklist;
@@ -88,7 +90,7 @@ class WebAdapterTest {
                 new LogIn(sessions, users, throttle, signer, audit, policy, clock), new LogOut(sessions, remembered, audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock), listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit), new SavePreference(greet, sessions), rememberMe,
-                new Identify(greet, rememberMe), clock);
+                new Identify(greet, rememberMe), new Authorize(greet, users, AccessRules.LOGGED_IN_USERS, audit), clock);
         WebVerticle.Health health = new WebVerticle.Health(HealthChecks.create(vertx), HealthChecks.create(vertx));
         WebVerticle verticle = new WebVerticle(HttpSettings.defaults("127.0.0.1", 0), useCases,
                 new SessionCookie(CookieSettings.forSecureContext(true), signer), health, ctx -> ctx.next());

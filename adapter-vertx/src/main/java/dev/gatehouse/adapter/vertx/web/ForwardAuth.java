@@ -1,0 +1,194 @@
+package dev.gatehouse.adapter.vertx.web;
+
+import dev.gatehouse.application.Authorize;
+import dev.gatehouse.application.AuthorizeCommand;
+import dev.gatehouse.application.AuthorizeResult;
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.ReturnTarget;
+import dev.gatehouse.domain.UserProfile;
+import dev.gatehouse.domain.access.Resource;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The forward-auth endpoints, which a reverse proxy asks before it passes a request on to a
+ * protected application: {@code GET /auth/request} for nginx's {@code auth_request} (the target in
+ * {@code X-Original-URL} and {@code X-Original-Method}), and {@code GET /auth/forward} for Traefik's
+ * {@code forwardAuth} and Caddy's {@code forward_auth} (in {@code X-Forwarded-Method}, {@code -Proto},
+ * {@code -Host} and {@code -Uri}). Both answer from the session cookie alone, translate, and leave
+ * every decision to {@link Authorize}. They believe those headers only from a trusted proxy, take
+ * only targets under a cookie domain, and set the identity headers only on 200. They set no cookie:
+ * nginx would not pass it on (oauth2-proxy's users lost sessions to that), and the idle time moves
+ * in the store.
+ */
+final class ForwardAuth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForwardAuth.class);
+    /** What the metrics read to count decisions, one per request. */
+    static final String DECISION = "gatehouse.authz.decision";
+    /** Untrusted peers already warned about: a flood of them writes one line each, not one per request. */
+    private static final int WARNED_AT_MOST = 1000;
+
+    private final Authorize authorize;
+    private final SessionCookie cookie;
+    private final List<Portal> portals;
+    private final Set<String> trustedProxies;
+    private final Views views;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    ForwardAuth(Authorize authorize, SessionCookie cookie, List<Portal> portals, Set<String> trustedProxies, Views views) {
+        this.authorize = authorize;
+        this.cookie = cookie;
+        this.portals = List.copyOf(portals);
+        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.views = views;
+    }
+
+    /** nginx: 200, 401 with the login page in Location (nginx makes it a redirect), or 403. */
+    void authRequest(RoutingContext ctx) {
+        if (!fromTrustedProxy(ctx)) {
+            return;
+        }
+        String method = Optional.ofNullable(ctx.request().getHeader("X-Original-Method")).orElse("GET");
+        decide(ctx, ctx.request().getHeader("X-Original-URL"), method, "X-Original-URL", (target, login) -> {
+            ctx.put(DECISION, "login_required");
+            ctx.response().setStatusCode(401).putHeader(HttpHeaders.LOCATION, login).end();
+        });
+    }
+
+    /** Traefik and Caddy: 200, a redirect to the login page for a browser (401 for anything else), or 403. */
+    void forward(RoutingContext ctx) {
+        if (!fromTrustedProxy(ctx)) {
+            return;
+        }
+        String proto = ctx.request().getHeader("X-Forwarded-Proto");
+        String host = ctx.request().getHeader("X-Forwarded-Host");
+        String uri = ctx.request().getHeader("X-Forwarded-Uri");
+        String method = ctx.request().getHeader("X-Forwarded-Method");
+        if (proto == null || host == null || uri == null || method == null) {
+            refuse(ctx, "X-Forwarded-Method, X-Forwarded-Proto, X-Forwarded-Host and X-Forwarded-Uri are all needed");
+            return;
+        }
+        decide(ctx, proto + "://" + host + uri, method, "X-Forwarded-Proto, -Host and -Uri", (target, login) -> {
+            ctx.put(DECISION, "login_required");
+            if (isNavigation(ctx)) {
+                boolean safe = Set.of("GET", "HEAD", "OPTIONS").contains(method.toUpperCase(Locale.ROOT));
+                ctx.response().setStatusCode(safe ? 302 : 303).putHeader(HttpHeaders.LOCATION, login)
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+            } else {
+                ctx.response().setStatusCode(401).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+            }
+        });
+    }
+
+    /** What to do when a login is needed: given the target and the login page's address. */
+    private interface ToLogin {
+        void send(ReturnTarget target, String loginUrl);
+    }
+
+    private void decide(RoutingContext ctx, String url, String method, String from, ToLogin toLogin) {
+        Optional<ReturnTarget> target = Optional.ofNullable(url).flatMap(text -> ReturnTarget.parse(text, cookie.domains()))
+                .filter(parsed -> !parsed.isLocal());
+        if (target.isEmpty() || method.isBlank() || !method.chars().allMatch(Character::isLetter)) {
+            refuse(ctx, from + " must name an https:// address under a configured --cookie-domain, and the method a method");
+            return;
+        }
+        URI address = URI.create(target.get().value());
+        String pathAndQuery = address.getRawPath() + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery());
+        Resource resource = new Resource(method, address.getHost(), pathAndQuery, literalAddress(ClientAddress.of(ctx, trustedProxies)));
+        Responses.whenDone(ctx, authorize.authorize(new AuthorizeCommand(cookie.read(ctx.request().headers()), resource)), result -> result.fold(
+                allowed -> {
+                    ctx.put(DECISION, "allowed");
+                    HttpServerResponse response = ctx.response().setStatusCode(200).putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                    allowed.user().ifPresent(user -> identify(response, user));
+                    response.end();
+                    return null;
+                },
+                login -> {
+                    // The portal of the target's domain; without portals (Gatehouse is reached on the protected host itself), its own login page.
+                    toLogin.send(target.get(), Portal.forHost(portals, address.getHost()).map(portal -> portal.loginUrl(target.get()))
+                            .orElse("/login?next=" + java.net.URLEncoder.encode(target.get().value(), StandardCharsets.UTF_8)));
+                    return null;
+                },
+                denied -> {
+                    ctx.put(DECISION, "denied");
+                    String who = denied.user().map(user -> "You are logged in as " + user.user() + ", and ").orElse("");
+                    Optional<Portal> portal = Portal.forHost(portals, address.getHost());
+                    ErrorPages.forbidden(ctx, views, "Access denied", who + (who.isEmpty() ? "The" : "the")
+                            + " access rules do not let you open this page.", portal.map(Portal::origin).map(origin -> origin + "/").orElse(null),
+                            portal.map(found -> "Go to the login portal").orElse(null));
+                    return null;
+                }));
+    }
+
+    /** The identity headers, and only ours: the proxy configurations in the README overwrite any the client sent. */
+    private static void identify(HttpServerResponse response, UserProfile user) {
+        response.putHeader("Remote-User", user.user().value());
+        response.putHeader("Remote-Groups", user.groups().stream().map(Group::name).collect(Collectors.joining(",")));
+        user.displayName().ifPresent(name -> response.putHeader("Remote-Name", utf8(name)));
+        user.email().ifPresent(email -> response.putHeader("Remote-Email", utf8(email)));
+    }
+
+    /**
+     * The header value as UTF-8 bytes: HTTP headers are bytes, and Netty writes each char as one
+     * byte, so a name such as Zoë is handed over as the bytes of its UTF-8 form.
+     */
+    private static String utf8(String value) {
+        return value.chars().allMatch(c -> c < 0x80) ? value : new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    /** A browser following a link, which a redirect helps; a script or an API client gets 401 instead. */
+    private static boolean isNavigation(RoutingContext ctx) {
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html") && ctx.request().getHeader("X-Requested-With") == null;
+    }
+
+    /**
+     * Whether the request comes from a proxy that is trusted to say which request it asks about.
+     * From anyone else, 403, and a warning once per address: anybody could write those headers.
+     */
+    private boolean fromTrustedProxy(RoutingContext ctx) {
+        String peer = ctx.request().remoteAddress().hostAddress();
+        if (trustedProxies.contains(peer)) {
+            return true;
+        }
+        if (warned.size() < WARNED_AT_MOST && warned.add(peer)) {
+            LOG.warn("Refused a forward-auth request from {}, which is not a --trusted-proxy: only the proxy in front of the protected "
+                    + "sites may ask (further refusals of {} are not logged)", peer, peer);
+        }
+        ctx.put(DECISION, "untrusted");
+        ErrorPages.forbidden(ctx, views, "Forbidden", "Only the reverse proxy in front of the protected sites may ask this.", null, null);
+        return false;
+    }
+
+    private void refuse(RoutingContext ctx, String why) {
+        ctx.put(DECISION, "bad_request");
+        ErrorPages.badRequest(ctx, views, why + ".");
+    }
+
+    /** The client's address when it is an address literal (a name is never looked up). */
+    private static Optional<InetAddress> literalAddress(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text));
+        } catch (UnknownHostException notAnAddress) {
+            return Optional.empty();
+        }
+    }
+}
