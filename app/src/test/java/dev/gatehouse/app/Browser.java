@@ -39,6 +39,8 @@ final class Browser {
     String userAgent;
     /** An X-Forwarded-For to send, as a proxy in front would; null for none. */
     String forwardedFor;
+    /** The host name the requests say they are for (the Host header), such as a portal's; null for 127.0.0.1. */
+    String virtualHost;
 
     private final String origin;
 
@@ -93,6 +95,9 @@ final class Browser {
     }
 
     HttpResponse<Buffer> send(HttpRequest<Buffer> request, String body, String contentType) {
+        if (virtualHost != null) {
+            request.virtualHost(virtualHost);
+        }
         if (userAgent != null) {
             request.putHeader("User-Agent", userAgent);
         }

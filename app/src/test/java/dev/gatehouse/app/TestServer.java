@@ -15,6 +15,7 @@ import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
+import dev.gatehouse.domain.access.AccessRules;
 import io.vertx.core.Vertx;
 
 import java.io.ByteArrayOutputStream;
@@ -52,9 +53,18 @@ final class TestServer {
     }
 
     TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions, UserDirectoryLocation users) {
+        this(vertx, dataDir, http, sessions, users, AccessRules.LOGGED_IN_USERS);
+    }
+
+    /** With these access rules for the forward-auth endpoints. */
+    TestServer(Vertx vertx, Path dataDir, HttpSettings http, AccessRules rules) {
+        this(vertx, dataDir, http, SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE, rules);
+    }
+
+    TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions, UserDirectoryLocation users, AccessRules rules) {
         this.dataDir = dataDir;
         ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT, sessions, users,
-                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock, "127.0.0.1", -1);
+                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock, "127.0.0.1", -1).withAccessRules(rules);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
         console = out.toString(StandardCharsets.UTF_8);

@@ -1,6 +1,9 @@
 package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.config.AccessRulesFile;
+import dev.gatehouse.app.config.PortalSettings;
 import dev.gatehouse.app.config.ServerConfig;
+import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.app.config.CoreSettings;
 import dev.gatehouse.app.wiring.Secrets;
 import dev.gatehouse.app.Gatehouse;
@@ -141,6 +144,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--brand-logo", paramLabel = "FILE", description = "A logo (.png, .svg or .webp) shown above every page (default: none).")
     Path brandLogo;
 
+    @Option(names = "--cookie-domain", paramLabel = "DOMAIN", split = ",",
+            description = "Share the session cookie across this domain (repeatable, one per root domain), so that the forward-auth endpoints "
+                    + "know the people who logged in at the portal when they visit app.DOMAIN; each needs a --portal-url under it.")
+    List<String> cookieDomains = new ArrayList<>();
+
+    @Option(names = "--portal-url", paramLabel = "URL", split = ",",
+            description = "Where people reach Gatehouse's login pages for one cookie domain, such as https://auth.example.com "
+                    + "(repeatable: one per --cookie-domain).")
+    List<String> portalUrls = new ArrayList<>();
+
+    @Option(names = "--access-rules", paramLabel = "FILE",
+            description = "Who may pass the forward-auth endpoints to which site, in YAML: 'gatehouse access --help' shows the format "
+                    + "(default: any logged-in user).")
+    Path accessRules;
+
     @Option(names = "--h2c",
             description = "Also speak HTTP/2 without TLS (prior knowledge or Upgrade: h2c), for a proxy that does; the same limits apply (default: off).")
     boolean h2c;
@@ -159,11 +177,14 @@ public final class ServeCommand implements Callable<Integer> {
     public ServerConfig config() {
         CoreSettings settings;
         HttpSettings http;
+        AccessRules rules;
         try {
             settings = options.settings();
             http = new HttpSettings(host, port, maxFormBody, maxUrl, maxHeaders, maxFormFields, connectionIdleTimeout, accessLog,
                     Set.copyOf(trustedProxies)).withH2c(h2c)
-                    .withBrand(new Brand(brandName, Optional.ofNullable(brandAccent), Optional.ofNullable(brandLogo)));
+                    .withBrand(new Brand(brandName, Optional.ofNullable(brandAccent), Optional.ofNullable(brandLogo)))
+                    .withPortals(PortalSettings.pair(cookieDomains, portalUrls));
+            rules = accessRules == null ? AccessRules.LOGGED_IN_USERS : AccessRulesFile.read(accessRules);
         } catch (IllegalArgumentException unusable) {
             throw new ParameterException(spec.commandLine(), "The settings are not usable: " + unusable.getMessage() + ".");
         }
@@ -172,6 +193,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (tlsCertificate != null) {
             http = http.withTls(new TlsFiles(tlsCertificate, tlsKey));
+        }
+        if (!http.portals().isEmpty() && tlsCertificate == null && trustedProxies.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "cookie-domain needs HTTPS: the shared cookie is Secure. Serve it with --tls-cert and "
+                    + "--tls-key, or behind the reverse proxy that ends TLS (--trusted-proxy).");
         }
         if (settings.sessionPolicy().idleTimeout().compareTo(settings.sessionPolicy().absoluteTimeout()) > 0) {
             throw new ParameterException(spec.commandLine(),
@@ -187,7 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(),
                 settings.userDirectory(), settings.hashIterations(), environment.environment("GATEHOUSE_SECRET"),
                 environment.environment("GATEHOUSE_PREVIOUS_SECRETS"),
-                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime);
+                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime, rules);
     }
 
     /** Which address is taken, and the flag that moves Gatehouse off it. */

@@ -4,6 +4,7 @@ import dev.gatehouse.app.config.ServerConfig;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
+import dev.gatehouse.adapter.vertx.web.Portal;
 import dev.gatehouse.adapter.vertx.web.GatehouseRoutes;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.adapter.vertx.web.MetricsEndpoints;
@@ -183,7 +184,9 @@ public final class Wiring {
             LOG.warn("Serving plain HTTP on {}: browsers drop Secure cookies there, so the session cookie is {} without "
                     + "Secure. Serve HTTPS with --tls-cert and --tls-key, or put Gatehouse behind a TLS-terminating proxy.", http.host(), CookieSettings.PLAIN_NAME);
         }
-        SessionCookie cookie = new SessionCookie(CookieSettings.forSecureContext(secureContext), signer);
+        // With cookie domains the session cookie is shared with the protected sites; the configuration made sure it is Secure there.
+        SessionCookie cookie = new SessionCookie(http.portals().isEmpty() ? CookieSettings.forSecureContext(secureContext)
+                : CookieSettings.sharedAcross(http.portals().stream().map(Portal::domain).toList()), signer);
 
         WebVerticle.Health health = health(vertx, sessions, users);
         return restored.map(count -> {
