@@ -57,6 +57,7 @@ class MetricsTest {
         assertEquals(303, browser.logIn("admin", TestServer.adminPasswordIn(console.toString(StandardCharsets.UTF_8))).statusCode());
         assertEquals(200, browser.get("/").statusCode());
         assertEquals(404, browser.get("/metrics").statusCode(), "never on the public listener");
+        assertEquals(403, browser.get("/auth/request").statusCode(), "a forward-auth question from no trusted proxy");
 
         HttpResponse<Buffer> scrape = WebClient.create(vertx).get(metricsPort, "127.0.0.1", "/metrics").send().await();
         assertEquals(200, scrape.statusCode());
@@ -64,6 +65,7 @@ class MetricsTest {
         assertTrue(text.contains("gatehouse_events_total{event=\"login_failed\"} 1.0"), text);
         assertTrue(text.contains("http_server_requests_seconds_count{method=\"POST\",status=\"200\"}"), text);
         assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency as a histogram");
+        assertTrue(text.contains("gatehouse_authz_total{decision=\"untrusted\"} 1.0"), "forward-auth answers by decision: " + text);
         assertTrue(text.contains("gatehouse_sessions "), "sessions the embedded store holds");
         assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"save\",outcome=\"ok\",store=\"sessions\"}"), text);
         assertTrue(text.contains("gatehouse_store_seconds_count{operation=\"admit\",outcome=\"ok\",store=\"throttle\"} 2"), "both logins: " + text);

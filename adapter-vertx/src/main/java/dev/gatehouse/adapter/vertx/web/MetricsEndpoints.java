@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The web side of the metrics: request latency as a histogram by method and status, and the
+ * The web side of the metrics: request latency as a histogram by method and status, forward-auth
+ * answers by decision ({@code gatehouse_authz_total{decision="allowed"}}), and the
  * scrape endpoint of the metrics listener, in Prometheus's text format, over the registry the
  * composition root shares with the driven side's meters.
  */
@@ -27,6 +29,7 @@ public final class MetricsEndpoints {
     private final PrometheusMeterRegistry registry;
     private final Supplier<CompletionStage<Void>> beforeScrape;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
 
     /** @param beforeScrape brings counts a store must be asked for up to date, just before each scrape */
     public MetricsEndpoints(PrometheusMeterRegistry registry, Supplier<CompletionStage<Void>> beforeScrape) {
@@ -38,8 +41,15 @@ public final class MetricsEndpoints {
     public Handler<RoutingContext> requestTimer() {
         return ctx -> {
             long start = System.nanoTime();
-            ctx.addBodyEndHandler(ended -> timer(ctx.request().method().name(), ctx.response().getStatusCode())
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            ctx.addBodyEndHandler(ended -> {
+                timer(ctx.request().method().name(), ctx.response().getStatusCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                String decision = ctx.get(ForwardAuth.DECISION);
+                if (decision != null) {
+                    // Every forward-auth answer counted by its decision: allowed ones are not audited one by one.
+                    decisions.computeIfAbsent(decision, name -> Counter.builder("gatehouse.authz").description("Forward-auth answers, by decision")
+                            .tag("decision", name).register(registry)).increment();
+                }
+            });
             ctx.next();
         };
     }
