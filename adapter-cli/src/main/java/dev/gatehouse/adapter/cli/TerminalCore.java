@@ -3,6 +3,8 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.ChangeGroups;
+import dev.gatehouse.application.ExplainAccess;
+import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
@@ -32,6 +34,9 @@ public interface TerminalCore extends AutoCloseable {
      * default), where no other process can reach them.
      */
     Optional<SessionAdministration> sessions();
+
+    /** What explains, for {@code gatehouse access check}, what these rules decide for the users kept here. */
+    ExplainAccess explainAccess(AccessRules rules);
 
     @Override
     void close();

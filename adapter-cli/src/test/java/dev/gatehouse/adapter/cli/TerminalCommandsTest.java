@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.AddUser;
 import dev.gatehouse.application.ChangeGroups;
+import dev.gatehouse.application.ExplainAccess;
+import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.FakeAccounts;
@@ -114,6 +116,11 @@ class TerminalCommandsTest {
                 @Override
                 public Optional<TerminalCore.SessionAdministration> sessions() {
                     return administration;
+                }
+
+                @Override
+                public ExplainAccess explainAccess(AccessRules rules) {
+                    return new ExplainAccess(users, rules);
                 }
 
                 @Override

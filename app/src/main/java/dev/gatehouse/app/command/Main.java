@@ -57,6 +57,7 @@ public final class Main {
         root.addSubcommand(new LoginCommand(new CoreOptions.ForTerminal(core), terminals, stdin));
         root.addSubcommand(new UsersCommand(new CoreOptions.ForTerminal(core), PasswordSource.system(stdin)));
         root.addSubcommand(new SessionsCommand(new CoreOptions.ForTerminal(core)));
+        root.addSubcommand(new AccessCommand(new CoreOptions.ForTerminal(core)));
         root.setUsageHelpAutoWidth(true);
         ownOptionsFirst(root, sharedOptionNames());
         return root;

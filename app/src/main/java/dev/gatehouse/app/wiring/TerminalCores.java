@@ -11,6 +11,7 @@ import dev.gatehouse.adapter.vertx.driven.UserDirectory;
 import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
+import dev.gatehouse.application.ExplainAccess;
 import dev.gatehouse.application.RememberMe;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.access.AccessRules;
@@ -141,6 +142,11 @@ public final class TerminalCores {
             @Override
             public Optional<SessionAdministration> sessions() {
                 return sessionAdministration;
+            }
+
+            @Override
+            public ExplainAccess explainAccess(AccessRules rules) {
+                return new ExplainAccess(users, rules);
             }
 
             @Override

@@ -40,7 +40,7 @@ public sealed interface AccessDecision {
 
     /** In words, for {@code gatehouse access check} and the audit log. */
     default String explanation() {
-        String by = rule().map(AccessRule::toString).orElse("the default policy");
+        String by = rule().map(AccessRule::toString).orElse("default policy");
         return fold(allowed -> "allowed by the " + by, login -> "login required by the " + by, denied -> "denied by the " + by);
     }
 }
