@@ -110,6 +110,35 @@ class BrowserEndToEndTest {
     }
 
     @Test
+    void givenAnApplicationBehindNginx_thenTheBrowserLogsInAtThePortalAndComesBackToTheApplication(Vertx vertx, @TempDir Path proxyDir)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProtectedSite.installed("nginx"), "needs Debian's nginx (apt-get install nginx-light)");
+        try (ProtectedSite site = new ProtectedSite(vertx, "nginx", dataDir, proxyDir)) {
+            driver.get(site.app("/reports?q=1"));
+            wait.until(ExpectedConditions.urlContains("auth.example.localhost"));
+            assertTrue(driver.getCurrentUrl().startsWith(site.portal("/login?next=")), driver.getCurrentUrl());
+            driver.findElement(By.name("username")).sendKeys("bob");
+            driver.findElement(By.name("password")).sendKeys(ProtectedSite.PASSWORD);
+            driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+
+            try {
+                wait.until(ExpectedConditions.urlToBe(site.app("/reports?q=1")));
+            } catch (org.openqa.selenium.TimeoutException stayed) {
+                throw new AssertionError("the login did not come back: " + driver.getCurrentUrl() + "\n" + body() + "\ncookies: "
+                        + driver.manage().getCookies(), stayed);
+            }
+            String seen = body();
+            assertTrue(seen.contains("\"remote-user\":\"bob\"") && seen.contains("\"remote-groups\":\"staff\""), seen);
+            assertFalse(seen.contains("gh_session"), "the application never sees the session cookie: " + seen);
+            assertEquals("example.localhost", driver.manage().getCookieNamed("__Secure-gh_session").getDomain().replaceFirst("^\\.", ""),
+                    "one cookie for the portal and the application");
+
+            driver.get(site.app("/admin"));
+            assertTrue(body().contains("403"), "denied without a loop: " + body());
+        }
+    }
+
+    @Test
     void givenEveryPageInLightAndDarkAtDesktopAndPhoneWidths_thenAxeFindsNothingSeriousOrCritical(Vertx vertx) {
         TestServer server = new TestServer(vertx, dataDir);
         String site = "http://127.0.0.1:" + server.port();

@@ -85,7 +85,7 @@ public final class GatehouseRoutes {
      * @return the server's request handler: the {@link RequestGate} in front of the router
      */
     RequestGate mountStandalone(Router router, HealthChecks live, HealthChecks ready, Handler<RoutingContext> observer) {
-        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies());
+        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies(), settings.portals().stream().map(Portal::domain).toList());
         router.route().handler(observer);
         if (settings.accessLog()) {
             router.route().handler(new RequestLog(cookie));
@@ -110,7 +110,7 @@ public final class GatehouseRoutes {
      * After login the visitor goes to the {@code next} path or {@code /}, after logout to {@code /}.
      */
     public void mountOn(Router router) {
-        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies());
+        SecurityHeaders headers = new SecurityHeaders(settings.trustedProxies(), settings.portals().stream().map(Portal::domain).toList());
         Handler<RoutingContext> failures = ErrorPages.failureHandler(router, views);
         for (String path : EMBEDDED_PATHS) {
             router.route(path).handler(headers).failureHandler(failures);

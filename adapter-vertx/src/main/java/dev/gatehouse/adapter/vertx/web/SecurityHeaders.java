@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.vertx.web;
 
 import io.vertx.core.Handler;
+import dev.gatehouse.domain.CookieDomain;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,24 +21,36 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     private static final CharSequence[] STRICT_TRANSPORT_SECURITY = optimized("Strict-Transport-Security", "max-age=31536000");
 
     private final Set<String> trustedProxies;
+    /** Names and values encoded once: every response copies their bytes instead of encoding strings. */
+    private final CharSequence[][] headers;
 
-    SecurityHeaders(Set<String> trustedProxies) {
+    /**
+     * @param sharedDomains the cookie domains, whose sites a login may send the browser back to:
+     *                      form-action must allow that redirect, or the browser stops it
+     */
+    SecurityHeaders(Set<String> trustedProxies, List<CookieDomain> sharedDomains) {
         this.trustedProxies = Set.copyOf(trustedProxies);
+        this.headers = new CharSequence[][] {
+            optimized("Content-Security-Policy", contentSecurityPolicy(sharedDomains)),
+            optimized("X-Content-Type-Options", "nosniff"),
+            optimized("X-Frame-Options", "DENY"),
+            optimized("Referrer-Policy", "no-referrer"),
+            optimized("Cross-Origin-Opener-Policy", "same-origin"),
+            optimized("Cross-Origin-Resource-Policy", "same-origin"),
+        };
     }
 
-    /** Scripts only from this site (the one that counts down a throttled login's wait); nothing inline, nothing from elsewhere. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    /** Names and values encoded once: every response copies their bytes instead of encoding strings. */
-    private static final CharSequence[][] HEADERS = {
-        optimized("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-        optimized("X-Content-Type-Options", "nosniff"),
-        optimized("X-Frame-Options", "DENY"),
-        optimized("Referrer-Policy", "no-referrer"),
-        optimized("Cross-Origin-Opener-Policy", "same-origin"),
-        optimized("Cross-Origin-Resource-Policy", "same-origin"),
-    };
+    /**
+     * Scripts only from this site (the one that counts down a throttled login's wait); nothing
+     * inline, nothing from elsewhere; forms post here, and their redirects lead only here or to
+     * the sites under the cookie domains (any port, the page's own scheme).
+     */
+    static String contentSecurityPolicy(List<CookieDomain> sharedDomains) {
+        StringBuilder formAction = new StringBuilder("'self'");
+        sharedDomains.forEach(domain -> formAction.append(' ').append(domain.name()).append(":* *.").append(domain.name()).append(":*"));
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action " + formAction
+                + "; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     private boolean cameOverHttpsThroughTrustedProxy(HttpServerRequest request) {
         return !trustedProxies.isEmpty() && trustedProxies.contains(request.remoteAddress().hostAddress())
@@ -56,12 +70,12 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     /** Puts the headers on the request's response; also for answers given before any router sees the request. */
     void addTo(HttpServerRequest request) {
         // A response starts with no headers, so adding is enough (setting would search for each first).
-        MultiMap headers = request.response().headers();
-        for (CharSequence[] header : HEADERS) {
-            headers.add(header[0], header[1]);
+        MultiMap response = request.response().headers();
+        for (CharSequence[] header : headers) {
+            response.add(header[0], header[1]);
         }
         if (request.isSSL() || cameOverHttpsThroughTrustedProxy(request)) {
-            headers.add(STRICT_TRANSPORT_SECURITY[0], STRICT_TRANSPORT_SECURITY[1]);
+            response.add(STRICT_TRANSPORT_SECURITY[0], STRICT_TRANSPORT_SECURITY[1]);
         }
     }
 }
