@@ -33,6 +33,22 @@ public record ReturnTarget(String value) {
         return value.startsWith("/");
     }
 
+    /** The host of a protected site's URL (lower case, no port); empty for a local path. */
+    public String host() {
+        if (isLocal()) {
+            return "";
+        }
+        int start = value.indexOf("://") + 3;
+        int end = value.indexOf('/', start);
+        int colon = value.indexOf(':', start);
+        return value.substring(start, colon >= 0 && colon < end ? colon : end);
+    }
+
+    /** The path and query: all of a local path, or what follows the host of a URL (always from a '/'). */
+    public String pathAndQuery() {
+        return isLocal() ? value : value.substring(value.indexOf('/', value.indexOf("://") + 3));
+    }
+
     private static Optional<ReturnTarget> absolute(String text, List<CookieDomain> domains) {
         String lower = text.toLowerCase(Locale.ROOT);
         boolean https = lower.startsWith("https://");

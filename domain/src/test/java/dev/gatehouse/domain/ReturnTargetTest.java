@@ -66,6 +66,17 @@ class ReturnTargetTest {
     }
 
     @Test
+    void givenATarget_thenItsHostAndPathAreAtHand() {
+        ReturnTarget url = ReturnTarget.parse("https://App.Example.com:8443/a/b?c=d", DOMAINS).orElseThrow();
+        assertEquals("app.example.com", url.host());
+        assertEquals("/a/b?c=d", url.pathAndQuery());
+        ReturnTarget bare = ReturnTarget.parse("https://example.com?x", DOMAINS).orElseThrow();
+        assertEquals("example.com", bare.host());
+        assertEquals("/?x", bare.pathAndQuery());
+        assertEquals("/home?x=1", ReturnTarget.parse("/home?x=1", DOMAINS).orElseThrow().pathAndQuery());
+    }
+
+    @Test
     void givenNoCookieDomain_thenOnlyLocalPathsAreTargets() {
         assertEquals(Optional.empty(), ReturnTarget.parse("https://app.example.com/", List.of()));
         assertTrue(ReturnTarget.parse("/sessions", List.of()).orElseThrow().isLocal());

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -107,9 +106,8 @@ final class ForwardAuth {
             refuse(ctx, from + " must name an https:// address under a configured --cookie-domain, and the method a method");
             return;
         }
-        URI address = URI.create(target.get().value());
-        String pathAndQuery = address.getRawPath() + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery());
-        Resource resource = new Resource(method, address.getHost(), pathAndQuery, literalAddress(ClientAddress.of(ctx, trustedProxies)));
+        String host = target.get().host();
+        Resource resource = new Resource(method, host, target.get().pathAndQuery(), literalAddress(ClientAddress.of(ctx, trustedProxies)));
         Responses.whenDone(ctx, authorize.authorize(new AuthorizeCommand(cookie.read(ctx.request().headers()), resource)), result -> result.fold(
                 allowed -> {
                     ctx.put(DECISION, "allowed");
@@ -120,14 +118,14 @@ final class ForwardAuth {
                 },
                 login -> {
                     // The portal of the target's domain; without portals (Gatehouse is reached on the protected host itself), its own login page.
-                    toLogin.send(target.get(), Portal.forHost(portals, address.getHost()).map(portal -> portal.loginUrl(target.get()))
+                    toLogin.send(target.get(), Portal.forHost(portals, host).map(portal -> portal.loginUrl(target.get()))
                             .orElse("/login?next=" + java.net.URLEncoder.encode(target.get().value(), StandardCharsets.UTF_8)));
                     return null;
                 },
                 denied -> {
                     ctx.put(DECISION, "denied");
                     String who = denied.user().map(user -> "You are logged in as " + user.user() + ", and ").orElse("");
-                    Optional<Portal> portal = Portal.forHost(portals, address.getHost());
+                    Optional<Portal> portal = Portal.forHost(portals, host);
                     ErrorPages.forbidden(ctx, views, "Access denied", who + (who.isEmpty() ? "The" : "the")
                             + " access rules do not let you open this page.", portal.map(Portal::origin).map(origin -> origin + "/").orElse(null),
                             portal.map(found -> "Go to the login portal").orElse(null));
