@@ -179,11 +179,14 @@ RULES="$OUT/rules.yaml"
 start_server "$OUT/gatehouse-gate.log" "$ROOT/gatehouse" serve --port "$PORT" --data-dir "$DATA" --event-loops 1 \
   --cookie-domain example.com --portal-url https://auth.example.com --trusted-proxy 127.0.0.1 --access-rules "$RULES"
 wait_up "$PID" "$URL/" || { log "Gatehouse with forward-auth did not start"; cat "$OUT/gatehouse-gate.log" >&2; exit 1; }
-GATE_JAR="$OUT/cookies-gate.txt"
-CSRF=$($ON_CLIENT curl -s -c "$GATE_JAR" -b "$GATE_JAR" -H "Host: auth.example.com" "$URL/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-$ON_CLIENT curl -s -o /dev/null -c "$GATE_JAR" -b "$GATE_JAR" -H "Host: auth.example.com" -H "Origin: http://auth.example.com" \
+# By hand rather than through curl's cookie jar, which keeps no Secure cookie from an http:// host it takes for remote.
+set_cookie() { tr -d '\r' < "$1" | awk -v name="$2" 'tolower($1) == "set-cookie:" && index($2, name "=") == 1 { sub(/;.*/, "", $2); print $2 }' | tail -1; }
+$ON_CLIENT curl -s -D "$OUT/gate-form.headers" -o "$OUT/gate-form.html" -H "Host: auth.example.com" "$URL/login"
+CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT/gate-form.html" | head -1)
+$ON_CLIENT curl -s -o /dev/null -D "$OUT/gate-login.headers" -H "Host: auth.example.com" -H "Origin: http://auth.example.com" \
+  -H "Cookie: $(set_cookie "$OUT/gate-form.headers" __Host-gh_prelogin)" \
   --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "csrf=$CSRF" "$URL/login"
-GATE_COOKIE=$(cookie_of "$GATE_JAR")
+GATE_COOKIE=$(set_cookie "$OUT/gate-login.headers" __Secure-gh_session)
 ASK=(-H "Cookie: $GATE_COOKIE" -H "X-Original-URL: https://app.example.com/reports?q=1" -H "X-Original-Method: GET")
 [ "$($ON_CLIENT curl -s -o /dev/null -w '%{http_code}' "${ASK[@]}" "$URL/auth/request")" = 200 ] \
   || { log "forward-auth did not allow the logged-in admin"; cat "$OUT/gatehouse-gate.log" >&2; exit 1; }

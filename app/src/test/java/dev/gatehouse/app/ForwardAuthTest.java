@@ -177,6 +177,18 @@ class ForwardAuthTest {
     }
 
     @Test
+    void givenForwardAuthRequests_thenTheyKeepTheSessionAliveUntilItIsLeftIdle() {
+        Browser bob = loggedInAtThePortal(null);
+        java.time.Duration step = TestServer.IDLE.minusMinutes(1);
+        for (int i = 0; i < 3; i++) {
+            server.clock.advance(step);
+            assertEquals(200, nginxAsks(bob, "GET", "https://app.example.com/").statusCode(), "each request moves the idle time");
+        }
+        server.clock.advance(TestServer.IDLE.plusSeconds(1));
+        assertEquals(401, nginxAsks(bob, "GET", "https://app.example.com/").statusCode(), "left idle: log in again");
+    }
+
+    @Test
     void givenAGroupChange_thenTheNextRequestFollowsIt() {
         Browser bob = loggedInAtThePortal(null);
         assertEquals(403, nginxAsks(bob, "GET", "https://app.example.com/admin").statusCode());

@@ -25,7 +25,7 @@ public record Portal(CookieDomain domain, String origin) {
             origin = origin.substring(0, origin.length() - 1);
         }
         Optional<ReturnTarget> root = ReturnTarget.parse(origin + "/", List.of(domain));
-        if (root.isEmpty() || !root.get().value().equals(origin.toLowerCase(Locale.ROOT) + "/")) {
+        if (root.isEmpty() || !root.get().pathAndQuery().equals("/") || !root.get().value().equals(origin.toLowerCase(Locale.ROOT) + "/")) {
             throw new IllegalArgumentException("portal " + origin + " is not an https:// address (no path) of a host under " + domain
                     + "; the session cookie it sets would not reach the sites under " + domain);
         }
