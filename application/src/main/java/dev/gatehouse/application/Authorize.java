@@ -40,7 +40,15 @@ public final class Authorize {
     }
 
     public CompletionStage<AuthorizeResult> authorize(AuthorizeCommand command) {
-        return greet.greet(command.sessionId()).thenCompose(greeting -> greeting.fold(
+        // The hot path: with the answers already there (in memory, they always are), no composing.
+        CompletableFuture<Greeting> greeted = greet.greet(command.sessionId()).toCompletableFuture();
+        if (greeted.isDone() && !greeted.isCompletedExceptionally() && greeted.join() instanceof Greeting.Welcome welcome) {
+            CompletableFuture<Optional<UserProfile>> profile = profiles.profile(welcome.username()).toCompletableFuture();
+            if (profile.isDone() && !profile.isCompletedExceptionally()) {
+                return CompletableFuture.completedFuture(decide(command.resource(), profile.join(), Optional.empty()));
+            }
+        }
+        return greeted.thenCompose(greeting -> greeting.fold(
                 welcome -> profiles.profile(welcome.username()).thenApply(profile -> decide(command.resource(), profile, Optional.empty())),
                 nobody -> CompletableFuture.completedFuture(decide(command.resource(), Optional.empty(), nobody.sessionEnded()))));
     }

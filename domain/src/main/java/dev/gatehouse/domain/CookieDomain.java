@@ -26,7 +26,8 @@ public record CookieDomain(String name) {
     /** Whether the host is this domain or below it: {@code app.example.com}, never {@code badexample.com}. */
     public boolean covers(String host) {
         String lower = host.toLowerCase(Locale.ROOT);
-        return lower.equals(name) || lower.endsWith("." + name);
+        int dot = lower.length() - name.length() - 1;
+        return lower.equals(name) || dot > 0 && lower.endsWith(name) && lower.charAt(dot) == '.';
     }
 
     @Override

@@ -47,6 +47,10 @@ public record LocalPath(String value) {
         if (end == 0 || text.charAt(0) != '/') {
             return text;
         }
+        // Most paths have no dot and no escape at all: nothing to resolve, nothing to copy.
+        if (text.lastIndexOf('.', end - 1) < 0 && text.lastIndexOf('%', end - 1) < 0) {
+            return text;
+        }
         String[] segments = text.substring(1, end).split("/", -1);
         Deque<String> kept = new ArrayDeque<>();
         boolean endsInDirectory = false;

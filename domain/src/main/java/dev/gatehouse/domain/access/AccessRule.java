@@ -32,21 +32,74 @@ public record AccessRule(int line, List<HostPattern> domains, List<Pattern> path
         }
     }
 
-    /** Whether the request is one this rule is about, whoever makes it. */
+    /**
+     * Whether the request is one this rule is about, whoever makes it. Every request through a
+     * protecting proxy asks this of each rule until one matches: loops, cheapest test first.
+     */
     public boolean isAbout(Resource resource) {
-        return (domains.isEmpty() || domains.stream().anyMatch(domain -> domain.matches(resource.host())))
-                && (methods.isEmpty() || methods.contains(resource.method()))
-                && (networks.isEmpty() || resource.client().map(client -> networks.stream().anyMatch(network -> network.contains(client))).orElse(false))
-                && (paths.isEmpty() || paths.stream().anyMatch(path -> path.matcher(resource.pathAndQuery()).find()));
+        return anyDomain(resource.host()) && (methods.isEmpty() || methods.contains(resource.method()))
+                && anyNetwork(resource) && anyPath(resource.pathAndQuery());
+    }
+
+    private boolean anyDomain(String host) {
+        if (domains.isEmpty()) {
+            return true;
+        }
+        for (HostPattern domain : domains) {
+            if (domain.matches(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyNetwork(Resource resource) {
+        if (networks.isEmpty()) {
+            return true;
+        }
+        if (resource.client().isEmpty()) {
+            return false;
+        }
+        for (Network network : networks) {
+            if (network.contains(resource.client().get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyPath(String pathAndQuery) {
+        if (paths.isEmpty()) {
+            return true;
+        }
+        for (Pattern path : paths) {
+            if (path.matcher(pathAndQuery).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean namesSubjects() {
         return !subjects.isEmpty();
     }
 
+    /** Whether the rule looks at the client's address, which the request must then say. */
+    public boolean namesNetworks() {
+        return !networks.isEmpty();
+    }
+
     /** Whether the user is one this rule is for: any of its subjects, or anybody when it names none. */
     public boolean isFor(UserProfile user) {
-        return subjects.isEmpty() || subjects.stream().anyMatch(subject -> subject.includes(user));
+        if (subjects.isEmpty()) {
+            return true;
+        }
+        for (Subject subject : subjects) {
+            if (subject.includes(user)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

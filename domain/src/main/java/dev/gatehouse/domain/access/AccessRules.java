@@ -24,6 +24,11 @@ public record AccessRules(List<AccessRule> rules, Policy defaultPolicy) {
         }
     }
 
+    /** Whether any rule looks at the client's address: when none does, it need not be read. */
+    public boolean needClientAddress() {
+        return rules.stream().anyMatch(AccessRule::namesNetworks);
+    }
+
     public AccessDecision decide(Resource resource, Optional<UserProfile> user) {
         for (AccessRule rule : rules) {
             if (!rule.isAbout(resource)) {

@@ -18,8 +18,13 @@ public record HostPattern(String pattern) {
         }
     }
 
+    /** Asked of every rule on every forwarded request: compares in place, copying nothing. */
     public boolean matches(String host) {
-        return pattern.startsWith("*.") ? host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1 : host.equals(pattern);
+        if (!pattern.startsWith("*.")) {
+            return host.equals(pattern);
+        }
+        int suffix = pattern.length() - 1;  // ".example.com"
+        return host.length() > suffix && host.regionMatches(host.length() - suffix, pattern, 1, suffix);
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The forward-auth endpoints, which a reverse proxy asks before it passes a request on to a
@@ -39,6 +38,12 @@ final class ForwardAuth {
     private static final Logger LOG = LoggerFactory.getLogger(ForwardAuth.class);
     /** What the metrics read to count decisions, one per request. */
     static final String DECISION = "gatehouse.authz.decision";
+    /** Header names encoded once: this is the hot path of every protected application. */
+    private static final CharSequence ORIGINAL_URL = HttpHeaders.createOptimized("X-Original-URL");
+    private static final CharSequence ORIGINAL_METHOD = HttpHeaders.createOptimized("X-Original-Method");
+    private static final CharSequence REMOTE_USER = HttpHeaders.createOptimized("Remote-User");
+    private static final CharSequence REMOTE_GROUPS = HttpHeaders.createOptimized("Remote-Groups");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
     /** Untrusted peers already warned about: a flood of them writes one line each, not one per request. */
     private static final int WARNED_AT_MOST = 1000;
 
@@ -48,6 +53,8 @@ final class ForwardAuth {
     private final Set<String> trustedProxies;
     private final Views views;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Whether a rule looks at the client's address; else it is not read on every request. */
+    private final boolean needClient;
 
     ForwardAuth(Authorize authorize, SessionCookie cookie, List<Portal> portals, Set<String> trustedProxies, Views views) {
         this.authorize = authorize;
@@ -55,6 +62,7 @@ final class ForwardAuth {
         this.portals = List.copyOf(portals);
         this.trustedProxies = Set.copyOf(trustedProxies);
         this.views = views;
+        this.needClient = authorize.rules().needClientAddress();
     }
 
     /** nginx: 200, 401 with the login page in Location (nginx makes it a redirect), or 403. */
@@ -62,8 +70,8 @@ final class ForwardAuth {
         if (!fromTrustedProxy(ctx)) {
             return;
         }
-        String method = Optional.ofNullable(ctx.request().getHeader("X-Original-Method")).orElse("GET");
-        decide(ctx, ctx.request().getHeader("X-Original-URL"), method, "X-Original-URL", (target, login) -> {
+        String method = ctx.request().getHeader(ORIGINAL_METHOD);
+        decide(ctx, ctx.request().getHeader(ORIGINAL_URL), method == null ? "GET" : method, "X-Original-URL", (target, login) -> {
             ctx.put(DECISION, "login_required");
             ctx.response().setStatusCode(401).putHeader(HttpHeaders.LOCATION, login).end();
         });
@@ -100,18 +108,18 @@ final class ForwardAuth {
     }
 
     private void decide(RoutingContext ctx, String url, String method, String from, ToLogin toLogin) {
-        Optional<ReturnTarget> target = Optional.ofNullable(url).flatMap(text -> ReturnTarget.parse(text, cookie.domains()))
-                .filter(parsed -> !parsed.isLocal());
-        if (target.isEmpty() || method.isBlank() || !method.chars().allMatch(Character::isLetter)) {
+        Optional<ReturnTarget> target = url == null ? Optional.empty() : ReturnTarget.parse(url, cookie.domains());
+        if (target.isEmpty() || target.get().isLocal() || !isMethod(method)) {
             refuse(ctx, from + " must name an https:// address under a configured --cookie-domain, and the method a method");
             return;
         }
         String host = target.get().host();
-        Resource resource = new Resource(method, host, target.get().pathAndQuery(), literalAddress(ClientAddress.of(ctx, trustedProxies)));
+        Optional<InetAddress> client = needClient ? literalAddress(ClientAddress.of(ctx, trustedProxies)) : Optional.empty();
+        Resource resource = new Resource(method, host, target.get().pathAndQuery(), client);
         Responses.whenDone(ctx, authorize.authorize(new AuthorizeCommand(cookie.read(ctx.request().headers()), resource)), result -> result.fold(
                 allowed -> {
                     ctx.put(DECISION, "allowed");
-                    HttpServerResponse response = ctx.response().setStatusCode(200).putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                    HttpServerResponse response = ctx.response().setStatusCode(200).putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
                     allowed.user().ifPresent(user -> identify(response, user));
                     response.end();
                     return null;
@@ -133,10 +141,28 @@ final class ForwardAuth {
                 }));
     }
 
+    /** An HTTP method's name: letters, a few of them. */
+    private static boolean isMethod(String method) {
+        if (method.isEmpty() || method.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The identity headers, and only ours: the proxy configurations in the README overwrite any the client sent. */
     private static void identify(HttpServerResponse response, UserProfile user) {
-        response.putHeader("Remote-User", user.user().value());
-        response.putHeader("Remote-Groups", user.groups().stream().map(Group::name).collect(Collectors.joining(",")));
+        response.putHeader(REMOTE_USER, user.user().value());
+        StringBuilder groups = new StringBuilder();
+        for (Group group : user.groups()) {
+            groups.append(groups.length() == 0 ? "" : ",").append(group.name());
+        }
+        response.putHeader(REMOTE_GROUPS, groups.toString());
         user.displayName().ifPresent(name -> response.putHeader("Remote-Name", utf8(name)));
         user.email().ifPresent(email -> response.putHeader("Remote-Email", utf8(email)));
     }

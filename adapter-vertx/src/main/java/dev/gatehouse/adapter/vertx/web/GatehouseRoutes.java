@@ -91,6 +91,7 @@ public final class GatehouseRoutes {
             router.route().handler(new RequestLog(cookie));
         }
         router.route().handler(headers);
+        addForwardAuth(router);
         get(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
         get(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
         views.withTutorialPages();
@@ -115,6 +116,7 @@ public final class GatehouseRoutes {
         for (String path : EMBEDDED_PATHS) {
             router.route(path).handler(headers).failureHandler(failures);
         }
+        addForwardAuth(router);
         addRoutes(router);
     }
 
@@ -150,7 +152,14 @@ public final class GatehouseRoutes {
         router.delete("/api/session").handler(api::logOut);
         get(router, "/api/sessions").handler(api::sessions);
         get(router, BundledFile.OPENAPI_PATH).handler(BundledFile.openApi());
-        // Forward-auth: whatever the method of the request the proxy asks about, it asks with no body.
+    }
+
+    /**
+     * The forward-auth endpoints, first of the routes: they answer every request of every protected
+     * application, and a router tries its routes in order. Whatever the method of the request the
+     * proxy asks about, it asks with no body.
+     */
+    private void addForwardAuth(Router router) {
         router.route(FORWARD_AUTH_NGINX).handler(forwardAuth::authRequest);
         router.route(FORWARD_AUTH).handler(forwardAuth::forward);
     }
