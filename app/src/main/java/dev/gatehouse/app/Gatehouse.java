@@ -94,7 +94,9 @@ public final class Gatehouse {
     public static Future<Running> start(Vertx vertx, ServerConfig config, int eventLoops, PrintStream console) {
         return Wiring.open(vertx, config).compose(wiring -> wiring.listen(eventLoops)
                 // Listening first: the first user's password hash need not delay the first page.
-                .compose(listening -> wiring.createFirstUserIfNone(console, listening.url() + "login")
+                // Behind a proxy with a portal, people reach the login page there, not on the listener's own address.
+                .compose(listening -> wiring.createFirstUserIfNone(console, config.http().portals().isEmpty() ? listening.url() + "login"
+                        : config.http().portals().get(0).origin() + "/login")
                         .onSuccess(created -> wiring.announce(listening))
                         .map(new Running(vertx, wiring, listening))));
     }
