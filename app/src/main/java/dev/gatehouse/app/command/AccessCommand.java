@@ -7,6 +7,7 @@ import dev.gatehouse.app.config.AccessRulesFile;
 import dev.gatehouse.application.ExplainAccess;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.access.AccessRules;
+import dev.gatehouse.domain.access.Network;
 import dev.gatehouse.domain.access.Resource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,13 +116,7 @@ final class AccessCommand {
     }
 
     private InetAddress address(String text) {
-        if (!text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            throw new ParameterException(spec.commandLine(), "--from is an address such as 10.1.2.3, not a name.");
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException notAnAddress) {
-            throw new ParameterException(spec.commandLine(), "--from is an address such as 10.1.2.3.");
-        }
+        return Network.literal(text).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--from is an address such as 10.1.2.3, not a name."));
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.domain.access;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A block of client addresses in CIDR notation, {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a
@@ -17,16 +18,9 @@ public record Network(byte[] prefix, int bits, String text) {
     public static Network parse(String text) {
         String cidr = text.strip();
         int slash = cidr.indexOf('/');
-        String address = slash < 0 ? cidr : cidr.substring(0, slash);
-        if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            throw new IllegalArgumentException("'" + text + "' is not an address block such as 10.0.0.0/8");
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress();  // a literal: no lookup
-        } catch (UnknownHostException notAnAddress) {
-            throw new IllegalArgumentException("'" + text + "' is not an address block such as 10.0.0.0/8");
-        }
+        byte[] bytes = literal(slash < 0 ? cidr : cidr.substring(0, slash))
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an address block such as 10.0.0.0/8"))
+                .getAddress();
         int bits;
         try {
             bits = slash < 0 ? bytes.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
@@ -37,6 +31,18 @@ public record Network(byte[] prefix, int bits, String text) {
             throw new IllegalArgumentException("'" + text + "': the prefix length is 0 to " + bytes.length * 8);
         }
         return new Network(bytes, bits, cidr);
+    }
+
+    /** The address an IPv4 or IPv6 literal writes; empty for anything else, a host name above all (never looked up). */
+    public static Optional<InetAddress> literal(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text));  // a literal: no lookup
+        } catch (UnknownHostException notAnAddress) {
+            return Optional.empty();
+        }
     }
 
     public boolean contains(InetAddress address) {

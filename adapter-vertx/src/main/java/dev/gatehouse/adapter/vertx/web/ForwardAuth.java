@@ -2,10 +2,10 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.AuthorizeCommand;
-import dev.gatehouse.application.AuthorizeResult;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.ReturnTarget;
 import dev.gatehouse.domain.UserProfile;
+import dev.gatehouse.domain.access.Network;
 import dev.gatehouse.domain.access.Resource;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +113,7 @@ final class ForwardAuth {
             return;
         }
         String host = target.get().host();
-        Optional<InetAddress> client = needClient ? literalAddress(ClientAddress.of(ctx, trustedProxies)) : Optional.empty();
+        Optional<InetAddress> client = needClient ? Network.literal(ClientAddress.of(ctx, trustedProxies)) : Optional.empty();
         Resource resource = new Resource(method, host, target.get().pathAndQuery(), client);
         Responses.whenDone(ctx, authorize.authorize(new AuthorizeCommand(cookie.read(ctx.request().headers()), resource)), result -> result.fold(
                 allowed -> {
@@ -202,17 +201,5 @@ final class ForwardAuth {
     private void refuse(RoutingContext ctx, String why) {
         ctx.put(DECISION, "bad_request");
         ErrorPages.badRequest(ctx, views, why + ".");
-    }
-
-    /** The client's address when it is an address literal (a name is never looked up). */
-    private static Optional<InetAddress> literalAddress(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(text));
-        } catch (UnknownHostException notAnAddress) {
-            return Optional.empty();
-        }
     }
 }
