@@ -4,6 +4,8 @@ import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Users;
+import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.secondfactor.TotpSecret;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserSummary;
@@ -33,6 +35,8 @@ public final class FakeAccounts implements Users {
     }
 
     public final Map<Username, Account> accounts = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Second factors by user, kept apart from the accounts; every change is one atomic map operation, as the stores' are. */
+    private final Map<Username, SecondFactors> secondFactors = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Puts an enabled user in no group with this password, replacing any of that name. */
     public void put(Username user, String password) {
@@ -69,7 +73,60 @@ public final class FakeAccounts implements Users {
 
     @Override
     public CompletionStage<Boolean> remove(Username username) {
+        secondFactors.remove(username);
         return answer(accounts.remove(username) != null);
+    }
+
+    @Override
+    public CompletionStage<Optional<SecondFactors>> secondFactors(Username user) {
+        return CompletableFuture.completedFuture(accounts.containsKey(user)
+                ? Optional.of(secondFactors.getOrDefault(user, SecondFactors.NONE)) : Optional.empty());
+    }
+
+    @Override
+    public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
+        return changeFactors(user, before -> new SecondFactors(Optional.of(secret), -1, recoveryCodeHashes));
+    }
+
+    @Override
+    public CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes) {
+        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), recoveryCodeHashes));
+    }
+
+    @Override
+    public CompletionStage<Boolean> useStep(Username user, long step) {
+        boolean[] used = {false};
+        changeFactors(user, before -> {
+            used[0] = before.enrolled() && step > before.lastUsedStep();
+            return used[0] ? new SecondFactors(before.totp(), step, before.recoveryCodeHashes()) : before;
+        });
+        return answer(used[0]);
+    }
+
+    @Override
+    public CompletionStage<Boolean> useRecoveryCode(Username user, String hash) {
+        boolean[] used = {false};
+        changeFactors(user, before -> {
+            used[0] = before.recoveryCodeHashes().contains(hash);
+            Set<String> left = new java.util.HashSet<>(before.recoveryCodeHashes());
+            left.remove(hash);
+            return new SecondFactors(before.totp(), before.lastUsedStep(), left);
+        });
+        return answer(used[0]);
+    }
+
+    @Override
+    public CompletionStage<Boolean> reset(Username user) {
+        return changeFactors(user, before -> SecondFactors.NONE);
+    }
+
+    /** One atomic change of a user's second factors; false when there is no such user. */
+    private CompletionStage<Boolean> changeFactors(Username user, java.util.function.UnaryOperator<SecondFactors> change) {
+        if (!accounts.containsKey(user)) {
+            return answer(false);
+        }
+        secondFactors.compute(user, (name, before) -> change.apply(before == null ? SecondFactors.NONE : before));
+        return answer(true);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.gatehouse.adapter.vertx.driven.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.adapter.vertx.driven.Stores;
+import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
 import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
@@ -62,22 +63,24 @@ public final class TerminalCores {
         beforeOpening.accept(settings.dataDir());
         DataDirectory.prepare(settings.dataDir());
         Clock clock = Clock.systemUTC();
+        Optional<List<byte[]>> secrets = serverSecrets(settings);
+        Optional<SecretSealer> sealer = secrets.map(SecretSealer::new);
         if (!settings.sessionStore().shared() && settings.userDirectory().postgresUrl().isEmpty()) {
             UsersFileDirectory users = new UsersFileDirectory(settings.usersFile(),
-                    new PasswordHashing(settings.hashIterations()), 1);
+                    new PasswordHashing(settings.hashIterations()), 1, sealer);
             // In memory, the stores are this process's: one terminal's failures slow its own later attempts.
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, EmbeddedStores.forThisProcess(settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock), false,
-                    settings.sessionPolicy(), clock, signer(settings), keepReading(users));
+                    settings.sessionPolicy(), clock, signer(secrets), keepReading(users));
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
         UserDirectory users = Wiring.openUsers(vertx, settings.userDirectory(), settings.usersFile(),
-                settings.hashIterations()).toCompletionStage().toCompletableFuture().join();
+                settings.hashIterations(), sealer).toCompletionStage().toCompletableFuture().join();
         Stores stores = Wiring.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
         Runnable stopReading = keepReading(users);
-        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(settings), () -> {
+        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, signer(secrets), () -> {
             stopReading.run();
             vertx.close().toCompletionStage().toCompletableFuture().join();
         });
@@ -101,19 +104,27 @@ public final class TerminalCores {
     }
 
     /**
-     * What signs the terminal's device tokens: the server's secret, so that a token issued at one
-     * login is known at the next. Where the secret cannot be had (refused, unreadable), a key of
-     * this process's own: the terminal is then a stranger to every account, throttled as such.
+     * The server's secrets, current first, when this process may read them: they sign the
+     * terminal's device tokens and open the authenticator secrets. Empty where they cannot be had
+     * (refused, unreadable): the terminal is then a stranger to every account, and second factors
+     * can be neither set nor read here.
      */
-    private static Signer signer(CoreSettings settings) {
+    private static Optional<List<byte[]>> serverSecrets(CoreSettings settings) {
         try {
-            return new HmacSigner(Secrets.load(System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"),
+            return Optional.of(Secrets.load(System.getenv("GATEHOUSE_SECRET"), System.getenv("GATEHOUSE_PREVIOUS_SECRETS"),
                     settings.dataDir().resolve("secret")));
         } catch (Secrets.Refused | IOException | RuntimeException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    /** What signs the terminal's device tokens: the server's secret, or, without it, a key of this process's own (throttled as a stranger). */
+    private static Signer signer(Optional<List<byte[]>> secrets) {
+        return new HmacSigner(secrets.orElseGet(() -> {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            return new HmacSigner(List.of(key));
-        }
+            return List.of(key);
+        }));
     }
 
     /**

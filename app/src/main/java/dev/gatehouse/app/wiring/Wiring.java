@@ -3,6 +3,7 @@ package dev.gatehouse.app.wiring;
 import dev.gatehouse.app.config.ServerConfig;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
+import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
 import dev.gatehouse.adapter.vertx.web.Portal;
 import dev.gatehouse.adapter.vertx.web.GatehouseRoutes;
@@ -141,19 +142,21 @@ public final class Wiring {
                         config.usersFile(), FIRST_USER);
             }
             return Secrets.load(config.secretFromEnvironment(), config.previousSecretsFromEnvironment(), config.secretFile());
-        }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations())
+        }).compose(secrets -> openUsers(vertx, config.userDirectory(), config.usersFile(), config.hashingIterations(),
+                        Optional.of(new SecretSealer(secrets)))
                 .compose(users -> wire(vertx, config, secrets, users)));
     }
 
     /** The configured user directory: the users file of the data directory, or a PostgreSQL every server and terminal shares. */
-    static Future<UserDirectory> openUsers(Vertx vertx, UserDirectoryLocation location, Path usersFile, int hashingIterations) {
+    static Future<UserDirectory> openUsers(Vertx vertx, UserDirectoryLocation location, Path usersFile, int hashingIterations,
+                                           Optional<SecretSealer> sealer) {
         PasswordHashing hashing = new PasswordHashing(hashingIterations);
         int threads = Runtime.getRuntime().availableProcessors();
         if (location.postgresUrl().isEmpty()) {
-            return vertx.executeBlocking(() -> new UsersFileDirectory(usersFile, hashing, threads));
+            return vertx.executeBlocking(() -> new UsersFileDirectory(usersFile, hashing, threads, sealer));
         }
         Pool pool = PgBuilder.pool().connectingTo(location.postgresUrl().get()).using(vertx).build();
-        return PostgresUserDirectory.open(pool, POSTGRES_TABLE, hashing, threads).map(directory -> directory);
+        return PostgresUserDirectory.open(pool, POSTGRES_TABLE, hashing, threads, sealer).map(directory -> directory);
     }
 
     private static Future<Wiring> wire(Vertx vertx, ServerConfig config, List<byte[]> secrets, UserDirectory users) {

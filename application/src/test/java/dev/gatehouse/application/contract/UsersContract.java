@@ -7,6 +7,8 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Users;
+import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.secondfactor.TotpSecret;
 import dev.gatehouse.domain.Username;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,69 @@ public abstract class UsersContract {
         assertTrue(done(users.setDisabled(BOB, true)));
         assertEquals(java.util.Optional.empty(), done(users.profile(BOB)), "a disabled user has no profile to pass on");
         assertEquals(java.util.Optional.empty(), done(users.profile(new Username("nobody"))));
+    }
+
+    @Test
+    protected void givenAnEnrolledAuthenticator_thenItsSecretAndRecoveryCodesComeBackAndEachIsUsedOnce() {
+        add(ALICE);
+        assertEquals(java.util.Optional.of(SecondFactors.NONE), done(users.secondFactors(ALICE)), "nothing enrolled yet");
+        TotpSecret secret = TotpSecret.generate(new java.security.SecureRandom());
+        assertTrue(done(users.enrol(ALICE, secret, Set.of("hash-one", "hash-two"))));
+        SecondFactors enrolled = done(users.secondFactors(ALICE)).orElseThrow();
+        assertEquals(java.util.Optional.of(secret), enrolled.totp());
+        assertEquals(Set.of("hash-one", "hash-two"), enrolled.recoveryCodeHashes());
+        long version = version(ALICE).orElseThrow();
+
+        assertTrue(done(users.useStep(ALICE, 100)));
+        assertFalse(done(users.useStep(ALICE, 100)), "a step counts once");
+        assertFalse(done(users.useStep(ALICE, 99)), "and nothing before it");
+        assertTrue(done(users.useStep(ALICE, 101)));
+        assertEquals(101, done(users.secondFactors(ALICE)).orElseThrow().lastUsedStep());
+        assertTrue(done(users.useRecoveryCode(ALICE, "hash-one")));
+        assertFalse(done(users.useRecoveryCode(ALICE, "hash-one")), "a recovery code works once");
+        assertFalse(done(users.useRecoveryCode(ALICE, "hash-never-issued")));
+        assertEquals(Set.of("hash-two"), done(users.secondFactors(ALICE)).orElseThrow().recoveryCodeHashes());
+        assertTrue(done(users.replaceRecoveryCodes(ALICE, Set.of("hash-three"))));
+        assertFalse(done(users.useRecoveryCode(ALICE, "hash-two")), "a new set ends the old one");
+        assertEquals(version, version(ALICE).orElseThrow(), "no credential version moves for these");
+
+        assertTrue(done(users.reset(ALICE)));
+        assertEquals(java.util.Optional.of(SecondFactors.NONE), done(users.secondFactors(ALICE)));
+        assertFalse(done(users.useStep(ALICE, 200)), "nothing enrolled, no code counts");
+        assertEquals(java.util.Optional.empty(), done(users.secondFactors(BOB)), "no such user");
+        assertFalse(done(users.enrol(BOB, secret, Set.of())));
+    }
+
+    @Test
+    protected void givenTwoLoginsRacingWithOneCodeOrOneRecoveryCode_thenExactlyOneWins() throws Exception {
+        add(ALICE);
+        assertTrue(done(users.enrol(ALICE, TotpSecret.generate(new java.security.SecureRandom()), Set.of("hash-one"))));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (long step = 10; step < 14; step++) {
+                long racing = step;
+                java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    tries.add(pool.submit(() -> done(users.useStep(ALICE, racing))));
+                }
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> attempt : tries) {
+                    won += attempt.get() ? 1 : 0;
+                }
+                assertEquals(1, won, "step " + step);
+            }
+            java.util.List<java.util.concurrent.Future<Boolean>> recoveries = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                recoveries.add(pool.submit(() -> done(users.useRecoveryCode(ALICE, "hash-one"))));
+            }
+            int used = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : recoveries) {
+                used += attempt.get() ? 1 : 0;
+            }
+            assertEquals(1, used);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,12 +15,34 @@ import java.util.Set;
  * number drawn anew whenever the password changes or the account is disabled, so that no version
  * is ever reused, even by a user made anew under the same name.
  */
-public record UserRecord(UserProfile profile, String passwordHash, boolean disabled, long credentialVersion) {
+public record UserRecord(UserProfile profile, String passwordHash, boolean disabled, long credentialVersion, Factors factors) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The second factors as a directory keeps them: the authenticator secret sealed (only a
+     * {@link dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer} opens it), the step of the
+     * last code used, and the recovery codes' hashes.
+     */
+    public record Factors(Optional<String> sealedTotp, long lastUsedStep, Set<String> recoveryCodeHashes) {
+        public static final Factors NONE = new Factors(Optional.empty(), -1, Set.of());
+
+        public Factors {
+            recoveryCodeHashes = Set.copyOf(recoveryCodeHashes);
+        }
+    }
+
+    /** A user without second factors. */
+    public UserRecord(UserProfile profile, String passwordHash, boolean disabled, long credentialVersion) {
+        this(profile, passwordHash, disabled, credentialVersion, Factors.NONE);
+    }
+
     public static UserRecord created(UserProfile profile, String passwordHash) {
         return new UserRecord(profile, passwordHash, false, freshVersion());
+    }
+
+    public UserRecord withFactors(Factors changed) {
+        return new UserRecord(profile, passwordHash, disabled, credentialVersion, changed);
     }
 
     public Username username() {
@@ -27,22 +50,22 @@ public record UserRecord(UserProfile profile, String passwordHash, boolean disab
     }
 
     public UserRecord withPassword(String newHash) {
-        return new UserRecord(profile, newHash, disabled, freshVersion());
+        return new UserRecord(profile, newHash, disabled, freshVersion(), factors);
     }
 
     /** The same password, hashed with stronger parameters: not a credential change. */
     public UserRecord withUpgradedHash(String strongerHash) {
-        return new UserRecord(profile, strongerHash, disabled, credentialVersion);
+        return new UserRecord(profile, strongerHash, disabled, credentialVersion, factors);
     }
 
     /** Disabling draws a new version, so that sessions from before stay ended when the user is enabled again. */
     public UserRecord withDisabled(boolean nowDisabled) {
-        return new UserRecord(profile, passwordHash, nowDisabled, nowDisabled && !disabled ? freshVersion() : credentialVersion);
+        return new UserRecord(profile, passwordHash, nowDisabled, nowDisabled && !disabled ? freshVersion() : credentialVersion, factors);
     }
 
     /** Groups decide access, not whether a login holds: the version stays, and the next request sees them. */
     public UserRecord withGroupsChanged(Set<Group> add, Set<Group> remove) {
-        return new UserRecord(profile.withGroupsChanged(add, remove), passwordHash, disabled, credentialVersion);
+        return new UserRecord(profile.withGroupsChanged(add, remove), passwordHash, disabled, credentialVersion, factors);
     }
 
     public UserSummary summary() {

@@ -90,6 +90,11 @@ final class UsersFile {
             }
             profile.displayName().ifPresent(name -> entry.put("displayName", name));
             profile.email().ifPresent(email -> entry.put("email", email));
+            UserRecord.Factors factors = user.factors();
+            factors.sealedTotp().ifPresent(sealed -> entry.put("totp", sealed).put("totpLastStep", Long.toString(factors.lastUsedStep())));
+            if (!factors.recoveryCodeHashes().isEmpty()) {
+                entry.put("recoveryCodes", new JsonArray(new java.util.TreeSet<>(factors.recoveryCodeHashes()).stream().toList()));
+            }
             list.add(entry);
         }
         byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
@@ -135,7 +140,12 @@ final class UsersFile {
                 entry.getJsonArray("groups", new JsonArray()).forEach(group -> groups.add(new Group((String) group)));
                 UserProfile profile = new UserProfile(name, groups, Optional.ofNullable(entry.getString("displayName")),
                         Optional.ofNullable(entry.getString("email")));
-                users.put(name, new UserRecord(profile, hash, entry.getBoolean("disabled", false), version));
+                Set<String> recoveryCodes = new java.util.HashSet<>();
+                entry.getJsonArray("recoveryCodes", new JsonArray()).forEach(code -> recoveryCodes.add((String) code));
+                // The authenticator secret stays sealed here: only the directory, with the server secret, opens it.
+                UserRecord.Factors factors = new UserRecord.Factors(Optional.ofNullable(entry.getString("totp")),
+                        Long.parseLong(entry.getString("totpLastStep", "-1")), recoveryCodes);
+                users.put(name, new UserRecord(profile, hash, entry.getBoolean("disabled", false), version, factors));
             }
         } catch (DecodeException broken) {
             throw new IOException(path + " is not valid JSON" + where(broken) + ". " + RECOVERY);

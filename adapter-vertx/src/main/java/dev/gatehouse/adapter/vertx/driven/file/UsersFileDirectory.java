@@ -11,6 +11,9 @@ import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.secondfactor.TotpSecret;
+import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -51,10 +55,17 @@ public final class UsersFileDirectory implements UserDirectory {
 
     /** The users as last read; replaced whole, so readers on other threads see one version or the next. */
     private volatile Map<Username, UserRecord> cached = Map.of();
+    private final Optional<SecretSealer> sealer;
     private Object cachedVersion;
     private boolean damaged;
 
     public UsersFileDirectory(Path usersFile, PasswordHashing hashing, int hashingThreads) {
+        this(usersFile, hashing, hashingThreads, Optional.empty());
+    }
+
+    /** @param sealer what seals and opens the authenticator secrets: the server secret's; without it, they can be neither kept nor read */
+    public UsersFileDirectory(Path usersFile, PasswordHashing hashing, int hashingThreads, Optional<SecretSealer> sealer) {
+        this.sealer = sealer;
         this.workers = new HashingThreads(hashingThreads);
         this.file = new UsersFile(usersFile);
         this.hashing = hashing;
@@ -136,6 +147,79 @@ public final class UsersFileDirectory implements UserDirectory {
         String stronger = hashing.hash(password);
         change(users -> users.computeIfPresent(user.username(), (name, now) ->
                 now.passwordHash().equals(user.passwordHash()) ? now.withUpgradedHash(stronger) : now) != null);
+    }
+
+    @Override
+    public CompletionStage<Optional<SecondFactors>> secondFactors(Username user) {
+        return workers.run(() -> Optional.ofNullable(current().get(user)).map(record -> opened(record)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
+        return workers.run(() -> {
+            String sealed = sealer().seal(secret.bytes(), user.value());
+            return change(users -> users.computeIfPresent(user, (name, record) ->
+                    record.withFactors(new UserRecord.Factors(Optional.of(sealed), -1, recoveryCodeHashes))) != null);
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes) {
+        return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactors(
+                new UserRecord.Factors(record.factors().sealedTotp(), record.factors().lastUsedStep(), recoveryCodeHashes))) != null));
+    }
+
+    /** Under the file's lock, as every change: two processes using one code at once record it once. */
+    @Override
+    public CompletionStage<Boolean> useStep(Username user, long step) {
+        return workers.run(() -> {
+            boolean[] used = {false};
+            change(users -> {
+                UserRecord record = users.get(user);
+                if (record != null && record.factors().sealedTotp().isPresent() && step > record.factors().lastUsedStep()) {
+                    users.put(user, record.withFactors(new UserRecord.Factors(record.factors().sealedTotp(), step,
+                            record.factors().recoveryCodeHashes())));
+                    used[0] = true;
+                }
+                return true;
+            });
+            return used[0];
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> useRecoveryCode(Username user, String hash) {
+        return workers.run(() -> {
+            boolean[] used = {false};
+            change(users -> {
+                UserRecord record = users.get(user);
+                if (record != null && record.factors().recoveryCodeHashes().contains(hash)) {
+                    Set<String> left = new HashSet<>(record.factors().recoveryCodeHashes());
+                    left.remove(hash);
+                    users.put(user, record.withFactors(new UserRecord.Factors(record.factors().sealedTotp(), record.factors().lastUsedStep(), left)));
+                    used[0] = true;
+                }
+                return true;
+            });
+            return used[0];
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> reset(Username user) {
+        return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactors(UserRecord.Factors.NONE)) != null));
+    }
+
+    private SecondFactors opened(UserRecord record) {
+        UserRecord.Factors factors = record.factors();
+        Optional<TotpSecret> totp = factors.sealedTotp().map(sealed -> new TotpSecret(sealer().open(sealed, record.username().value())
+                .orElseThrow(() -> new IllegalStateException("the authenticator secret of " + record.username() + " in " + file.path()
+                        + " opens with none of the server secrets (was GATEHOUSE_PREVIOUS_SECRETS cleared too soon?)"))));
+        return new SecondFactors(totp, factors.lastUsedStep(), factors.recoveryCodeHashes());
+    }
+
+    private SecretSealer sealer() {
+        return sealer.orElseThrow(() -> new IllegalStateException("authenticator secrets are sealed with the server secret, which this process has not read"));
     }
 
     /** From memory, never from the file: this is asked on every forwarded request, on an event loop. */

@@ -12,6 +12,9 @@ import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.secondfactor.TotpSecret;
+import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -53,7 +56,10 @@ public final class PostgresUserDirectory implements UserDirectory {
     private final String dummyHash;
     private volatile Map<Username, UserRecord> cached = Map.of();
 
-    private PostgresUserDirectory(Pool pool, String table, PasswordHashing hashing, int hashingThreads) {
+    private final Optional<SecretSealer> sealer;
+
+    private PostgresUserDirectory(Pool pool, String table, PasswordHashing hashing, int hashingThreads, Optional<SecretSealer> sealer) {
+        this.sealer = sealer;
         this.pool = pool;
         this.table = table;
         this.hashing = hashing;
@@ -63,10 +69,16 @@ public final class PostgresUserDirectory implements UserDirectory {
 
     /** Opens the directory: the table is made if missing (idempotent), and the users are read once. */
     public static Future<PostgresUserDirectory> open(Pool pool, String table, PasswordHashing hashing, int hashingThreads) {
+        return open(pool, table, hashing, hashingThreads, Optional.empty());
+    }
+
+    /** @param sealer what seals and opens the authenticator secrets: the server secret's; without it, they can be neither kept nor read */
+    public static Future<PostgresUserDirectory> open(Pool pool, String table, PasswordHashing hashing, int hashingThreads,
+                                                     Optional<SecretSealer> sealer) {
         if (!TABLE_NAME.matcher(table).matches()) {
             return Future.failedFuture(new IllegalArgumentException("not a plain table name: " + table));
         }
-        PostgresUserDirectory directory = new PostgresUserDirectory(pool, table, hashing, hashingThreads);
+        PostgresUserDirectory directory = new PostgresUserDirectory(pool, table, hashing, hashingThreads, sealer);
         String schema = "CREATE TABLE IF NOT EXISTS " + table + " ("
                 + "name text PRIMARY KEY, "
                 + "password_hash text NOT NULL, "
@@ -74,7 +86,9 @@ public final class PostgresUserDirectory implements UserDirectory {
                 + "credential_version bigint NOT NULL)";
         // Tables made before groups and profiles get their columns; adding them again does nothing.
         String profiles = "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS groups text[] NOT NULL DEFAULT '{}', "
-                + "ADD COLUMN IF NOT EXISTS display_name text, ADD COLUMN IF NOT EXISTS email text";
+                + "ADD COLUMN IF NOT EXISTS display_name text, ADD COLUMN IF NOT EXISTS email text, "
+                + "ADD COLUMN IF NOT EXISTS totp_secret text, ADD COLUMN IF NOT EXISTS totp_last_step bigint NOT NULL DEFAULT -1, "
+                + "ADD COLUMN IF NOT EXISTS recovery_codes text[] NOT NULL DEFAULT '{}'";
         return pool.query(schema).execute()
                 .compose(made -> pool.query(profiles).execute())
                 .compose(made -> directory.renameToCanonicalNames())
@@ -193,6 +207,58 @@ public final class PostgresUserDirectory implements UserDirectory {
             });
             return users;
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<SecondFactors>> secondFactors(Username user) {
+        return query("SELECT totp_secret, totp_last_step, recovery_codes FROM " + table + " WHERE name = $1", Tuple.of(user.value()))
+                .thenApply(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<SecondFactors>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    Optional<TotpSecret> totp = Optional.ofNullable(row.getString("totp_secret")).map(sealed -> new TotpSecret(sealer().open(sealed,
+                            user.value()).orElseThrow(() -> new IllegalStateException("the authenticator secret of " + user + " in " + table
+                            + " opens with none of the server secrets (was GATEHOUSE_PREVIOUS_SECRETS cleared too soon?)"))));
+                    return Optional.of(new SecondFactors(totp, row.getLong("totp_last_step"), Set.of(row.getArrayOfStrings("recovery_codes"))));
+                });
+    }
+
+    @Override
+    public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
+        if (sealer.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("authenticator secrets are sealed with the server secret, "
+                    + "which this process has not read"));
+        }
+        return changed("UPDATE " + table + " SET totp_secret = $1, totp_last_step = -1, recovery_codes = $2 WHERE name = $3",
+                Tuple.of(sealer().seal(secret.bytes(), user.value()), recoveryCodeHashes.toArray(String[]::new), user.value()));
+    }
+
+    @Override
+    public CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes) {
+        return changed("UPDATE " + table + " SET recovery_codes = $1 WHERE name = $2", Tuple.of(recoveryCodeHashes.toArray(String[]::new), user.value()));
+    }
+
+    /** One conditional UPDATE: of two servers using one code at once, one finds the row to change. */
+    @Override
+    public CompletionStage<Boolean> useStep(Username user, long step) {
+        return query("UPDATE " + table + " SET totp_last_step = $1 WHERE name = $2 AND totp_secret IS NOT NULL AND totp_last_step < $1",
+                Tuple.of(step, user.value())).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> useRecoveryCode(Username user, String hash) {
+        return query("UPDATE " + table + " SET recovery_codes = array_remove(recovery_codes, $1) WHERE name = $2 AND $1 = ANY(recovery_codes)",
+                Tuple.of(hash, user.value())).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> reset(Username user) {
+        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}' WHERE name = $1", Tuple.of(user.value()));
+    }
+
+    private SecretSealer sealer() {
+        return sealer.orElseThrow(() -> new IllegalStateException("authenticator secrets are sealed with the server secret, which this process has not read"));
     }
 
     /** From memory, never from the database: this is asked on every forwarded request. */

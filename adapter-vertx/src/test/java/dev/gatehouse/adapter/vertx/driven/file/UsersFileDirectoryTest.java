@@ -33,7 +33,8 @@ class UsersFileDirectoryTest extends UsersContract {
     @Override
     protected Users createUsers() {
         file = dir.resolve("users.json");
-        directory = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2);
+        directory = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2, java.util.Optional.of(
+                new dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer(List.of("a test secret of thirty-two bytes".getBytes()))));
         return directory;
     }
 

@@ -52,8 +52,9 @@ class PostgresUserDirectoryTest extends UsersContract {
     @Override
     protected Users createUsers() {
         table = "gatehouse_test_" + UUID.randomUUID().toString().replace("-", "");
-        PostgresUserDirectory directory = PostgresUserDirectory.open(pool, table,
-                new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2).await();
+        PostgresUserDirectory directory = PostgresUserDirectory.open(pool, table, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 2,
+                java.util.Optional.of(new dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer(List.of("a test secret of thirty-two bytes".getBytes()))))
+                .await();
         return directory;
     }
 

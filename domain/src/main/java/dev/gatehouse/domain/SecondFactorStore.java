@@ -1,0 +1,36 @@
+package dev.gatehouse.domain;
+
+import dev.gatehouse.domain.secondfactor.TotpSecret;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where users' second factors are kept: the user directories, beside the passwords. Using a code
+ * or a recovery code is one atomic change in the store, so that two logins racing with the same
+ * code (or two servers) accept it once. The changes complete with false when there is no such user.
+ */
+public interface SecondFactorStore {
+
+    /** The user's second factors; empty when there is no such user. */
+    CompletionStage<Optional<SecondFactors>> secondFactors(Username user);
+
+    /** Enrols an authenticator with these recovery codes (hashes), replacing whatever was enrolled before. */
+    CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes);
+
+    /** Replaces the recovery codes (hashes): the old ones stop working. */
+    CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes);
+
+    /**
+     * Records that the code of {@code step} was used, if the user is enrolled and the step is later
+     * than the last one used; true only for the one call that recorded it, whose code then counts.
+     */
+    CompletionStage<Boolean> useStep(Username user, long step);
+
+    /** Removes one recovery code's hash; true only for the one call that removed it. */
+    CompletionStage<Boolean> useRecoveryCode(Username user, String hash);
+
+    /** Forgets every second factor of the user (an administrator's reset). */
+    CompletionStage<Boolean> reset(Username user);
+}
