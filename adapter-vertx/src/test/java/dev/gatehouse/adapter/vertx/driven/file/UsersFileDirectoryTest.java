@@ -118,6 +118,22 @@ class UsersFileDirectoryTest extends UsersContract {
     }
 
     @Test
+    void givenAnEnrolledAuthenticator_thenTheFileHoldsItsSecretSealedAndAnotherProcessWithoutTheServerSecretKeepsIt() throws Exception {
+        done(directory.addIfAbsent(new Username("alice"), Password.of(PASSWORD)));
+        dev.gatehouse.domain.secondfactor.TotpSecret secret = dev.gatehouse.domain.secondfactor.TotpSecret.generate(new java.security.SecureRandom());
+        assertTrue(done(directory.enrol(new Username("alice"), secret, java.util.Set.of("hash-one"))));
+        String content = Files.readString(file);
+        assertTrue(content.contains("\"totp\" : \"gh1."), content);
+        assertFalse(content.contains(java.util.Base64.getEncoder().encodeToString(secret.bytes())), "never the secret itself");
+
+        // A terminal that cannot read the server secret still changes the file without losing the sealed secret.
+        UsersFileDirectory withoutSecret = new UsersFileDirectory(file, new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
+        assertTrue(done(withoutSecret.addIfAbsent(new Username("bob"), Password.of(PASSWORD))));
+        directory.refresh().toCompletableFuture().join();
+        assertEquals(java.util.Optional.of(secret), done(directory.secondFactors(new Username("alice"))).orElseThrow().totp());
+    }
+
+    @Test
     void givenAnUnknownUser_thenTheCheckIsAgainstAnUnmatchableHashOfTheSameCost() {
         PasswordHashing hashing = new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS);
         String unmatchable = hashing.unmatchableHash();
