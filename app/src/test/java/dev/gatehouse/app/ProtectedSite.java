@@ -9,9 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +33,7 @@ final class ProtectedSite implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
 
     private final Path proxyDir;
-    private final Process proxy;
+    private final Path pidFile;
     final int port;
     final TestServer gatehouse;
 
@@ -59,14 +57,17 @@ final class ProtectedSite implements AutoCloseable {
         String config = which.equals("nginx") ? nginxConfig(gatehouse.port(), echo.actualPort()) : caddyConfig(gatehouse.port(), echo.actualPort());
         Path file = proxyDir.resolve(which.equals("nginx") ? "nginx.conf" : "Caddyfile");
         Files.writeString(file, config);
+        // Both return once the proxy listens (nginx after binding, before it detaches; caddy start when the server runs):
+        // waiting for them is waiting for that event.
+        pidFile = proxyDir.resolve(which + ".pid");
         ProcessBuilder builder = which.equals("nginx")
-                ? new ProcessBuilder("nginx", "-p", proxyDir.toString(), "-c", file.toString(), "-g", "daemon off;")
-                : new ProcessBuilder("caddy", "run", "--config", file.toString(), "--adapter", "caddyfile");
+                ? new ProcessBuilder("nginx", "-p", proxyDir.toString(), "-c", file.toString())
+                : new ProcessBuilder("caddy", "start", "--config", file.toString(), "--adapter", "caddyfile", "--pidfile", pidFile.toString());
         builder.environment().put("HOME", proxyDir.toString());
         builder.environment().put("XDG_DATA_HOME", proxyDir.toString());
         builder.environment().put("XDG_CONFIG_HOME", proxyDir.toString());
-        proxy = builder.redirectErrorStream(true).redirectOutput(proxyDir.resolve(which + ".log").toFile()).start();
-        waitUntilListening(which);
+        Process starting = builder.redirectErrorStream(true).redirectOutput(proxyDir.resolve(which + ".log").toFile()).start();
+        assertTrue(starting.waitFor(30, TimeUnit.SECONDS) && starting.exitValue() == 0, which + " did not start: " + proxyLog(which));
     }
 
     String app(String path) {
@@ -87,20 +88,30 @@ final class ProtectedSite implements AutoCloseable {
         return "required".equals(System.getenv("LOCAL_SERVICES"));
     }
 
+    /** Stops the proxy: the process its pid file names, and so its workers. */
     @Override
     public void close() {
-        proxy.destroy();
         try {
-            proxy.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(proxy -> {
+                proxy.destroy();
+                proxy.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(late -> null).join();
+            });
+        } catch (IOException | NumberFormatException gone) {
+            // Never started, or already gone: nothing to stop.
         }
     }
 
     /** What the proxy said, for a failure's message. */
     String proxyLog(String which) throws IOException {
-        Path log = proxyDir.resolve(which.equals("nginx") ? "error.log" : "caddy.log");
-        return Files.exists(log) ? "\n--- " + which + ":\n" + Files.readString(log) : "";
+        StringBuilder said = new StringBuilder();
+        for (String name : List.of(which + ".log", "error.log")) {
+            Path log = proxyDir.resolve(name);
+            if (Files.exists(log)) {
+                said.append("\n--- ").append(name).append(":\n").append(Files.readString(log));
+            }
+        }
+        return said.toString();
     }
 
     private static int freePort() throws IOException {
@@ -168,19 +179,5 @@ final class ProtectedSite implements AutoCloseable {
                 .replace("UPSTREAM", "" + upstreamPort).replace("PORT", "" + port);
     }
 
-    /** Waits for the proxy's port to take connections (an event; the bound only stops a hung test). */
-    private void waitUntilListening(String which) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                assertTrue(proxy.isAlive(), which + " stopped: " + Files.readString(proxyDir.resolve(which + ".log")));
-                assertTrue(System.nanoTime() < deadline, which + " never listened: " + Files.readString(proxyDir.resolve(which + ".log")));
-                Thread.sleep(20);
-            }
-        }
-    }
 
 }
