@@ -97,11 +97,55 @@ class PseudoTerminalTest {
      */
     private static final class InTmux implements AutoCloseable {
         private final String server = "gatehouse-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        /** tmux in control mode: it reports every byte the pane writes as it writes it, so the test waits on output, not on a clock. */
+        private final Process control;
+        /** Everything the pane has written, as the terminal received it. */
+        private final StringBuilder output = new StringBuilder();
         private int seen;
 
         InTmux(Path dataDir, String... args) throws IOException, InterruptedException {
-            // The pane stays after the command ends, so that its last words can be read.
-            tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "50", gatehouse(dataDir, args) + "; echo \"[exit $?]\"; sleep 600");
+            // The command waits for the control client to be listening, so none of its output is missed;
+            // the pane stays after it ends, so that its last words can be read.
+            String tmux = "tmux -L " + server;
+            tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "50",
+                    tmux + " wait-for go; " + gatehouse(dataDir, args) + "; echo \"[exit $?]\"; " + tmux + " wait-for never");
+            control = new ProcessBuilder("tmux", "-L", server, "-C", "attach", "-t", "t").redirectErrorStream(true).start();
+            Thread reader = new Thread(this::readOutput);
+            reader.setDaemon(true);
+            reader.start();
+            tmux("wait-for", "-S", "go");
+        }
+
+        /** Reads the control client's {@code %output} notifications into {@link #output}, waking whoever waits. */
+        private void readOutput() {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("%output ")) {
+                        String written = unescape(line.substring(line.indexOf(' ', 8) + 1));
+                        synchronized (output) {
+                            output.append(written);
+                            output.notifyAll();
+                        }
+                    }
+                }
+            } catch (IOException closed) {
+                // The server is gone: everything was read.
+            }
+        }
+
+        /** Control mode writes bytes below a space, and the backslash, as octal escapes. */
+        private static String unescape(String escaped) {
+            StringBuilder plain = new StringBuilder();
+            for (int i = 0; i < escaped.length(); i++) {
+                char c = escaped.charAt(i);
+                if (c == '\\' && i + 3 < escaped.length()) {
+                    plain.append((char) Integer.parseInt(escaped.substring(i + 1, i + 4), 8));
+                    i += 3;
+                } else {
+                    plain.append(c);
+                }
+            }
+            return plain.toString();
         }
 
         private String tmux(String... args) throws IOException, InterruptedException {
@@ -118,32 +162,31 @@ class PseudoTerminalTest {
             return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "t").stripTrailing();
         }
 
-        /**
-         * Waits for {@code text} to appear after what was already seen. tmux tells nobody when its
-         * screen changes, so this looks every 20 ms; the bound only stops a hung test.
-         */
-        void expect(String text) throws IOException, InterruptedException {
+        /** Waits for {@code text} to be written after what was already seen (an event; the bound only stops a hung test). */
+        void expect(String text) throws InterruptedException {
             expectOneOf(text);
         }
 
-        /** Waits for the first of these to appear after what was already seen, and says which. */
-        String expectOneOf(String... texts) throws IOException, InterruptedException {
+        /** Waits for the first of these to be written after what was already seen, and says which. */
+        String expectOneOf(String... texts) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                String screen = screen();
-                String first = null;
-                for (String text : texts) {
-                    int at = screen.indexOf(text, seen);
-                    if (at >= 0 && (first == null || at < screen.indexOf(first, seen))) {
-                        first = text;
+            synchronized (output) {
+                while (true) {
+                    String first = null;
+                    for (String text : texts) {
+                        int at = output.indexOf(text, seen);
+                        if (at >= 0 && (first == null || at < output.indexOf(first, seen))) {
+                            first = text;
+                        }
                     }
+                    if (first != null) {
+                        seen = output.indexOf(first, seen) + first.length();
+                        return first;
+                    }
+                    long left = deadline - System.nanoTime();
+                    assertTrue(left > 0, "the terminal never showed " + List.of(texts) + "; it was sent:\n" + output);
+                    output.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
                 }
-                if (first != null) {
-                    seen = screen.indexOf(first, seen) + first.length();
-                    return first;
-                }
-                assertTrue(System.nanoTime() < deadline, "the terminal never showed " + List.of(texts) + "; it shows:\n" + screen);
-                Thread.sleep(20);
             }
         }
 
@@ -157,7 +200,7 @@ class PseudoTerminalTest {
             tmux("send-keys", "-t", "t", key);
         }
 
-        /** Ends the tmux server and whatever still runs in it. */
+        /** Ends the tmux server and whatever still runs in it, the control client included. */
         @Override
         public void close() throws IOException {
             try {
@@ -165,6 +208,7 @@ class PseudoTerminalTest {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+            control.destroy();
         }
     }
 
