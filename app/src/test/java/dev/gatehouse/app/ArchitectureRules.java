@@ -27,9 +27,8 @@ final class ArchitectureRules {
 
     static ArchRule domainDependsOnlyOnTheJdk(String base) {
         return classes().that().resideInAPackage(base + ".domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(base + ".domain..", "java..", "javax.crypto..")
-                .because("the domain is the language of sessions and login, and nothing else, whatever a pom says "
-                        + "(the JDK's own HMAC, which authenticator codes are made of, included)");
+                .should().onlyDependOnClassesThat().resideInAnyPackage(base + ".domain..", "java..")
+                .because("the domain is the language of sessions and login, and nothing else, whatever a pom says");
     }
 
     static ArchRule coreKnowsNoFrameworkAndNoAdapter(String base) {

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.secondfactor.AuthenticatorCodes;
 import dev.gatehouse.domain.secondfactor.RecoveryCodes;
 import dev.gatehouse.domain.secondfactor.Totp;
 
@@ -25,12 +26,14 @@ import java.util.concurrent.CompletionStage;
 public final class VerifySecondFactor {
 
     private final SecondFactorStore store;
+    private final AuthenticatorCodes codes;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
 
-    public VerifySecondFactor(SecondFactorStore store, LoginThrottle throttle, AuditLog audit, Clock clock) {
+    public VerifySecondFactor(SecondFactorStore store, AuthenticatorCodes codes, LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.store = store;
+        this.codes = codes;
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
@@ -58,10 +61,10 @@ public final class VerifySecondFactor {
                         factors.recoveryCodeHashes().size() - 1) : new VerifySecondFactorResult.Wrong();
             });
         }
-        OptionalLong step = Totp.accept(factors.totp().orElseThrow(), command.typed(), now, factors.lastUsedStep());
+        OptionalLong step = Totp.accept(codes, factors.totp().orElseThrow(), command.typed(), now, factors.lastUsedStep());
         if (step.isEmpty()) {
             // Right for a step already used (or the store lost the race): a replay, audited as one.
-            boolean replayed = Totp.accept(factors.totp().orElseThrow(), command.typed(), now, -1).isPresent();
+            boolean replayed = Totp.accept(codes, factors.totp().orElseThrow(), command.typed(), now, -1).isPresent();
             return CompletableFuture.completedFuture(refused(command, replayed));
         }
         return store.useStep(command.user(), step.getAsLong()).thenApply(recorded -> recorded

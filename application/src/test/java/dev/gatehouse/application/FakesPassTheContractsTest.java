@@ -1,5 +1,7 @@
 package dev.gatehouse.application;
 
+import dev.gatehouse.application.contract.AuthenticatorCodesContract;
+import dev.gatehouse.domain.secondfactor.AuthenticatorCodes;
 import dev.gatehouse.application.contract.RememberedLoginsContract;
 import dev.gatehouse.application.contract.SessionRepositoryContract;
 import dev.gatehouse.application.contract.UsersContract;
@@ -29,6 +31,14 @@ class FakesPassTheContractsTest {
         @Override
         protected RememberedLogins createStore() {
             return new FakeRememberedLogins(clock);
+        }
+    }
+
+    @Nested
+    class Codes extends AuthenticatorCodesContract {
+        @Override
+        protected AuthenticatorCodes createCodes() {
+            return new FakeAuthenticatorCodes();
         }
     }
 

@@ -28,7 +28,8 @@ class VerifySecondFactorTest {
     private final FakeAccounts accounts = new FakeAccounts();
     private final FakeThrottle throttle = new FakeThrottle();
     private final List<AuditEvent> audit = new ArrayList<>();
-    private final VerifySecondFactor verify = new VerifySecondFactor(accounts, throttle, audit::add, clock);
+    private final FakeAuthenticatorCodes codes = new FakeAuthenticatorCodes();
+    private final VerifySecondFactor verify = new VerifySecondFactor(accounts, codes, throttle, audit::add, clock);
     private final TotpSecret secret = TotpSecret.generate(new SecureRandom());
     private final List<String> recoveryCodes = RecoveryCodes.generate(new SecureRandom());
 
@@ -46,7 +47,7 @@ class VerifySecondFactorTest {
     }
 
     private String codeNow() {
-        return Totp.code(secret, Totp.step(clock.instant()));
+        return codes.code(secret, Totp.step(clock.instant()));
     }
 
     @Test

@@ -1,19 +1,16 @@
 package dev.gatehouse.domain.secondfactor;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * Authenticator codes as every app computes them (RFC 6238 over RFC 4226: HMAC-SHA1, 6 digits,
- * 30-second steps), and the rules for accepting one: the step now or one step either side (a
- * clock a little off, a code typed as it changed, as Authelia's skew of 1), each step at most
+ * Authenticator codes as every app shows them (RFC 6238 over RFC 4226: HMAC-SHA1, 6 digits,
+ * 30-second steps; the HMAC itself is an {@link AuthenticatorCodes}), and the rules for accepting
+ * one: the step now or one step either side (a clock a little off, a code typed as it changed, as
+ * Authelia's skew of 1), each step at most
  * once (a code seen over a shoulder or replayed is refused: only a step later than the last one
  * used counts), and a comparison that takes the same time wherever the codes differ.
  */
@@ -23,7 +20,6 @@ public final class Totp {
     public static final int DIGITS = 6;
     /** Steps accepted either side of the current one. */
     public static final int WINDOW = 1;
-    private static final int MODULUS = 1_000_000;
 
     private Totp() {
     }
@@ -33,31 +29,13 @@ public final class Totp {
         return Math.floorDiv(now.getEpochSecond(), STEP.getSeconds());
     }
 
-    /** The code of a step, 6 digits with leading zeros. */
-    public static String code(TotpSecret secret, long step) {
-        byte[] key = secret.bytes();
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA1");
-            hmac.init(new SecretKeySpec(key, "HmacSHA1"));
-            byte[] hash = hmac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
-            // RFC 4226, 5.3: 31 bits from the offset the last nibble names.
-            int offset = hash[hash.length - 1] & 0x0f;
-            int truncated = (hash[offset] & 0x7f) << 24 | (hash[offset + 1] & 0xff) << 16 | (hash[offset + 2] & 0xff) << 8 | hash[offset + 3] & 0xff;
-            return String.format("%06d", truncated % MODULUS);
-        } catch (GeneralSecurityException missing) {
-            throw new IllegalStateException("this JDK has no HmacSHA1, which every JDK must have", missing);
-        } finally {
-            java.util.Arrays.fill(key, (byte) 0);
-        }
-    }
-
     /**
      * The step a typed code is right for, within the window around {@code now} and after
      * {@code lastUsedStep} (the step of the last code accepted for this secret; any negative
      * number when there was none); empty when it is right for none. Spaces are ignored, as apps
      * show the code in two groups.
      */
-    public static OptionalLong accept(TotpSecret secret, String typed, Instant now, long lastUsedStep) {
+    public static OptionalLong accept(AuthenticatorCodes codes, TotpSecret secret, String typed, Instant now, long lastUsedStep) {
         String code = typed == null ? "" : typed.replace(" ", "");
         if (code.length() != DIGITS || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalLong.empty();
@@ -67,7 +45,7 @@ public final class Totp {
         OptionalLong matched = OptionalLong.empty();
         // Every step of the window is computed and compared, whichever matches: the time taken says nothing.
         for (long candidate = current - WINDOW; candidate <= current + WINDOW; candidate++) {
-            boolean same = MessageDigest.isEqual(given, code(secret, candidate).getBytes(StandardCharsets.US_ASCII));
+            boolean same = MessageDigest.isEqual(given, codes.code(secret, candidate).getBytes(StandardCharsets.US_ASCII));
             if (same && candidate > lastUsedStep && matched.isEmpty()) {
                 matched = OptionalLong.of(candidate);
             }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.web.secondfactor;
 
+import dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes;
 import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.secondfactor.Totp;
 import io.vertx.ext.auth.otp.OtpKey;
@@ -30,7 +31,8 @@ class AuthenticatorSetupTest {
         assertFalse(setup.toString().contains(setup.base32()), "never in a log");
         // A code the app computes from the key is one the domain accepts.
         Instant now = Instant.parse("2026-11-30T12:00:00Z");
-        assertTrue(Totp.accept(setup.secret(), Totp.code(setup.secret(), Totp.step(now)), now, -1).isPresent());
+        HmacAuthenticatorCodes codes = new HmacAuthenticatorCodes();
+        assertTrue(Totp.accept(codes, setup.secret(), codes.code(setup.secret(), Totp.step(now)), now, -1).isPresent());
     }
 
     @Test
