@@ -157,7 +157,7 @@ public final class UsersFileDirectory implements UserDirectory {
     @Override
     public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
         return workers.run(() -> {
-            String sealed = sealer().seal(secret.bytes(), user.value());
+            String sealed = SecretSealer.required(sealer).sealTotp(secret, user);
             return change(users -> users.computeIfPresent(user, (name, record) ->
                     record.withFactors(new UserRecord.Factors(Optional.of(sealed), -1, recoveryCodeHashes))) != null);
         });
@@ -212,14 +212,9 @@ public final class UsersFileDirectory implements UserDirectory {
 
     private SecondFactors opened(UserRecord record) {
         UserRecord.Factors factors = record.factors();
-        Optional<TotpSecret> totp = factors.sealedTotp().map(sealed -> new TotpSecret(sealer().open(sealed, record.username().value())
-                .orElseThrow(() -> new IllegalStateException("the authenticator secret of " + record.username() + " in " + file.path()
-                        + " opens with none of the server secrets (was GATEHOUSE_PREVIOUS_SECRETS cleared too soon?)"))));
+        Optional<TotpSecret> totp = factors.sealedTotp()
+                .map(sealed -> SecretSealer.required(sealer).openTotp(sealed, record.username(), file.path().toString()));
         return new SecondFactors(totp, factors.lastUsedStep(), factors.recoveryCodeHashes());
-    }
-
-    private SecretSealer sealer() {
-        return sealer.orElseThrow(() -> new IllegalStateException("authenticator secrets are sealed with the server secret, which this process has not read"));
     }
 
     /** From memory, never from the file: this is asked on every forwarded request, on an event loop. */

@@ -217,21 +217,22 @@ public final class PostgresUserDirectory implements UserDirectory {
                         return Optional.<SecondFactors>empty();
                     }
                     Row row = rows.iterator().next();
-                    Optional<TotpSecret> totp = Optional.ofNullable(row.getString("totp_secret")).map(sealed -> new TotpSecret(sealer().open(sealed,
-                            user.value()).orElseThrow(() -> new IllegalStateException("the authenticator secret of " + user + " in " + table
-                            + " opens with none of the server secrets (was GATEHOUSE_PREVIOUS_SECRETS cleared too soon?)"))));
+                    Optional<TotpSecret> totp = Optional.ofNullable(row.getString("totp_secret"))
+                            .map(sealed -> SecretSealer.required(sealer).openTotp(sealed, user, "the table " + table));
                     return Optional.of(new SecondFactors(totp, row.getLong("totp_last_step"), Set.of(row.getArrayOfStrings("recovery_codes"))));
                 });
     }
 
     @Override
     public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
-        if (sealer.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("authenticator secrets are sealed with the server secret, "
-                    + "which this process has not read"));
+        String sealed;
+        try {
+            sealed = SecretSealer.required(sealer).sealTotp(secret, user);
+        } catch (IllegalStateException unsealable) {
+            return CompletableFuture.failedFuture(unsealable);
         }
         return changed("UPDATE " + table + " SET totp_secret = $1, totp_last_step = -1, recovery_codes = $2 WHERE name = $3",
-                Tuple.of(sealer().seal(secret.bytes(), user.value()), recoveryCodeHashes.toArray(String[]::new), user.value()));
+                Tuple.of(sealed, recoveryCodeHashes.toArray(String[]::new), user.value()));
     }
 
     @Override
@@ -255,10 +256,6 @@ public final class PostgresUserDirectory implements UserDirectory {
     @Override
     public CompletionStage<Boolean> reset(Username user) {
         return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}' WHERE name = $1", Tuple.of(user.value()));
-    }
-
-    private SecretSealer sealer() {
-        return sealer.orElseThrow(() -> new IllegalStateException("authenticator secrets are sealed with the server secret, which this process has not read"));
     }
 
     /** From memory, never from the database: this is asked on every forwarded request. */

@@ -1,5 +1,8 @@
 package dev.gatehouse.adapter.vertx.driven.sealing;
 
+import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.secondfactor.TotpSecret;
+
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -91,6 +94,23 @@ public final class SecretSealer {
         } catch (GeneralSecurityException missing) {
             throw new IllegalStateException("this JDK cannot do AES-GCM, which every JDK must", missing);
         }
+    }
+
+    /** The sealer a directory was given, or the failure that says why there is none. */
+    public static SecretSealer required(Optional<SecretSealer> sealer) {
+        return sealer.orElseThrow(() -> new IllegalStateException(
+                "authenticator secrets are sealed with the server secret, which this process has not read"));
+    }
+
+    /** A user's authenticator secret, sealed for a directory to keep. */
+    public String sealTotp(TotpSecret secret, Username user) {
+        return seal(secret.bytes(), user.value());
+    }
+
+    /** A user's authenticator secret as a directory keeps it, opened; a failure naming where it lies when no listed secret opens it. */
+    public TotpSecret openTotp(String sealed, Username user, String where) {
+        return new TotpSecret(open(sealed, user.value()).orElseThrow(() -> new IllegalStateException("the authenticator secret of " + user
+                + " in " + where + " opens with none of the server secrets (was GATEHOUSE_PREVIOUS_SECRETS cleared too soon?)")));
     }
 
     private static byte[] derive(byte[] secret, String label) {
