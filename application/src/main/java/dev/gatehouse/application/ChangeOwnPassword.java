@@ -97,7 +97,7 @@ public final class ChangeOwnPassword {
                             return sessions.end(session.id().storageKey(), SessionEnd.ENDED_BY_ADMINISTRATOR)
                                     .thenApply(deleted -> new ChangeOwnPasswordResult.NotLoggedIn());
                         }
-                        Session renewed = session.loggedInAs(user, version.getAsLong(), clock.instant());
+                        Session renewed = session.loggedInAs(user, version.getAsLong(), session.authMethod().withPasswordTyped(), clock.instant());
                         audit.record(new AuditEvent(AuditEvent.Kind.PASSWORD_CHANGED, user, renewed.id().handle(), null, "by the user"));
                         return sessions.delete(session.id())
                                 .thenCompose(deleted -> sessions.save(renewed))

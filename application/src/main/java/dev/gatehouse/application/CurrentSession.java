@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * with its activity recorded when the recorded time has gone stale. It does not check that a
  * login still holds (the user's credential version): that is {@link Greet}'s question. Only the
  * use cases that replace or end whatever session there is ({@link OpenLoginForm}, {@link LogIn},
- * {@link LogOut}) and {@link Greet} itself ask this; package-private, so nothing else can.
+ * {@link LogOut}, {@link CompleteLogin}) and {@link Greet} itself ask this; package-private, so nothing else can.
  */
 final class CurrentSession {
 

@@ -10,6 +10,7 @@ import dev.gatehouse.domain.KnownDevice;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PreLogin;
+import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -17,6 +18,7 @@ import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,7 +26,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Logs a visitor in: checks the form's CSRF token, asks the throttle whether a password may be
  * checked for this account from this client (through this device, when it is one the account has
- * logged in from before), checks the credentials, then replaces the session
+ * logged in from before), checks the credentials, then replaces the session (with a half-way one
+ * when the user has a second factor, which {@link CompleteLogin} then checks)
  * with a new one (new id, new token, same attributes) so that an id known before login is
  * worthless after it, and ends the user's oldest sessions beyond the cap.
  */
@@ -36,11 +39,13 @@ public final class LogIn {
     private final ThrottledPasswordCheck passwordCheck;
     private final LoginThrottle throttle;
     private final SessionCap cap;
+    private final SecondFactorStore secondFactors;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LogIn(SessionRepository sessions, AuthenticationService authentication, LoginThrottle throttle, Signer signer, AuditLog audit,
-                 SessionPolicy policy, Clock clock) {
+    public LogIn(SessionRepository sessions, AuthenticationService authentication, SecondFactorStore secondFactors, LoginThrottle throttle,
+                 Signer signer, AuditLog audit, SessionPolicy policy, Clock clock) {
+        this.secondFactors = secondFactors;
         this.current = new CurrentSession(sessions, audit, policy, clock);
         this.audit = audit;
         this.sessions = sessions;
@@ -116,7 +121,10 @@ public final class LogIn {
         LoginThrottle.Attempt throttled = new LoginThrottle.Attempt(username.get(), command.client(), device.map(KnownDevice::id));
         return throttle.admit(throttled, clock.instant()).thenCompose(admission -> admission.fold(
                 allowed -> passwordCheck.check(new Credentials(username.get(), password), throttled).thenCompose(outcome -> outcome.fold(
-                        authenticated -> replace(start, authenticated, command),
+                        authenticated -> secondFactors.secondFactors(authenticated.username()).thenCompose(factors -> {
+                            List<SecondFactorMethod> methods = factors.map(CompleteLogin::methods).orElse(List.of());
+                            return methods.isEmpty() ? replace(start, authenticated, command) : halfway(start, authenticated, methods, command);
+                        }),
                         rejected -> {
                             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
                             return CompletableFuture.completedFuture(new LogInResult.Rejected(start.formToken()));
@@ -127,6 +135,16 @@ public final class LogIn {
                             ThrottledAttempts.detail(wait.retryAfter())));
                     return CompletableFuture.completedFuture(new LogInResult.Throttled(start.formToken(), wait.retryAfter()));
                 }));
+    }
+
+    /** The password was right and a second factor must follow: the form's session is replaced by a half-way one. */
+    private CompletionStage<LogInResult> halfway(Start start, Authentication.Authenticated who, List<SecondFactorMethod> methods,
+                                                 LogInCommand command) {
+        Session before = start.session();
+        Session after = before.awaitingSecondFactor(who.username(), who.credentialVersion(), clock.instant()).describedAs(command.device());
+        audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_ASKED, who.username(), after.id().handle(), command.client(), null));
+        CompletionStage<Void> previous = start.stored() ? sessions.delete(before.id()) : CompletableFuture.completedFuture(null);
+        return previous.thenCompose(deleted -> sessions.save(after)).thenApply(saved -> new LogInResult.SecondFactorRequired(after, methods));
     }
 
     private CompletionStage<LogInResult> replace(Start start, Authentication.Authenticated who, LogInCommand command) {

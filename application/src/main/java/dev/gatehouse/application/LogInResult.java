@@ -4,6 +4,7 @@ import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,9 +17,26 @@ public sealed interface LogInResult {
      */
     record LoggedIn(Session session, String deviceToken) implements LogInResult {
         @Override
-        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
-                          Function<FormExpired, R> formExpired) {
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<SecondFactorRequired, R> secondFactor, Function<Rejected, R> rejected,
+                          Function<Throttled, R> throttled, Function<FormExpired, R> formExpired) {
             return loggedIn.apply(this);
+        }
+    }
+
+    /**
+     * The password was right, and the user has a second factor: the session that replaces the
+     * form's is half-way ({@link Session#pendingLogin()}), logged in as nobody until the second
+     * step ({@link CompleteLogin}) is done, within {@link Session#SECOND_FACTOR_TIME}.
+     */
+    record SecondFactorRequired(Session session, List<SecondFactorMethod> methods) implements LogInResult {
+        public SecondFactorRequired {
+            methods = List.copyOf(methods);
+        }
+
+        @Override
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<SecondFactorRequired, R> secondFactor, Function<Rejected, R> rejected,
+                          Function<Throttled, R> throttled, Function<FormExpired, R> formExpired) {
+            return secondFactor.apply(this);
         }
     }
 
@@ -29,8 +47,8 @@ public sealed interface LogInResult {
         public static final String MESSAGE = "Invalid username or password.";
 
         @Override
-        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
-                          Function<FormExpired, R> formExpired) {
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<SecondFactorRequired, R> secondFactor, Function<Rejected, R> rejected,
+                          Function<Throttled, R> throttled, Function<FormExpired, R> formExpired) {
             return rejected.apply(this);
         }
     }
@@ -54,8 +72,8 @@ public sealed interface LogInResult {
         }
 
         @Override
-        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
-                          Function<FormExpired, R> formExpired) {
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<SecondFactorRequired, R> secondFactor, Function<Rejected, R> rejected,
+                          Function<Throttled, R> throttled, Function<FormExpired, R> formExpired) {
             return throttled.apply(this);
         }
     }
@@ -66,19 +84,24 @@ public sealed interface LogInResult {
      */
     record FormExpired() implements LogInResult {
         @Override
-        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled,
-                          Function<FormExpired, R> formExpired) {
+        public <R> R fold(Function<LoggedIn, R> loggedIn, Function<SecondFactorRequired, R> secondFactor, Function<Rejected, R> rejected,
+                          Function<Throttled, R> throttled, Function<FormExpired, R> formExpired) {
             return formExpired.apply(this);
         }
     }
 
     /** One function per case: a new case fails to compile wherever a login's outcome is handled. */
-    <R> R fold(Function<LoggedIn, R> loggedIn, Function<Rejected, R> rejected, Function<Throttled, R> throttled, Function<FormExpired, R> formExpired);
+    <R> R fold(Function<LoggedIn, R> loggedIn, Function<SecondFactorRequired, R> secondFactor, Function<Rejected, R> rejected,
+               Function<Throttled, R> throttled, Function<FormExpired, R> formExpired);
 
     /** {@link #fold} for handlers that answer rather than return. */
-    default void handle(Consumer<LoggedIn> loggedIn, Consumer<Rejected> rejected, Consumer<Throttled> throttled, Consumer<FormExpired> formExpired) {
+    default void handle(Consumer<LoggedIn> loggedIn, Consumer<SecondFactorRequired> secondFactor, Consumer<Rejected> rejected,
+                        Consumer<Throttled> throttled, Consumer<FormExpired> formExpired) {
         fold(in -> {
             loggedIn.accept(in);
+            return null;
+        }, halfway -> {
+            secondFactor.accept(halfway);
             return null;
         }, no -> {
             rejected.accept(no);

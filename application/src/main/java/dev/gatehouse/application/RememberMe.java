@@ -1,6 +1,7 @@
 package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuthMethod;
 import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.Channel;
 import dev.gatehouse.domain.CredentialVersions;
@@ -125,8 +126,8 @@ public final class RememberMe {
                 if (!won) {
                     return notRestored();
                 }
-                Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), now)
-                        .describedAs(device).restoredFromRememberedLogin();
+                Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), AuthMethod.REMEMBERED, now)
+                        .describedAs(device);
                 return sessions.save(session).thenCompose(saved -> {
                     audit.record(new AuditEvent(AuditEvent.Kind.SESSION_RESTORED, login.user(), session.id().handle(), client, null));
                     return cap.enforce(login.user(), session.id());

@@ -57,7 +57,7 @@ public final class VerifySecondFactor {
             return store.useRecoveryCode(command.user(), recovery.get()).thenApply(used -> {
                 audit.record(new AuditEvent(used ? AuditEvent.Kind.RECOVERY_CODE_USED : AuditEvent.Kind.SECOND_FACTOR_FAILED, command.user(),
                         null, command.client(), used ? (factors.recoveryCodeHashes().size() - 1) + " left" : "recovery code not valid"));
-                return used ? new VerifySecondFactorResult.Accepted(VerifySecondFactorResult.Method.RECOVERY_CODE,
+                return used ? new VerifySecondFactorResult.Accepted(SecondFactorMethod.RECOVERY_CODE,
                         factors.recoveryCodeHashes().size() - 1) : new VerifySecondFactorResult.Wrong();
             });
         }
@@ -68,7 +68,7 @@ public final class VerifySecondFactor {
             return CompletableFuture.completedFuture(refused(command, replayed));
         }
         return store.useStep(command.user(), step.getAsLong()).thenApply(recorded -> recorded
-                ? new VerifySecondFactorResult.Accepted(VerifySecondFactorResult.Method.AUTHENTICATOR_CODE, factors.recoveryCodeHashes().size())
+                ? new VerifySecondFactorResult.Accepted(SecondFactorMethod.AUTHENTICATOR_CODE, factors.recoveryCodeHashes().size())
                 : refused(command, true));
     }
 

@@ -6,11 +6,8 @@ import java.util.function.Function;
 /** How checking a second factor ends. */
 public sealed interface VerifySecondFactorResult {
 
-    /** Which factor was accepted. */
-    enum Method { AUTHENTICATOR_CODE, RECOVERY_CODE }
-
     /** Right; {@code recoveryCodesLeft} so that the user can be told when they run low. */
-    record Accepted(Method method, int recoveryCodesLeft) implements VerifySecondFactorResult {
+    record Accepted(SecondFactorMethod method, int recoveryCodesLeft) implements VerifySecondFactorResult {
         @Override
         public <R> R fold(Function<Accepted, R> accepted, Function<Wrong, R> wrong, Function<Throttled, R> throttled,
                           Function<NotEnrolled, R> notEnrolled) {

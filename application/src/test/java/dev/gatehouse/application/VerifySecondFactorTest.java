@@ -53,7 +53,7 @@ class VerifySecondFactorTest {
     @Test
     void givenTheCodeTheAppShows_thenAcceptedOnceAndTheThrottleForgetsTheFailures() {
         String code = codeNow();
-        assertEquals(VerifySecondFactorResult.Method.AUTHENTICATOR_CODE,
+        assertEquals(SecondFactorMethod.AUTHENTICATOR_CODE,
                 assertInstanceOf(VerifySecondFactorResult.Accepted.class, typed(code)).method());
         assertInstanceOf(VerifySecondFactorResult.Wrong.class, typed(code), "the same code again, in the same 30 seconds");
         assertEquals(List.of(AuditEvent.Kind.SECOND_FACTOR_CODE_REUSED), audit.stream().map(AuditEvent::kind).toList());
@@ -79,7 +79,7 @@ class VerifySecondFactorTest {
     void givenARecoveryCodeInAnyCase_thenItWorksOnceAndSaysHowManyAreLeft() {
         VerifySecondFactorResult.Accepted accepted = assertInstanceOf(VerifySecondFactorResult.Accepted.class,
                 typed(recoveryCodes.get(3).toUpperCase()));
-        assertEquals(VerifySecondFactorResult.Method.RECOVERY_CODE, accepted.method());
+        assertEquals(SecondFactorMethod.RECOVERY_CODE, accepted.method());
         assertEquals(9, accepted.recoveryCodesLeft());
         assertInstanceOf(VerifySecondFactorResult.Wrong.class, typed(recoveryCodes.get(3)), "used up");
         assertEquals(List.of(AuditEvent.Kind.RECOVERY_CODE_USED, AuditEvent.Kind.SECOND_FACTOR_FAILED), audit.stream().map(AuditEvent::kind).toList());

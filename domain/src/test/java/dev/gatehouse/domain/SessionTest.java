@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,9 +52,46 @@ class SessionTest {
         Session after = before.loggedInAs(new Username("alice"), 1L, T0.plusSeconds(5));
         assertNotEquals(before.id(), after.id());
         assertNotEquals(before.csrfToken().value(), after.csrfToken().value());
-        assertEquals(Map.of("cart", "3 apples"), after.attributes());
+        assertEquals(Optional.of("3 apples"), after.applicationAttribute("cart"));
+        assertEquals(AuthMethod.PASSWORD, after.authMethod());
+        assertEquals(T0.plusSeconds(5), after.authenticatedAt());
         assertEquals("alice", after.user().orElseThrow().value());
         assertEquals(T0.plusSeconds(5), after.createdAt(), "the absolute timeout counts from login");
         assertFalse(before.isLoggedIn());
+    }
+
+    @Test
+    void givenARightPasswordOfAnAccountWithASecondFactor_thenAHalfWaySessionThatIsNobodyAndEndsInFiveMinutes() {
+        Session form = Session.startAnonymous(Channel.WEB, T0).withAttribute("cart", "3 apples");
+        Session halfway = form.awaitingSecondFactor(new Username("alice"), 7L, T0.plusSeconds(5));
+        assertNotEquals(form.id(), halfway.id());
+        assertNotEquals(form.csrfToken().value(), halfway.csrfToken().value());
+        assertFalse(halfway.isLoggedIn(), "greets nobody");
+        assertEquals(Optional.of(new PendingLogin(new Username("alice"), 7L)), halfway.pendingLogin());
+        assertEquals(T0.plusSeconds(5).plus(Session.SECOND_FACTOR_TIME), halfway.expiresAt(POLICY));
+        assertTrue(halfway.isExpiredAt(T0.plusSeconds(5).plus(Duration.ofMinutes(5)), POLICY));
+
+        Session in = halfway.loggedInAs(new Username("alice"), 7L, AuthMethod.PASSWORD_AND_CODE, T0.plusSeconds(30));
+        assertEquals(Optional.empty(), in.pendingLogin());
+        assertEquals(AuthMethod.PASSWORD_AND_CODE, in.authMethod());
+        assertTrue(in.authMethod().multiFactor());
+        assertEquals(Optional.of("3 apples"), in.applicationAttribute("cart"));
+        assertEquals(T0.plusSeconds(30).plus(POLICY.idleTimeout()), in.expiresAt(POLICY), "a whole session's timeouts once logged in");
+    }
+
+    @Test
+    void givenALogin_thenSensitiveChangesNeedItWithinTenMinutesOrARecheck() {
+        Session in = Session.startAnonymous(Channel.WEB, T0).loggedInAs(new Username("alice"), 1L, T0);
+        assertTrue(in.isRecentlyAuthenticated(T0.plus(Session.RECHECK_AFTER)));
+        assertFalse(in.isRecentlyAuthenticated(T0.plus(Session.RECHECK_AFTER).plusSeconds(1)));
+        Session rechecked = in.reauthenticated(T0.plus(Duration.ofHours(1)));
+        assertTrue(rechecked.isRecentlyAuthenticated(T0.plus(Duration.ofHours(1)).plusSeconds(1)));
+        assertEquals(AuthMethod.PASSWORD, rechecked.authMethod());
+
+        Session remembered = Session.startAnonymous(Channel.WEB, T0).loggedInAs(new Username("alice"), 1L, AuthMethod.REMEMBERED, T0);
+        assertFalse(remembered.isFresh());
+        assertFalse(remembered.isRecentlyAuthenticated(T0), "nobody typed anything");
+        assertEquals(AuthMethod.PASSWORD, remembered.reauthenticated(T0).authMethod(), "a password typed makes it a password login");
+        assertFalse(Session.startAnonymous(Channel.WEB, T0).withAttribute("gatehouse.restored", "true").isFresh(), "a session stored before the method was");
     }
 }

@@ -10,5 +10,8 @@ interface LoginInput {
     /** Read without echo; the caller wipes it. */
     Optional<char[]> password(String prompt);
 
+    /** A one-time code (authenticator or recovery code): shown as typed, kept in no history. */
+    Optional<String> code(String prompt);
+
     Optional<String> command(String prompt);
 }

@@ -1,6 +1,10 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.ChangeOwnPasswordCommand;
+import dev.gatehouse.application.CompleteLoginCommand;
+import dev.gatehouse.application.CompleteLoginResult;
+import dev.gatehouse.application.SecondFactorMethod;
+import dev.gatehouse.application.VerifySecondFactorResult;
 import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.application.Greeting;
 import dev.gatehouse.application.LogInCommand;
@@ -85,7 +89,7 @@ final class LoginShell {
             Turn turn = result.fold(loggedIn -> {
                 devices.remember(name, loggedIn.deviceToken());
                 return new Turn(Optional.of(loggedIn.session()), null, false);
-            }, refused -> new Turn(Optional.empty(), LogInResult.Rejected.MESSAGE, true),
+            }, halfway -> secondStep(input, name, halfway.session()), refused -> new Turn(Optional.empty(), LogInResult.Rejected.MESSAGE, true),
                     throttled -> new Turn(Optional.empty(), LogInResult.Throttled.message(throttled.retryAfter()), true),
                     expired -> new Turn(Optional.empty(), "The login took too long. Please try again.", false));
             if (turn.session().isPresent()) {
@@ -96,6 +100,42 @@ final class LoginShell {
         }
         say("Too many failed attempts.");
         return new Attempts(Optional.empty(), ExitCodes.REFUSED);
+    }
+
+    /**
+     * The code of an account with a second factor, asked until it is right, the tries run out, or
+     * the half-way login ends; wrong codes count as failed attempts, as wrong passwords do.
+     */
+    private Turn secondStep(LoginInput input, String name, Session halfway) {
+        for (int tries = 0; tries < MAX_ATTEMPTS; tries++) {
+            Optional<String> code = input.code("Code: ");
+            if (code.isEmpty()) {
+                end(halfway);
+                return new Turn(Optional.empty(), "Login cancelled.", false);
+            }
+            if (code.get().isBlank()) {
+                continue;
+            }
+            CompleteLoginResult result = await(useCases.completeLogin().complete(new CompleteLoginCommand(Optional.of(halfway.id()),
+                    halfway.csrfToken().value(), code.get(), CLIENT, devices.tokensFor(name))));
+            Optional<Turn> done = result.fold(loggedIn -> {
+                devices.remember(name, loggedIn.deviceToken());
+                if (loggedIn.method() == SecondFactorMethod.RECOVERY_CODE) {
+                    say("That recovery code is used up: " + loggedIn.recoveryCodesLeft() + " left. Type 2fa recovery-codes for a new set.");
+                }
+                return Optional.of(new Turn(Optional.of(loggedIn.session()), null, false));
+            }, wrong -> {
+                say(VerifySecondFactorResult.Wrong.MESSAGE);
+                return Optional.<Turn>empty();
+            }, throttled -> Optional.of(new Turn(Optional.empty(), LogInResult.Throttled.message(throttled.retryAfter()), true)),
+                    again -> Optional.of(new Turn(Optional.empty(), CompleteLoginResult.LogInAgain.MESSAGE, false)),
+                    expired -> Optional.of(new Turn(Optional.empty(), CompleteLoginResult.LogInAgain.MESSAGE, false)));
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        end(halfway);
+        return new Turn(Optional.empty(), "Too many wrong codes.", true);
     }
 
     /** Runs commands on the session; true to log in again (after a logout or the session's end), false to leave. */

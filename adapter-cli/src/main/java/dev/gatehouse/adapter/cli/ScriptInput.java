@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * {@code gatehouse login --user NAME --password-stdin}: the username from the command line, the
- * password from the first line of standard input, and commands from the lines after it. It logs
+ * password from the first line of standard input, the code on the next line for an account with a
+ * second factor, and commands from the lines after it. It logs
  * in once: after a logout or a rejection there is nobody to ask again.
  */
 final class ScriptInput implements LoginInput {
@@ -29,6 +30,12 @@ final class ScriptInput implements LoginInput {
     @Override
     public Optional<char[]> password(String prompt) {
         return line().map(String::toCharArray);
+    }
+
+    /** The line after the password, for an account with a second factor. */
+    @Override
+    public Optional<String> code(String prompt) {
+        return line();
     }
 
     @Override

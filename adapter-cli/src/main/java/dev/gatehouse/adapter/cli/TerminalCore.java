@@ -6,6 +6,7 @@ import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ExplainAccess;
 import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.CompleteLogin;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListSessions;
@@ -67,7 +68,7 @@ public interface TerminalCore extends AutoCloseable {
                               ListUsers list, ChangeGroups changeGroups) {
     }
 
-    record LoginUseCases(LogIn logIn, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {
+    record LoginUseCases(LogIn logIn, CompleteLogin completeLogin, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {
     }
 
     record SessionAdministration(ListSessions list, RevokeSessions revoke) {

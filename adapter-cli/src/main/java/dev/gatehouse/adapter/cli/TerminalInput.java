@@ -44,6 +44,11 @@ final class TerminalInput implements LoginInput {
     }
 
     @Override
+    public Optional<String> code(String prompt) {
+        return read(credentials, prompt, null);
+    }
+
+    @Override
     public Optional<String> command(String prompt) {
         return read(commands, prompt, null);
     }

@@ -5,6 +5,9 @@ import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ExplainAccess;
 import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.application.FakeAuthenticatorCodes;
+import dev.gatehouse.application.VerifySecondFactor;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.FakeAccounts;
 import dev.gatehouse.application.FakeBlocklist;
@@ -96,7 +99,9 @@ class TerminalCommandsTest {
             TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(new AddUser(users, FakeBlocklist.REPEATS, audit),
                     new ChangePassword(users, FakeBlocklist.REPEATS, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
                     new ListUsers(users), new ChangeGroups(users, audit));
-            TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(new LogIn(sessions, users, throttle, new FakeSigner(), audit, policy, clock), greet,
+            TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(new LogIn(sessions, users, users, throttle, new FakeSigner(), audit, policy, clock),
+                    new CompleteLogin(sessions, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), new FakeSigner(),
+                            audit, policy, clock), greet,
                     new LogOut(sessions, remembered, audit, policy, clock),
                     new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock));
             Optional<TerminalCore.SessionAdministration> administration = sessionsShared

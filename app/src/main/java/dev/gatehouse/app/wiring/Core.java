@@ -9,6 +9,9 @@ import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeGroups;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.ChangePassword;
+import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.application.VerifySecondFactor;
+import dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Identify;
@@ -39,7 +42,7 @@ import java.time.Duration;
  * and API, the routes on an application's own router, and the terminal commands. So each part of
  * the product is made from the same collaborators and the same configuration.
  */
-record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
+record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
             ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference, RememberMe rememberMe,
             TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions, Authorize authorize,
             Clock clock) {
@@ -61,7 +64,9 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
         return new Core(
                 greet,
                 new OpenLoginForm(sessions, ports.signer(), audit, policy, clock),
-                new LogIn(sessions, users, ports.throttle(), ports.signer(), audit, policy, clock),
+                new LogIn(sessions, users, users, ports.throttle(), ports.signer(), audit, policy, clock),
+                new CompleteLogin(sessions, users, new VerifySecondFactor(users, new HmacAuthenticatorCodes(), ports.throttle(), audit, clock),
+                        ports.signer(), audit, policy, clock),
                 new LogOut(sessions, ports.remembered(), audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, ports.throttle(), users, ports.blocklist(), audit, clock),
                 listOwnSessions,
@@ -78,13 +83,13 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut
 
     /** What the web drives. */
     WebUseCases web() {
-        return new WebUseCases(greet, openLoginForm, logIn, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
+        return new WebUseCases(greet, openLoginForm, logIn, completeLogin, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
                 new Identify(greet, rememberMe), authorize, clock);
     }
 
     /** What the terminal's login shell drives. */
     TerminalCore.LoginUseCases terminalLogin() {
-        return new TerminalCore.LoginUseCases(logIn, greet, logOut, changeOwnPassword);
+        return new TerminalCore.LoginUseCases(logIn, completeLogin, greet, logOut, changeOwnPassword);
     }
 
     /** What the terminal's session commands drive. */

@@ -104,7 +104,7 @@ public abstract class SessionRepositoryContract {
         }
         pool.shutdown();
         Session after = done(repository.load(session.id())).orElseThrow();
-        assertEquals(100, after.attributes().size(), "every attribute written in parallel is there");
+        assertEquals(100, after.attributes().keySet().stream().filter(name -> !Session.isReserved(name)).count(), "every attribute written in parallel is there");
         assertEquals(NOW.plusSeconds(199), after.lastSeenAt(), "the latest touch wins, whatever the order");
         assertEquals(session.user(), after.user());
         assertEquals(session.csrfToken(), after.csrfToken());

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.FlashMessage;
 import dev.gatehouse.domain.LocalPath;
+import dev.gatehouse.domain.ReturnTarget;
 import dev.gatehouse.domain.SessionEnd;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,11 @@ final class FlashRedirects {
     }
 
     void redirect(RoutingContext ctx, int status, LocalPath location, FlashMessage message) {
+        redirect(ctx, status, new ReturnTarget(location.value()), message);
+    }
+
+    /** The message shows only if the target is one of this site's pages that show messages. */
+    void redirect(RoutingContext ctx, int status, ReturnTarget location, FlashMessage message) {
         ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(name, message.name())));
         Responses.redirect(ctx, status, location);
     }

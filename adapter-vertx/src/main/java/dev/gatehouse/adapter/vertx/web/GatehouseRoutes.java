@@ -32,8 +32,8 @@ public final class GatehouseRoutes {
     static final String FORWARD_AUTH_NGINX = "/auth/request";
     static final String FORWARD_AUTH = "/auth/forward";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
-    static final List<String> EMBEDDED_PATHS = List.of("/login", "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
-            "/api/sessions", FORWARD_AUTH_NGINX, FORWARD_AUTH, BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
+    static final List<String> EMBEDDED_PATHS = List.of("/login", SecondFactorForms.PATH, "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
+            "/api/session/second-factor", "/api/sessions", FORWARD_AUTH_NGINX, FORWARD_AUTH, BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
             "/static/logo.svg", "/static/logo.webp");
 
     private final HttpSettings settings;
@@ -45,6 +45,7 @@ public final class GatehouseRoutes {
     private final FlashRedirects flash;
     private final GreetingPages greetings;
     private final LoginForms login;
+    private final SecondFactorForms secondFactor;
     private final LogoutForms logout;
     private final PreferenceForms preferences;
     private final SessionPages sessions;
@@ -66,6 +67,8 @@ public final class GatehouseRoutes {
         this.greetings = new GreetingPages(identity, cookie, views, flash);
         this.login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies(), remember, flash, device);
+        this.secondFactor = new SecondFactorForms(useCases.completeLogin(), cookie, views, settings.maxFormFields(), settings.trustedProxies(),
+                remember, flash, device);
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(),
@@ -122,15 +125,18 @@ public final class GatehouseRoutes {
 
     private void addRoutes(Router router) {
         get(router, "/login").handler(login::show);
+        get(router, SecondFactorForms.PATH).handler(secondFactor::show);
         get(router, "/logout").handler(greetings::confirmLogout);
         get(router, "/password").handler(password::show);
         get(router, "/sessions").handler(sessions::show);
         // Every state-changing request is checked for a cross-site origin first, before its body is read.
         router.post("/login").handler(new CrossSiteGuard());
+        router.post(SecondFactorForms.PATH).handler(new CrossSiteGuard());
         router.post("/logout").handler(new CrossSiteGuard());
         router.post("/password").handler(new CrossSiteGuard());
         router.post("/sessions/end").handler(new CrossSiteGuard());
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
+        router.post(SecondFactorForms.PATH).consumes(FORM).handler(formBody).handler(secondFactor::submit);
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
@@ -148,6 +154,8 @@ public final class GatehouseRoutes {
         router.post("/api/session").handler(new CrossSiteGuard());
         router.delete("/api/session").handler(new CrossSiteGuard());
         router.post("/api/session").consumes(SessionApi.JSON).handler(formBody).handler(api::logIn);
+        router.post("/api/session/second-factor").handler(new CrossSiteGuard());
+        router.post("/api/session/second-factor").consumes(SessionApi.JSON).handler(formBody).handler(api::secondFactor);
         get(router, "/api/session").handler(api::whoAmI);
         router.delete("/api/session").handler(api::logOut);
         get(router, "/api/sessions").handler(api::sessions);

@@ -98,6 +98,10 @@ final class LoginForms {
                 } else {
                     Responses.redirect(ctx, 303, back(next));
                 }
+            }, halfway -> {
+                ctx.response().addCookie(cookie.issue(ctx, halfway.session().id()));
+                ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, "")).setMaxAge(0));
+                Responses.redirect(ctx, 303, SecondFactorForms.after(next, rememberMe));
             }, rejected -> Responses.page(ctx, 200, views.login(new LoginPage(rejected.formToken().value(), next, username, rememberMe,
                     LogInResult.Rejected.MESSAGE, null, 0))), throttled -> {
                 Responses.retryAfter(ctx, throttled.retryAfter());
@@ -115,12 +119,12 @@ final class LoginForms {
      * The {@code next} target when it is a safe path of this site, or a protected site's URL under
      * one of the cookie domains ({@link ReturnTarget}); anything else is dropped.
      */
-    private static String safeNext(Optional<String> next, List<CookieDomain> domains) {
+    static String safeNext(Optional<String> next, List<CookieDomain> domains) {
         return next.flatMap(text -> ReturnTarget.parse(text, domains)).map(ReturnTarget::value).orElse(null);
     }
 
     /** Where the login sends the browser: the safe target (already checked), or this site's root. */
-    private static ReturnTarget back(String next) {
+    static ReturnTarget back(String next) {
         return next == null ? new ReturnTarget(LocalPath.ROOT.value()) : new ReturnTarget(next);
     }
 }

@@ -1,6 +1,10 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.application.CompleteLoginCommand;
+import dev.gatehouse.application.CompleteLoginResult;
 import dev.gatehouse.application.FlashMessage;
+import dev.gatehouse.application.VerifySecondFactorResult;
 import dev.gatehouse.application.Identity;
 import dev.gatehouse.application.ListOwnSessions;
 import dev.gatehouse.application.LogIn;
@@ -41,6 +45,7 @@ final class SessionApi {
     static final String JSON = "application/json";
 
     private final LogIn logIn;
+    private final CompleteLogin completeLogin;
     private final LogOut logOut;
     private final ListOwnSessions listOwnSessions;
     private final SessionCookie cookie;
@@ -57,6 +62,7 @@ final class SessionApi {
         this.device = device;
         this.remember = remember;
         this.logIn = useCases.logIn();
+        this.completeLogin = useCases.completeLogin();
         this.logOut = useCases.logOut();
         this.listOwnSessions = useCases.listOwnSessions();
         this.cookie = cookie;
@@ -88,12 +94,63 @@ final class SessionApi {
                 } else {
                     json(ctx, 200, whoAmI(loggedIn.session()));
                 }
+            }, halfway -> {
+                ctx.response().addCookie(cookie.issue(ctx, halfway.session().id()));
+                JsonArray methods = new JsonArray();
+                halfway.methods().forEach(method -> methods.add(method.label()));
+                json(ctx, 200, new JsonObject().put("secondFactorRequired", true).put("methods", methods)
+                        .put("csrfToken", halfway.session().csrfToken().value()));
             }, rejected -> ApiProblems.send(ctx, 401, LogInResult.Rejected.MESSAGE,
                     "Check the username and the password; repeated failures make the next attempts wait."), throttled -> {
                 Responses.retryAfter(ctx, throttled.retryAfter());
                 ApiProblems.send(ctx, 429, "Too many failed login attempts", LogInResult.Throttled.message(throttled.retryAfter()));
             }, expired -> csrfRefused(ctx));
         });
+    }
+
+    /**
+     * {@code POST /api/session/second-factor}: the second step of a login that answered
+     * {@code secondFactorRequired}, with {@code {"code": ..., "remember": false}} and the half-way
+     * session's token in the header.
+     */
+    void secondFactor(RoutingContext ctx) {
+        JsonObject body = jsonObject(ctx.body().buffer());
+        if (body == null || !(body.getValue("code") instanceof String code)) {
+            ApiProblems.send(ctx, 400, "Bad request", "Send a JSON object, in UTF-8, with the string field code.");
+            return;
+        }
+        Object rememberField = body.getValue("remember");
+        if (rememberField != null && !(rememberField instanceof Boolean)) {
+            ApiProblems.send(ctx, 400, "Bad request", "remember, when sent, is true or false.");
+            return;
+        }
+        boolean rememberMe = Boolean.TRUE.equals(rememberField);
+        CompleteLoginCommand command = new CompleteLoginCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), code,
+                ClientAddress.of(ctx, trustedProxies), device.read(ctx));
+        Responses.whenDone(ctx, completeLogin.complete(command), result -> result.fold(loggedIn -> {
+            ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
+            ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
+            JsonObject who = whoAmI(loggedIn.session()).put("recoveryCodesLeft", loggedIn.recoveryCodesLeft());
+            if (rememberMe) {
+                remember.remember(ctx, loggedIn.session(), () -> json(ctx, 200, who));
+            } else {
+                json(ctx, 200, who);
+            }
+            return null;
+        }, wrong -> {
+            ApiProblems.send(ctx, 401, "Code not right", VerifySecondFactorResult.Wrong.MESSAGE);
+            return null;
+        }, throttled -> {
+            Responses.retryAfter(ctx, throttled.retryAfter());
+            ApiProblems.send(ctx, 429, "Too many failed login attempts", LogInResult.Throttled.message(throttled.retryAfter()));
+            return null;
+        }, again -> {
+            ApiProblems.send(ctx, 401, "No login to finish", CompleteLoginResult.LogInAgain.MESSAGE + " (POST /api/session)");
+            return null;
+        }, expired -> {
+            csrfRefused(ctx);
+            return null;
+        }));
     }
 
     /** {@code GET /api/session}: who is logged in with this session, and the token its calls must carry. */
@@ -135,7 +192,8 @@ final class SessionApi {
 
     private static JsonObject whoAmI(Session session) {
         return new JsonObject().put("username", session.user().orElseThrow().value()).put("csrfToken", session.csrfToken().value())
-                .put("fresh", session.isFresh());
+                .put("fresh", session.isFresh()).put("authenticatedWith", session.authMethod().label())
+                .put("authenticatedAt", session.authenticatedAt().toString());
     }
 
     /** The body as a JSON object, or null when it is not one (malformed, an array, a bare value). */

@@ -45,6 +45,10 @@ public final class Views {
         return render("login.jte", page);
     }
 
+    Buffer secondFactor(SecondFactorPage page) {
+        return render("second-factor.jte", page);
+    }
+
     Buffer password(PasswordPage page) {
         return render("password.jte", page);
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.CompleteLogin;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Identify;
@@ -18,7 +19,7 @@ import java.time.Clock;
  * The use cases the web drives, as the composition root built them, and the clock they run on
  * (the sessions page says how long ago from it).
  */
-public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, LogOut logOut, ChangeOwnPassword changeOwnPassword,
+public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
                           RememberMe rememberMe, Identify identify, Authorize authorize, Clock clock) {
 }

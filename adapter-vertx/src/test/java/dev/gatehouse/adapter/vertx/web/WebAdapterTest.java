@@ -2,6 +2,9 @@ package dev.gatehouse.adapter.vertx.web;
 
 import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.ChangeOwnPassword;
+import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.application.FakeAuthenticatorCodes;
+import dev.gatehouse.application.VerifySecondFactor;
 import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.FakeAccounts;
@@ -87,7 +90,9 @@ class WebAdapterTest {
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, users, audit, policy, clock));
         RememberMe rememberMe = new RememberMe(remembered, sessions, users, throttle, audit, RememberMe.DEFAULT_LIFETIME, policy, clock);
         WebUseCases useCases = new WebUseCases(greet, new OpenLoginForm(sessions, signer, audit, policy, clock),
-                new LogIn(sessions, users, throttle, signer, audit, policy, clock), new LogOut(sessions, remembered, audit, policy, clock),
+                new LogIn(sessions, users, users, throttle, signer, audit, policy, clock),
+                new CompleteLogin(sessions, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), signer, audit, policy, clock),
+                new LogOut(sessions, remembered, audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock), listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit), new SavePreference(greet, sessions), rememberMe,
                 new Identify(greet, rememberMe), new Authorize(greet, users, AccessRules.LOGGED_IN_USERS, audit), clock);

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.vertx.driven.sealing;
 
+import dev.gatehouse.domain.Sealer;
 import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
 
@@ -26,7 +27,7 @@ import java.util.Optional;
  * The user's name is bound in as associated data: a sealed value copied to another user's entry
  * does not open there.
  */
-public final class SecretSealer {
+public final class SecretSealer implements Sealer {
 
     private static final String FORMAT = "gh1";
     private static final int NONCE_BYTES = 12;
@@ -52,6 +53,7 @@ public final class SecretSealer {
         }
     }
 
+    @Override
     public String seal(byte[] plain, String boundTo) {
         Key key = keys.get(0);
         byte[] nonce = new byte[NONCE_BYTES];
@@ -71,6 +73,7 @@ public final class SecretSealer {
     }
 
     /** The plain bytes, or empty when the value was tampered with, is bound to someone else, or no listed secret sealed it. */
+    @Override
     public Optional<byte[]> open(String sealed, String boundTo) {
         String[] parts = sealed == null ? new String[0] : sealed.split("\\.", -1);
         if (parts.length != 3 || !parts[0].equals(FORMAT)) {

@@ -1,0 +1,136 @@
+package dev.gatehouse.application;
+
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.SecondFactorStore;
+import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.Session;
+import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.secondfactor.RecoveryCodes;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What a logged-in user sees and changes of their second factors once enrolled: how many
+ * recovery codes are left, a new set (the old ones stop working), and turning the second factor
+ * off. Changes need a recent proof of who they are ({@link Session#RECHECK_AFTER}) and are audited.
+ */
+public final class ManageSecondFactors {
+
+    /** What the account's two-factor page shows. */
+    public record Status(boolean enrolled, int recoveryCodesLeft) {
+        public static Status of(SecondFactors factors) {
+            return new Status(factors.enrolled(), factors.recoveryCodeHashes().size());
+        }
+    }
+
+    /** How a change ends. */
+    public sealed interface Result {
+        /** New recovery codes, shown this once. */
+        record Renewed(List<String> recoveryCodes) implements Result {
+            public Renewed {
+                recoveryCodes = List.copyOf(recoveryCodes);
+            }
+
+            @Override
+            public String toString() {
+                return "Renewed[hidden]";
+            }
+
+            @Override
+            public <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
+                              Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired) {
+                return renewed.apply(this);
+            }
+        }
+
+        record Removed() implements Result {
+            @Override
+            public <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
+                              Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired) {
+                return removed.apply(this);
+            }
+        }
+
+        record NotEnrolled() implements Result {
+            @Override
+            public <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
+                              Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired) {
+                return notEnrolled.apply(this);
+            }
+        }
+
+        record RecheckNeeded() implements Result {
+            @Override
+            public <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
+                              Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired) {
+                return recheck.apply(this);
+            }
+        }
+
+        record FormExpired() implements Result {
+            @Override
+            public <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
+                              Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired) {
+                return formExpired.apply(this);
+            }
+        }
+
+        /** One function per case: a new case fails to compile wherever the answer is given. */
+        <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
+                   Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired);
+    }
+
+    private final SecondFactorStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ManageSecondFactors(SecondFactorStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CompletionStage<Status> status(Username user) {
+        return store.secondFactors(user).thenApply(factors -> Status.of(factors.orElse(SecondFactors.NONE)));
+    }
+
+    /** A new set of recovery codes; the old ones stop working. */
+    public CompletionStage<Result> renewRecoveryCodes(Identity.LoggedIn who, String csrfToken) {
+        return change(who, csrfToken, () -> {
+            List<String> codes = RecoveryCodes.generate(random);
+            return store.replaceRecoveryCodes(who.user(), codes.stream().map(code -> RecoveryCodes.hash(code).orElseThrow()).collect(Collectors.toSet()))
+                    .thenApply(replaced -> {
+                        audit.record(new AuditEvent(AuditEvent.Kind.RECOVERY_CODES_RENEWED, who.user(), who.session().id().handle(), null, null));
+                        return new Result.Renewed(codes);
+                    });
+        });
+    }
+
+    /** Turns the second factor off: logins ask for the password alone again. */
+    public CompletionStage<Result> remove(Identity.LoggedIn who, String csrfToken) {
+        return change(who, csrfToken, () -> store.reset(who.user()).thenApply(reset -> {
+            audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_REMOVED, who.user(), who.session().id().handle(), null, "by the user"));
+            return new Result.Removed();
+        }));
+    }
+
+    private CompletionStage<Result> change(Identity.LoggedIn who, String csrfToken, Supplier<CompletionStage<Result>> change) {
+        if (!who.session().csrfMatches(csrfToken)) {
+            return CompletableFuture.completedFuture(new Result.FormExpired());
+        }
+        if (!who.session().isRecentlyAuthenticated(clock.instant())) {
+            return CompletableFuture.completedFuture(new Result.RecheckNeeded());
+        }
+        return store.secondFactors(who.user()).thenCompose(factors -> factors.filter(SecondFactors::enrolled).isEmpty()
+                ? CompletableFuture.completedFuture(new Result.NotEnrolled()) : change.get());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gatehouse.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a session's user proved who they are: what the session records, the sessions page shows
+ * and an access rule's {@code two_factor} policy asks about.
+ */
+public enum AuthMethod {
+    /** A password alone. */
+    PASSWORD,
+    /** A password, then a code from an authenticator app. */
+    PASSWORD_AND_CODE,
+    /** A password, then one of the recovery codes. */
+    PASSWORD_AND_RECOVERY_CODE,
+    /** A passkey, without proof that its owner unlocked it (no PIN or biometric asked). */
+    PASSKEY,
+    /** A passkey its owner unlocked: something they have and something they are or know. */
+    PASSKEY_VERIFIED,
+    /** A remembered login ("remember me") restored the session: nobody typed anything. */
+    REMEMBERED;
+
+    /** Two factors of different kinds: what a {@code two_factor} rule and {@code --require-second-factor} ask for. */
+    public boolean multiFactor() {
+        return this == PASSWORD_AND_CODE || this == PASSWORD_AND_RECOVERY_CODE || this == PASSKEY_VERIFIED;
+    }
+
+    /** What a session proves once its user has typed the password again: as much as before, and a remembered login becomes a password one. */
+    public AuthMethod withPasswordTyped() {
+        return this == REMEMBERED ? PASSWORD : this;
+    }
+
+    /** The name stored with a session and shown in the API: {@code password_and_code}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AuthMethod> ofLabel(String label) {
+        for (AuthMethod method : values()) {
+            if (method.label().equals(label)) {
+                return Optional.of(method);
+            }
+        }
+        return Optional.empty();
+    }
+}
