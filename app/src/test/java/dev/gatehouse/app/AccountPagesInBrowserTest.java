@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(VertxExtension.class)
 class AccountPagesInBrowserTest {
 
-    private static final List<String> LOGGED_IN_PAGES = List.of("/", "/home", "/sessions", "/password", "/logout");
+    private static final List<String> LOGGED_IN_PAGES = List.of("/", "/home", "/sessions", "/password", "/account/two-factor", "/logout");
 
     @TempDir
     Path dataDir;
@@ -66,7 +66,7 @@ class AccountPagesInBrowserTest {
                 chromium.driver.get(site + page);
                 assertTrue(bar().getText().startsWith("Logged in as admin"), page + ": " + bar().getText());
                 List<WebElement> links = bar().findElements(By.cssSelector("nav a"));
-                assertEquals(List.of("Home", "Preferences", "Sessions", "Password"), links.stream().map(WebElement::getText).toList(), page);
+                assertEquals(List.of("Home", "Preferences", "Sessions", "Password", "Two-factor"), links.stream().map(WebElement::getText).toList(), page);
                 assertTrue(links.stream().allMatch(WebElement::isDisplayed), "every link is on screen at " + width + " px: " + page);
                 List<String> current = bar().findElements(By.cssSelector("nav a[aria-current=page]")).stream()
                         .map(link -> link.getAttribute("href")).toList();

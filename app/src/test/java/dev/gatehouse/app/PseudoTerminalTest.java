@@ -255,6 +255,54 @@ class PseudoTerminalTest {
     }
 
     @Test
+    @dev.gatehouse.application.services.Needs(dev.gatehouse.application.services.Needs.Service.TMUX)
+    void givenTwoFactorSetUpAtTheTerminal_thenTheQrCodeAndKeyShowAndTheNextLoginAsksForACode() throws Exception {
+        CommandRunner.addUser(dataDir, "alice", PASSWORD);
+        try (InTmux terminal = new InTmux(dataDir, "login")) {
+            terminal.expect("Username:");
+            terminal.type("alice");
+            terminal.expect("Password:");
+            terminal.type(PASSWORD);
+            terminal.expect("alice>");
+            terminal.type("2fa setup");
+            terminal.expect("Password:");
+            terminal.type(PASSWORD);
+            terminal.expect("Scan this with your authenticator app:");
+            terminal.expect("Code from the app:");
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("Or add a time-based key by hand: ([A-Z2-7 ]+)").matcher(terminal.screen());
+            assertTrue(key.find(), terminal.screen());
+            assertTrue(terminal.screen().contains("▀") && terminal.screen().contains("▄"), "the QR code in half blocks:\n" + terminal.screen());
+            // What the phone would show now: the terminal's process reads the system clock, and a code is good for a step either side.
+            dev.gatehouse.domain.secondfactor.TotpSecret secret = new dev.gatehouse.domain.secondfactor.TotpSecret(
+                    new io.vertx.ext.auth.otp.OtpKey().setKey(key.group(1).replace(" ", "")).getKeyBytes());
+            terminal.type(new dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes().code(secret,
+                    dev.gatehouse.domain.secondfactor.Totp.step(java.time.Instant.now())));
+            terminal.expect("Two-factor authentication is on.");
+            terminal.expect("keep them apart from your phone:");
+            terminal.expect("alice>");
+            java.util.regex.Matcher recovery = java.util.regex.Pattern.compile("  ([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})").matcher(terminal.screen());
+            assertTrue(recovery.find(), terminal.screen());
+
+            terminal.type("logout");
+            terminal.expect("Username:");
+            terminal.type("alice");
+            terminal.expect("Password:");
+            terminal.type(PASSWORD);
+            terminal.expect("Code:");
+            terminal.type(recovery.group(1));
+            terminal.expect("That recovery code is used up: 9 left.");
+            terminal.expect("Hello, alice!");
+            terminal.type("quit");
+            terminal.expect("[exit 0]");
+
+            String screen = terminal.screen();
+            assertFalse(screen.contains(PASSWORD), "no password on the screen:\n" + screen);
+            assertFalse(screen.contains("AUDIT") || screen.contains("INFO") || screen.contains("WARN") || screen.contains("ERROR"),
+                    "no log line on the screen:\n" + screen);
+        }
+    }
+
+    @Test
     void givenMistakesAtATerminal_thenEachIsOneLineThatSaysWhatToDo() throws Exception {
         String mistyped = new OnATerminal(dataDir, "serve", "--prot", "1").end();
         assertEquals("gatehouse: Unknown options: '--prot', '1'. Did you mean --port?\nSee 'gatehouse serve --help'.\n", mistyped);

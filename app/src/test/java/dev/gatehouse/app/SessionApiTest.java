@@ -93,7 +93,9 @@ class SessionApiTest {
         assertEquals("admin", loggedIn.bodyAsJsonObject().getString("username"));
 
         HttpResponse<Buffer> whoAmI = call("whoAmI", HttpMethod.GET, "/api/session", null, Map.of());
-        assertEquals(new JsonObject().put("username", "admin").put("csrfToken", csrf).put("fresh", true), whoAmI.bodyAsJsonObject());
+        JsonObject who = whoAmI.bodyAsJsonObject();
+        assertEquals(new JsonObject().put("username", "admin").put("csrfToken", csrf).put("fresh", true).put("authenticatedWith", "password")
+                .put("authenticatedAt", server.clock.instant().toString()), who);
 
         HttpResponse<Buffer> sessions = call("listSessions", HttpMethod.GET, "/api/sessions", null, Map.of());
         JsonArray list = sessions.bodyAsJsonObject().getJsonArray("sessions");

@@ -11,9 +11,7 @@ import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.application.MutableClock;
-import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.domain.SessionPolicy;
-import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.ThrottlePolicy;
 import dev.gatehouse.domain.access.AccessRules;
 import io.vertx.core.Vertx;
@@ -24,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,13 +84,13 @@ final class TestServer {
     Function<CoreSettings, TerminalCore> terminalCore() {
         UsersFileDirectory users = new UsersFileDirectory(dataDir.resolve("users.json"),
                 new PasswordHashing(PasswordHashing.DEFAULT_ITERATIONS), 1);
-        Signer signer;
+        List<byte[]> keys;
         try {
-            signer = new HmacSigner(Secrets.load(null, null, dataDir.resolve("secret")));
+            keys = Secrets.load(null, null, dataDir.resolve("secret"));
         } catch (Exception unreadable) {
             throw new IllegalStateException("the server's secret", unreadable);
         }
         return settings -> TerminalCores.assemble(users, running.stores(), true,
-                new SessionPolicy(IDLE, ABSOLUTE), clock, signer, () -> { });
+                new SessionPolicy(IDLE, ABSOLUTE), clock, keys, () -> { });
     }
 }

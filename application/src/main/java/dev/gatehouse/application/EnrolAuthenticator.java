@@ -137,7 +137,7 @@ public final class EnrolAuthenticator {
         if (!who.session().isRecentlyAuthenticated(now)) {
             return Optional.empty();
         }
-        AuthenticatorKey key = keys.issue(issuer, who.user());
+        AuthenticatorKey key = keys.issue(issuer, who.user().value());
         String token = sealer.seal((now.plus(PENDING_FOR).getEpochSecond() + " " + key.base32()).getBytes(StandardCharsets.UTF_8),
                 boundTo(who.session(), who.user()));
         return Optional.of(new Pending(key, token));
@@ -177,7 +177,7 @@ public final class EnrolAuthenticator {
             if (parts.length != 2 || !now.isBefore(Instant.ofEpochSecond(Long.parseLong(parts[0])))) {
                 return Optional.empty();
             }
-            return Optional.of(keys.of(parts[1], issuer, user));
+            return Optional.of(keys.of(parts[1], issuer, user.value()));
         });
     }
 

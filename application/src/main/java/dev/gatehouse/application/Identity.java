@@ -35,13 +35,23 @@ public sealed interface Identity {
      * if it named one, which pages tell the visitor.
      * {@code rememberedRefused}: it brought a remember-me token that is worth nothing (unknown,
      * expired, a guess, a stolen copy), which the browser should forget.
+     * {@code halfway}: a remembered login of a user with a second factor, restored only as far as
+     * the code step; the browser gets the half-way session and the rotated token.
      */
-    record Anonymous(Optional<SessionEnd> sessionEnded, boolean rememberedRefused) implements Identity {
+    record Anonymous(Optional<SessionEnd> sessionEnded, boolean rememberedRefused, Optional<HalfWay> halfway) implements Identity {
+
+        public Anonymous(Optional<SessionEnd> sessionEnded, boolean rememberedRefused) {
+            this(sessionEnded, rememberedRefused, Optional.empty());
+        }
 
         @Override
         public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Anonymous, R> anonymous) {
             return anonymous.apply(this);
         }
+    }
+
+    /** A half-way session a remembered login started, and the token that replaces the one the request brought. */
+    record HalfWay(Session session, RememberMeToken rotatedToken) {
     }
 
     /** One function per case: a new case fails to compile wherever an identity is handled. */

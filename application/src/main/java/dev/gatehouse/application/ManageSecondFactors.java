@@ -2,6 +2,8 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.CredentialVersions;
+import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.Session;
@@ -51,7 +53,8 @@ public final class ManageSecondFactors {
             }
         }
 
-        record Removed() implements Result {
+        /** Off; the user's other sessions have ended, and this one goes on under a new id, as after a password change. */
+        record Removed(Session session) implements Result {
             @Override
             public <R> R fold(Function<Renewed, R> renewed, Function<Removed, R> removed, Function<NotEnrolled, R> notEnrolled,
                               Function<RecheckNeeded, R> recheck, Function<FormExpired, R> formExpired) {
@@ -89,12 +92,16 @@ public final class ManageSecondFactors {
     }
 
     private final SecondFactorStore store;
+    private final CredentialVersions credentials;
+    private final SessionRepository sessions;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ManageSecondFactors(SecondFactorStore store, AuditLog audit, Clock clock) {
+    public ManageSecondFactors(SecondFactorStore store, CredentialVersions credentials, SessionRepository sessions, AuditLog audit, Clock clock) {
         this.store = store;
+        this.credentials = credentials;
+        this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,12 +122,23 @@ public final class ManageSecondFactors {
         });
     }
 
-    /** Turns the second factor off: logins ask for the password alone again. */
+    /**
+     * Turns the second factor off: logins ask for the password alone again. It is a credential
+     * change ({@link SecondFactorStore#reset}), so the user's other sessions end; this one is
+     * renewed, as a password change renews it.
+     */
     public CompletionStage<Result> remove(Identity.LoggedIn who, String csrfToken) {
-        return change(who, csrfToken, () -> store.reset(who.user()).thenApply(reset -> {
-            audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_REMOVED, who.user(), who.session().id().handle(), null, "by the user"));
-            return new Result.Removed();
-        }));
+        Session session = who.session();
+        return change(who, csrfToken, () -> store.reset(who.user())
+                .thenCompose(reset -> credentials.current(who.user()))
+                .thenCompose(version -> {
+                    if (version.isEmpty()) {
+                        return sessions.delete(session.id()).thenApply(deleted -> new Result.NotEnrolled());
+                    }
+                    Session renewed = session.loggedInAs(who.user(), version.getAsLong(), session.authMethod(), clock.instant());
+                    audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_REMOVED, who.user(), renewed.id().handle(), null, "by the user"));
+                    return sessions.delete(session.id()).thenCompose(deleted -> sessions.save(renewed)).thenApply(saved -> new Result.Removed(renewed));
+                }));
     }
 
     private CompletionStage<Result> change(Identity.LoggedIn who, String csrfToken, Supplier<CompletionStage<Result>> change) {

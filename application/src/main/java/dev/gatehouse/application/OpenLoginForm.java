@@ -30,10 +30,10 @@ public final class OpenLoginForm {
     public CompletionStage<LoginForm> open(Optional<SessionId> sessionId, Optional<PreLogin> preLogin) {
         return current.find(sessionId).thenApply(found -> {
             if (found.isPresent()) {
-                return new LoginForm(found.get().csrfToken(), Optional.empty());
+                return new LoginForm(found.get().csrfToken(), Optional.empty(), found.get().pendingLogin().isPresent());
             }
             PreLogin kept = preLogin.orElseGet(PreLogin::generate);
-            return new LoginForm(formToken(signer, kept), preLogin.isPresent() ? Optional.empty() : Optional.of(kept));
+            return new LoginForm(formToken(signer, kept), preLogin.isPresent() ? Optional.empty() : Optional.of(kept), false);
         });
     }
 

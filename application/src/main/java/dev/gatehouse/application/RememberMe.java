@@ -9,6 +9,8 @@ import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
+import dev.gatehouse.domain.SecondFactorStore;
+import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionEnd;
@@ -38,15 +40,26 @@ public final class RememberMe {
         /** A new logged-in session, and the rotated token the browser must keep instead. */
         record Restored(Session session, RememberMeToken token) implements Restoration {
             @Override
-            public <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused) {
+            public <R> R fold(Function<Restored, R> restored, Function<HalfWay, R> halfway, Function<Restoration, R> refused) {
                 return restored.apply(this);
+            }
+        }
+
+        /**
+         * The user has a second factor: remembering the password does not remember the code, so
+         * the browser gets a half-way session ({@link Session#awaitingSecondFactor}) and the rotated token.
+         */
+        record HalfWay(Session session, RememberMeToken token) implements Restoration {
+            @Override
+            public <R> R fold(Function<Restored, R> restored, Function<HalfWay, R> halfway, Function<Restoration, R> refused) {
+                return halfway.apply(this);
             }
         }
 
         /** Unknown, expired, worthless since a credential change, a guess, or a lost race: forget the cookie. */
         record NotRestored() implements Restoration {
             @Override
-            public <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused) {
+            public <R> R fold(Function<Restored, R> restored, Function<HalfWay, R> halfway, Function<Restoration, R> refused) {
                 return refused.apply(this);
             }
         }
@@ -54,26 +67,28 @@ public final class RememberMe {
         /** A replaced validator used again: every session and remembered login of the user has ended. */
         record Stolen() implements Restoration {
             @Override
-            public <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused) {
+            public <R> R fold(Function<Restored, R> restored, Function<HalfWay, R> halfway, Function<Restoration, R> refused) {
                 return refused.apply(this);
             }
         }
 
-        /** Restored, or refused whatever the reason: a new case fails to compile wherever a restoration is handled. */
-        <R> R fold(Function<Restored, R> restored, Function<Restoration, R> refused);
+        /** Restored, half-way, or refused whatever the reason: a new case fails to compile wherever a restoration is handled. */
+        <R> R fold(Function<Restored, R> restored, Function<HalfWay, R> halfway, Function<Restoration, R> refused);
     }
 
     private final RememberedLogins logins;
     private final SessionRepository sessions;
     private final LoginThrottle throttle;
     private final CredentialVersions credentials;
+    private final SecondFactorStore secondFactors;
     private final AuditLog audit;
     private final Duration lifetime;
     private final SessionCap cap;
     private final Clock clock;
 
-    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, LoginThrottle throttle, AuditLog audit,
-                      Duration lifetime, SessionPolicy policy, Clock clock) {
+    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, SecondFactorStore secondFactors,
+                      LoginThrottle throttle, AuditLog audit, Duration lifetime, SessionPolicy policy, Clock clock) {
+        this.secondFactors = secondFactors;
         this.logins = logins;
         this.throttle = throttle;
         this.cap = new SessionCap(sessions, audit, policy);
@@ -126,12 +141,21 @@ public final class RememberMe {
                 if (!won) {
                     return notRestored();
                 }
-                Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), AuthMethod.REMEMBERED, now)
-                        .describedAs(device);
-                return sessions.save(session).thenCompose(saved -> {
-                    audit.record(new AuditEvent(AuditEvent.Kind.SESSION_RESTORED, login.user(), session.id().handle(), client, null));
-                    return cap.enforce(login.user(), session.id());
-                }).thenApply(capped -> new Restoration.Restored(session, rotated));
+                return secondFactors.secondFactors(login.user()).thenCompose(factors -> {
+                    if (factors.filter(SecondFactors::enrolled).isPresent()) {
+                        Session halfway = Session.startAnonymous(Channel.WEB, now).awaitingSecondFactor(login.user(), login.credentialVersion(), now)
+                                .describedAs(device);
+                        audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_ASKED, login.user(), halfway.id().handle(), client,
+                                "remembered login"));
+                        return sessions.save(halfway).thenApply(saved -> new Restoration.HalfWay(halfway, rotated));
+                    }
+                    Session session = Session.startAnonymous(Channel.WEB, now).loggedInAs(login.user(), login.credentialVersion(), AuthMethod.REMEMBERED, now)
+                            .describedAs(device);
+                    return sessions.save(session).thenCompose(saved -> {
+                        audit.record(new AuditEvent(AuditEvent.Kind.SESSION_RESTORED, login.user(), session.id().handle(), client, null));
+                        return cap.enforce(login.user(), session.id());
+                    }).thenApply(capped -> new Restoration.Restored(session, rotated));
+                });
             });
         });
     }

@@ -117,6 +117,7 @@ public final class FakeAccounts implements Users {
 
     @Override
     public CompletionStage<Boolean> reset(Username user) {
+        accounts.computeIfPresent(user, (name, account) -> new Account(account.password(), account.disabled(), account.profile()));
         return changeFactors(user, before -> SecondFactors.NONE);
     }
 

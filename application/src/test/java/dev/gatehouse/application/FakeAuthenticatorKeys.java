@@ -1,6 +1,5 @@
 package dev.gatehouse.application;
 
-import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.secondfactor.AuthenticatorKey;
 import dev.gatehouse.domain.secondfactor.AuthenticatorKeys;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
@@ -12,12 +11,12 @@ import java.util.HexFormat;
 public final class FakeAuthenticatorKeys implements AuthenticatorKeys {
 
     @Override
-    public AuthenticatorKey issue(String issuer, Username user) {
-        return of(HexFormat.of().formatHex(TotpSecret.generate(new SecureRandom()).bytes()), issuer, user);
+    public AuthenticatorKey issue(String issuer, String account) {
+        return of(HexFormat.of().formatHex(TotpSecret.generate(new SecureRandom()).bytes()), issuer, account);
     }
 
     @Override
-    public AuthenticatorKey of(String base32, String issuer, Username user) {
-        return new AuthenticatorKey(new TotpSecret(HexFormat.of().parseHex(base32)), base32, "otpauth://totp/" + issuer + ":" + user.value() + "?secret=" + base32);
+    public AuthenticatorKey of(String base32, String issuer, String account) {
+        return new AuthenticatorKey(new TotpSecret(HexFormat.of().parseHex(base32)), base32, "otpauth://totp/" + issuer + ":" + account + "?secret=" + base32);
     }
 }

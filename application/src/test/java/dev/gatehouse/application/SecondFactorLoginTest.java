@@ -174,4 +174,22 @@ class SecondFactorLoginTest {
         assertTrue(enrol.begin(rechecked).isEmpty(), "a login older than ten minutes must prove itself again");
         assertInstanceOf(EnrolAuthenticator.Result.RecheckNeeded.class, done(enrol.confirm(rechecked, session.csrfToken().value(), pending.token(), "123456")));
     }
+
+    @Test
+    void givenARememberedLoginOfAUserWithASecondFactor_thenOnlyAHalfWaySessionUntilTheCode() {
+        FakeRememberedLogins logins = new FakeRememberedLogins(clock);
+        RememberMe rememberMe = new RememberMe(logins, sessions, accounts, accounts, throttle, audit::add, RememberMe.DEFAULT_LIFETIME, POLICY, clock);
+        Session in = assertInstanceOf(LogInResult.LoggedIn.class, passwordStep()).session();
+        dev.gatehouse.domain.RememberMeToken token = done(rememberMe.remember(in, "203.0.113.7"));
+        enrolAlice();
+
+        RememberMe.Restoration.HalfWay halfway = assertInstanceOf(RememberMe.Restoration.HalfWay.class,
+                done(rememberMe.restore(token, "203.0.113.7", "test browser")));
+        assertFalse(halfway.session().isLoggedIn(), "remembering the password does not remember the code");
+        Identity identity = done(new Identify(greet, rememberMe).identify(new IdentifyCommand(Optional.empty(),
+                () -> Optional.of(new IdentifyCommand.Remembered(halfway.token(), "203.0.113.7", "test browser")))));
+        assertTrue(assertInstanceOf(Identity.Anonymous.class, identity).halfway().isPresent());
+        assertEquals(AuthMethod.PASSWORD_AND_CODE, assertInstanceOf(CompleteLoginResult.LoggedIn.class,
+                codeStep(halfway.session(), codeNow(secret))).session().authMethod());
+    }
 }

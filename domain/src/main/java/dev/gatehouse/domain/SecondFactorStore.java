@@ -31,6 +31,9 @@ public interface SecondFactorStore {
     /** Removes one recovery code's hash; true only for the one call that removed it. */
     CompletionStage<Boolean> useRecoveryCode(Username user, String hash);
 
-    /** Forgets every second factor of the user (an administrator's reset). */
+    /**
+     * Forgets every second factor of the user, and moves their credential version on, as a new
+     * password does: every session and remembered login of theirs ends, on every server.
+     */
     CompletionStage<Boolean> reset(Username user);
 }

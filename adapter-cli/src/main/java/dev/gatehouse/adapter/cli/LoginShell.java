@@ -3,6 +3,10 @@ package dev.gatehouse.adapter.cli;
 import dev.gatehouse.application.ChangeOwnPasswordCommand;
 import dev.gatehouse.application.CompleteLoginCommand;
 import dev.gatehouse.application.CompleteLoginResult;
+import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.Identity;
+import dev.gatehouse.application.ManageSecondFactors;
+import dev.gatehouse.application.Reauthenticate;
 import dev.gatehouse.application.SecondFactorMethod;
 import dev.gatehouse.application.VerifySecondFactorResult;
 import dev.gatehouse.application.FlashMessage;
@@ -16,6 +20,7 @@ import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionEnd;
 import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.Username;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +38,8 @@ import static dev.gatehouse.adapter.cli.CoreCalls.await;
  */
 final class LoginShell {
 
-    static final List<String> COMMANDS = List.of("greet", "whoami", "passwd", "logout", "help", "quit");
+    static final List<String> COMMANDS = List.of("greet", "whoami", "passwd", "2fa", "2fa setup", "2fa recovery-codes", "2fa off", "logout",
+            "help", "quit");
     static final int MAX_ATTEMPTS = 3;
     /** What the throttle counts terminal attempts by: they all come from this machine. */
     static final String CLIENT = "terminal";
@@ -172,6 +178,17 @@ final class LoginShell {
                     }
                     session = renewed.get();
                     break;
+                case "2fa":
+                case "2fa setup":
+                case "2fa recovery-codes":
+                case "2fa off":
+                    Optional<Session> after = secondFactor(input, session, command);
+                    if (after.isEmpty()) {
+                        sayEnded(await(useCases.greet().greet(Optional.of(session.id()))));
+                        return true;
+                    }
+                    session = after.get();
+                    break;
                 case "logout":
                     end(session);
                     say("Logged out.");
@@ -185,6 +202,10 @@ final class LoginShell {
                     say("greet   say hello, as the web's front page does");
                     say("whoami  show who is logged in, and this session's handle");
                     say("passwd  change your password (your other sessions end)");
+                    say("2fa     show whether logging in asks for a code from an authenticator app");
+                    say("2fa setup           set up an authenticator app (a QR code to scan)");
+                    say("2fa recovery-codes  make new recovery codes (the old ones stop working)");
+                    say("2fa off             stop asking for a code at login");
                     say("logout  end this session and log in again");
                     say("quit    end this session and leave (or press Ctrl-D)");
                     break;
@@ -192,6 +213,111 @@ final class LoginShell {
                     say("Unknown command: " + TerminalText.escape(command) + ". Type help for the commands.");
             }
         }
+    }
+
+    /**
+     * The {@code 2fa} commands. Each change asks for the password first, as the web's setup does;
+     * returns the session to go on with, or empty when it has ended meanwhile.
+     */
+    private Optional<Session> secondFactor(LoginInput input, Session session, String command) {
+        Username user = session.user().orElseThrow();
+        if (command.equals("2fa")) {
+            ManageSecondFactors.Status status = await(useCases.manageSecondFactors().status(user));
+            say(status.enrolled() ? "Two-factor authentication is on: " + status.recoveryCodesLeft() + " recovery codes left."
+                    : "Two-factor authentication is off. Type 2fa setup to add an authenticator app.");
+            return Optional.of(session);
+        }
+        Optional<char[]> typed = input.password("Password: ");
+        if (typed.isEmpty()) {
+            say("Nothing changed.");
+            return Optional.of(session);
+        }
+        Reauthenticate.Result checked = await(useCases.reauthenticate().confirm(new Reauthenticate.Command(Optional.of(session.id()),
+                session.csrfToken().value(), Password.of(typed.get()), CLIENT)));
+        return checked.fold(confirmed -> {
+            Identity.LoggedIn in = new Identity.LoggedIn(user, confirmed.session(), Optional.empty());
+            String csrf = in.session().csrfToken().value();
+            return switch (command) {
+                case "2fa setup" -> {
+                    setUp(input, in);
+                    yield Optional.of(confirmed.session());
+                }
+                case "2fa recovery-codes" -> sayManaged(await(useCases.manageSecondFactors().renewRecoveryCodes(in, csrf)), confirmed.session());
+                default -> sayManaged(await(useCases.manageSecondFactors().remove(in, csrf)), confirmed.session());
+            };
+        }, wrong -> {
+            say(Reauthenticate.Result.WrongPassword.MESSAGE + " Nothing changed.");
+            return Optional.of(session);
+        }, throttled -> {
+            say(LogInResult.Throttled.message(throttled.retryAfter()));
+            return Optional.of(session);
+        }, notLoggedIn -> Optional.<Session>empty(), expired -> Optional.<Session>empty());
+    }
+
+    private void setUp(LoginInput input, Identity.LoggedIn in) {
+        Optional<EnrolAuthenticator.Pending> begun = useCases.enrolAuthenticator().begin(in);
+        if (begun.isEmpty()) {
+            say("Nothing changed.");
+            return;
+        }
+        EnrolAuthenticator.Pending pending = begun.get();
+        say("Scan this with your authenticator app:");
+        out.print(QrText.of(pending.key().uri()));
+        say("Or add a time-based key by hand: " + pending.key().base32().replaceAll("(.{4})(?!$)", "$1 "));
+        for (int tries = 0; tries < MAX_ATTEMPTS; tries++) {
+            Optional<String> code = input.code("Code from the app: ");
+            if (code.isEmpty() || code.get().isBlank()) {
+                say("Setup cancelled; nothing changed.");
+                return;
+            }
+            EnrolAuthenticator.Result result = await(useCases.enrolAuthenticator().confirm(in, in.session().csrfToken().value(), pending.token(), code.get()));
+            boolean done = result.fold(enrolled -> {
+                say("Two-factor authentication is on. Logging in now asks for a code after the password.");
+                sayRecoveryCodes(enrolled.recoveryCodes());
+                return true;
+            }, wrong -> {
+                say(EnrolAuthenticator.Result.Wrong.MESSAGE);
+                return false;
+            }, expired -> {
+                say(EnrolAuthenticator.Result.Expired.MESSAGE);
+                return true;
+            }, recheck -> {
+                say(EnrolAuthenticator.Result.Expired.MESSAGE);
+                return true;
+            }, formExpired -> {
+                say(EnrolAuthenticator.Result.Expired.MESSAGE);
+                return true;
+            });
+            if (done) {
+                return;
+            }
+        }
+        say("Setup cancelled; nothing changed.");
+    }
+
+    /** What a change of the second factor did; the session to go on with (renewed when the factor was turned off). */
+    private Optional<Session> sayManaged(ManageSecondFactors.Result result, Session session) {
+        return result.fold(renewed -> {
+            sayRecoveryCodes(renewed.recoveryCodes());
+            return Optional.of(session);
+        }, removed -> {
+            say("Two-factor authentication is off: your password alone logs you in. Your other sessions have ended.");
+            return Optional.of(removed.session());
+        }, notEnrolled -> {
+            say("Two-factor authentication is off already. Type 2fa setup to add an authenticator app.");
+            return Optional.of(session);
+        }, recheck -> {
+            say("Nothing changed.");
+            return Optional.of(session);
+        }, formExpired -> {
+            say("Nothing changed.");
+            return Optional.of(session);
+        });
+    }
+
+    private void sayRecoveryCodes(List<String> codes) {
+        say("Your recovery codes, shown only now. Each works once in place of a code; keep them apart from your phone:");
+        codes.forEach(code -> say("  " + code));
     }
 
     /** The password change, asked for at the terminal; the session to go on with, or empty when there is none any more. */

@@ -7,6 +7,10 @@ import dev.gatehouse.application.ExplainAccess;
 import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.ManageSecondFactors;
+import dev.gatehouse.application.Reauthenticate;
+import dev.gatehouse.application.ResetSecondFactor;
 import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.ListSessions;
@@ -65,10 +69,11 @@ public interface TerminalCore extends AutoCloseable {
     }
 
     record UserAdministration(AddUser add, ChangePassword changePassword, SetUserEnabled setEnabled, RemoveUser remove,
-                              ListUsers list, ChangeGroups changeGroups) {
+                              ListUsers list, ChangeGroups changeGroups, ResetSecondFactor resetSecondFactor) {
     }
 
-    record LoginUseCases(LogIn logIn, CompleteLogin completeLogin, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword) {
+    record LoginUseCases(LogIn logIn, CompleteLogin completeLogin, Greet greet, LogOut logOut, ChangeOwnPassword changeOwnPassword,
+                         Reauthenticate reauthenticate, EnrolAuthenticator enrolAuthenticator, ManageSecondFactors manageSecondFactors) {
     }
 
     record SessionAdministration(ListSessions list, RevokeSessions revoke) {

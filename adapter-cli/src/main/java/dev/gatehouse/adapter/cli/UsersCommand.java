@@ -110,6 +110,14 @@ public final class UsersCommand {
         return change(username, "Removed", users -> users.remove().remove(username));
     }
 
+    @Command(name = "reset-2fa", mixinStandardHelpOptions = true,
+            description = {"Turn off a user's second factor, for someone who lost both their phone and their recovery codes.",
+                "Their sessions and remembered logins end; their next login asks for the password alone, then, where a second factor "
+                        + "is required, for a new one."})
+    int resetSecondFactor(@Parameters(paramLabel = "USERNAME", description = "The user whose second factor is reset.") String username) {
+        return change(username, "Reset the second factor of", users -> users.resetSecondFactor().reset(username));
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the users, one a line, sorted; a disabled one is marked (disabled), and the groups follow.")
     int list() {

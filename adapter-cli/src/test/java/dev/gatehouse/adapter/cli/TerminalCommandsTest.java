@@ -6,6 +6,12 @@ import dev.gatehouse.application.ExplainAccess;
 import dev.gatehouse.domain.access.AccessRules;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.FakeAuthenticatorKeys;
+import dev.gatehouse.application.FakeSealer;
+import dev.gatehouse.application.ManageSecondFactors;
+import dev.gatehouse.application.Reauthenticate;
+import dev.gatehouse.application.ResetSecondFactor;
 import dev.gatehouse.application.FakeAuthenticatorCodes;
 import dev.gatehouse.application.VerifySecondFactor;
 import dev.gatehouse.application.ChangePassword;
@@ -98,12 +104,15 @@ class TerminalCommandsTest {
             ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
             TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(new AddUser(users, FakeBlocklist.REPEATS, audit),
                     new ChangePassword(users, FakeBlocklist.REPEATS, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
-                    new ListUsers(users), new ChangeGroups(users, audit));
+                    new ListUsers(users), new ChangeGroups(users, audit), new ResetSecondFactor(users, audit));
             TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(new LogIn(sessions, users, users, throttle, new FakeSigner(), audit, policy, clock),
                     new CompleteLogin(sessions, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), new FakeSigner(),
                             audit, policy, clock), greet,
                     new LogOut(sessions, remembered, audit, policy, clock),
-                    new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock));
+                    new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock),
+                    new Reauthenticate(greet, sessions, users, throttle, audit, clock),
+                    new EnrolAuthenticator(users, new FakeAuthenticatorKeys(), new FakeAuthenticatorCodes(), new FakeSealer(), audit, "Gatehouse", clock),
+                    new ManageSecondFactors(users, users, sessions, audit, clock));
             Optional<TerminalCore.SessionAdministration> administration = sessionsShared
                     ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, remembered, audit)))
                     : Optional.empty();

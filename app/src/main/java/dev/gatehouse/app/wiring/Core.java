@@ -12,6 +12,13 @@ import dev.gatehouse.application.ChangePassword;
 import dev.gatehouse.application.CompleteLogin;
 import dev.gatehouse.application.VerifySecondFactor;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes;
+import dev.gatehouse.adapter.vertx.driven.signing.OtpAuthenticatorKeys;
+import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.ManageSecondFactors;
+import dev.gatehouse.application.Reauthenticate;
+import dev.gatehouse.application.ResetSecondFactor;
+import dev.gatehouse.domain.Sealer;
+import dev.gatehouse.domain.secondfactor.AuthenticatorCodes;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Identify;
@@ -45,11 +52,12 @@ import java.time.Duration;
 record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
             ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference, RememberMe rememberMe,
             TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions, Authorize authorize,
-            Clock clock) {
+            Reauthenticate reauthenticate, EnrolAuthenticator enrolAuthenticator, ManageSecondFactors manageSecondFactors, Clock clock) {
 
     /** What the use cases are made from: the ports, and the settings that shape their rules. */
     record Ports(UserDirectory users, SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Signer signer,
-                 AuditLog audit, PasswordBlocklist blocklist, SessionPolicy policy, Duration rememberMeLifetime, AccessRules rules, Clock clock) {
+                 Sealer sealer, AuditLog audit, PasswordBlocklist blocklist, SessionPolicy policy, Duration rememberMeLifetime, AccessRules rules,
+                 String issuer, Clock clock) {
     }
 
     static Core assemble(Ports ports) {
@@ -61,35 +69,40 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin
         Greet greet = new Greet(sessions, users, audit, policy, clock);
         ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, listSessions);
+        AuthenticatorCodes codes = new HmacAuthenticatorCodes();
         return new Core(
                 greet,
                 new OpenLoginForm(sessions, ports.signer(), audit, policy, clock),
                 new LogIn(sessions, users, users, ports.throttle(), ports.signer(), audit, policy, clock),
-                new CompleteLogin(sessions, users, new VerifySecondFactor(users, new HmacAuthenticatorCodes(), ports.throttle(), audit, clock),
+                new CompleteLogin(sessions, users, new VerifySecondFactor(users, codes, ports.throttle(), audit, clock),
                         ports.signer(), audit, policy, clock),
                 new LogOut(sessions, ports.remembered(), audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, ports.throttle(), users, ports.blocklist(), audit, clock),
                 listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, ports.remembered(), audit),
                 new SavePreference(greet, sessions),
-                new RememberMe(ports.remembered(), sessions, users, ports.throttle(), audit, ports.rememberMeLifetime(), policy, clock),
+                new RememberMe(ports.remembered(), sessions, users, users, ports.throttle(), audit, ports.rememberMeLifetime(), policy, clock),
                 new TerminalCore.UserAdministration(new AddUser(users, ports.blocklist(), audit), new ChangePassword(users, ports.blocklist(), audit),
-                        new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users), new ChangeGroups(users, audit)),
+                        new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users), new ChangeGroups(users, audit), new ResetSecondFactor(users, audit)),
                 listSessions,
                 new RevokeSessions(listSessions, sessions, ports.remembered(), audit),
                 new Authorize(greet, users, ports.rules(), audit),
+                new Reauthenticate(greet, sessions, users, ports.throttle(), audit, clock),
+                new EnrolAuthenticator(users, new OtpAuthenticatorKeys(), codes, ports.sealer(), audit, ports.issuer(), clock),
+                new ManageSecondFactors(users, users, sessions, audit, clock),
                 clock);
     }
 
     /** What the web drives. */
     WebUseCases web() {
         return new WebUseCases(greet, openLoginForm, logIn, completeLogin, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
-                new Identify(greet, rememberMe), authorize, clock);
+                new Identify(greet, rememberMe), authorize, reauthenticate, enrolAuthenticator, manageSecondFactors, clock);
     }
 
     /** What the terminal's login shell drives. */
     TerminalCore.LoginUseCases terminalLogin() {
-        return new TerminalCore.LoginUseCases(logIn, completeLogin, greet, logOut, changeOwnPassword);
+        return new TerminalCore.LoginUseCases(logIn, completeLogin, greet, logOut, changeOwnPassword, reauthenticate, enrolAuthenticator,
+                manageSecondFactors);
     }
 
     /** What the terminal's session commands drive. */

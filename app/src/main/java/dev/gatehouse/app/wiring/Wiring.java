@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -177,8 +178,8 @@ public final class Wiring {
             throttle = metrics.timed(throttle);
         }
         Signer signer = new HmacSigner(secrets);
-        WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, audit, blocklist(vertx), policy,
-                config.rememberMeLifetime(), config.accessRules(), config.clock())).web();
+        WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, new SecretSealer(secrets), audit,
+                blocklist(vertx), policy, config.rememberMeLifetime(), config.accessRules(), issuer(config.http()), config.clock())).web();
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
@@ -198,6 +199,14 @@ public final class Wiring {
             }
             return new Wiring(vertx, config, useCases, cookie, stores, users, metrics, throttled, health);
         });
+    }
+
+    /**
+     * What authenticator apps name the account after: the portal's host where there is one (the
+     * name users see in their browser), otherwise the brand's name.
+     */
+    static String issuer(HttpSettings http) {
+        return http.portals().stream().findFirst().map(portal -> URI.create(portal.origin()).getHost()).orElse(http.brand().name());
     }
 
     /** Deploys the web verticle on {@code eventLoops} event loops, then keeps the stores tidy and serves the metrics where configured. */

@@ -122,6 +122,7 @@ public abstract class UsersContract {
 
         assertTrue(done(users.reset(ALICE)));
         assertEquals(java.util.Optional.of(SecondFactors.NONE), done(users.secondFactors(ALICE)));
+        assertNotEquals(version, version(ALICE).orElseThrow(), "a reset is a credential change: every session of the user ends");
         assertFalse(done(users.useStep(ALICE, 200)), "nothing enrolled, no code counts");
         assertEquals(java.util.Optional.empty(), done(users.secondFactors(BOB)), "no such user");
         assertFalse(done(users.enrol(BOB, secret, Set.of())));

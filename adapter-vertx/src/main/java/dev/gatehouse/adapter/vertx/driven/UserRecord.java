@@ -45,6 +45,11 @@ public record UserRecord(UserProfile profile, String passwordHash, boolean disab
         return new UserRecord(profile, passwordHash, disabled, credentialVersion, changed);
     }
 
+    /** No second factor any more: a credential change, as a new password is. */
+    public UserRecord withFactorsReset() {
+        return new UserRecord(profile, passwordHash, disabled, freshVersion(), Factors.NONE);
+    }
+
     public Username username() {
         return profile.user();
     }

@@ -15,6 +15,7 @@ public record Frame(String username, String csrfToken, String theme, Section cur
     /** The account's pages, in the order the navigation lists them. */
     public enum Section {
         HOME("/", "Home"), PREFERENCES("/home", "Preferences"), SESSIONS("/sessions", "Sessions"), PASSWORD("/password", "Password"),
+        TWO_FACTOR("/account/two-factor", "Two-factor"),
         LOG_OUT("/logout", "Log out");
 
         private final String path;

@@ -32,7 +32,8 @@ public final class GatehouseRoutes {
     static final String FORWARD_AUTH_NGINX = "/auth/request";
     static final String FORWARD_AUTH = "/auth/forward";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
-    static final List<String> EMBEDDED_PATHS = List.of("/login", SecondFactorForms.PATH, "/logout", "/password", "/sessions", "/sessions/end", "/api/session",
+    static final List<String> EMBEDDED_PATHS = List.of("/login", SecondFactorForms.PATH, "/logout", TwoFactorForms.PATH,
+            TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE, "/password", "/sessions", "/sessions/end", "/api/session",
             "/api/session/second-factor", "/api/sessions", FORWARD_AUTH_NGINX, FORWARD_AUTH, BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
             "/static/logo.svg", "/static/logo.webp");
 
@@ -46,6 +47,7 @@ public final class GatehouseRoutes {
     private final GreetingPages greetings;
     private final LoginForms login;
     private final SecondFactorForms secondFactor;
+    private final TwoFactorForms twoFactor;
     private final LogoutForms logout;
     private final PreferenceForms preferences;
     private final SessionPages sessions;
@@ -69,6 +71,8 @@ public final class GatehouseRoutes {
                 settings.trustedProxies(), remember, flash, device);
         this.secondFactor = new SecondFactorForms(useCases.completeLogin(), cookie, views, settings.maxFormFields(), settings.trustedProxies(),
                 remember, flash, device);
+        this.twoFactor = new TwoFactorForms(identity, useCases, cookie, views, settings.maxFormFields(), settings.trustedProxies(), flash,
+                settings.brand().name());
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(),
@@ -129,17 +133,25 @@ public final class GatehouseRoutes {
         get(router, "/logout").handler(greetings::confirmLogout);
         get(router, "/password").handler(password::show);
         get(router, "/sessions").handler(sessions::show);
+        get(router, TwoFactorForms.PATH).handler(twoFactor::show);
         // Every state-changing request is checked for a cross-site origin first, before its body is read.
         router.post("/login").handler(new CrossSiteGuard());
         router.post(SecondFactorForms.PATH).handler(new CrossSiteGuard());
         router.post("/logout").handler(new CrossSiteGuard());
         router.post("/password").handler(new CrossSiteGuard());
         router.post("/sessions/end").handler(new CrossSiteGuard());
+        for (String path : List.of(TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE)) {
+            router.post(path).handler(new CrossSiteGuard());
+        }
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
         router.post(SecondFactorForms.PATH).consumes(FORM).handler(formBody).handler(secondFactor::submit);
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
+        router.post(TwoFactorForms.SETUP).consumes(FORM).handler(formBody).handler(twoFactor::setup);
+        router.post(TwoFactorForms.CONFIRM).consumes(FORM).handler(formBody).handler(twoFactor::confirm);
+        router.post(TwoFactorForms.RECOVERY_CODES).consumes(FORM).handler(formBody).handler(twoFactor::renewRecoveryCodes);
+        router.post(TwoFactorForms.REMOVE).consumes(FORM).handler(formBody).handler(twoFactor::remove);
         get(router, BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
         get(router, BundledFile.SCRIPT_PATH).handler(BundledFile.script());
         Brand brand = settings.brand();

@@ -62,6 +62,10 @@ final class LoginForms {
         }
         String next = safeNext(query.field("next"), cookie.domains());
         Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), preLogin(ctx)), form -> {
+            if (form.halfway()) {
+                Responses.redirect(ctx, 303, SecondFactorForms.after(next, false));
+                return;
+            }
             form.issued().ifPresent(issued -> ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(preLoginName, issued.value()))));
             Responses.page(ctx, 200, views.login(new LoginPage(form.csrfToken().value(), next, "", false, null,
                     flash.take(ctx).map(FlashMessage::text).orElse(null), 0)));

@@ -40,6 +40,8 @@ final class RequestIdentity {
                         if (nobody.rememberedRefused()) {
                             ctx.response().addCookie(remember.clear());
                         }
+                        nobody.halfway().ifPresent(halfway -> ctx.response().addCookie(cookie.issue(ctx, halfway.session().id()))
+                                .addCookie(remember.issue(halfway.rotatedToken())));
                     });
             next.accept(identity);
         });

@@ -17,12 +17,13 @@ public record Site(Brand brand, Map<Frame.Section, String> navigation) {
 
     /** Gatehouse's routes on an application's router: the application's own {@code /} is Home. */
     static Site embedded(Brand brand) {
-        return new Site(brand, navigation(List.of(Frame.Section.HOME, Frame.Section.SESSIONS, Frame.Section.PASSWORD)));
+        return new Site(brand, navigation(List.of(Frame.Section.HOME, Frame.Section.SESSIONS, Frame.Section.PASSWORD, Frame.Section.TWO_FACTOR)));
     }
 
     /** {@code gatehouse serve}: the tutorial's pages too. */
     static Site standalone(Brand brand) {
-        return new Site(brand, navigation(List.of(Frame.Section.HOME, Frame.Section.PREFERENCES, Frame.Section.SESSIONS, Frame.Section.PASSWORD)));
+        return new Site(brand, navigation(List.of(Frame.Section.HOME, Frame.Section.PREFERENCES, Frame.Section.SESSIONS, Frame.Section.PASSWORD,
+                Frame.Section.TWO_FACTOR)));
     }
 
     /** The links, the current page marked ({@code aria-current}); HTML made of this class's constants only. */

@@ -49,6 +49,18 @@ public final class Views {
         return render("second-factor.jte", page);
     }
 
+    Buffer twoFactor(TwoFactorPage page) {
+        return render("two-factor.jte", page);
+    }
+
+    Buffer authenticatorSetup(AuthenticatorSetupPage page) {
+        return render("authenticator-setup.jte", page);
+    }
+
+    Buffer recoveryCodes(RecoveryCodesPage page) {
+        return render("recovery-codes.jte", page);
+    }
+
     Buffer password(PasswordPage page) {
         return render("password.jte", page);
     }

@@ -4,6 +4,9 @@ import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.CompleteLogin;
 import dev.gatehouse.application.EndOwnSessions;
+import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.ManageSecondFactors;
+import dev.gatehouse.application.Reauthenticate;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Identify;
 import dev.gatehouse.application.ListOwnSessions;
@@ -21,5 +24,6 @@ import java.time.Clock;
  */
 public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
-                          RememberMe rememberMe, Identify identify, Authorize authorize, Clock clock) {
+                          RememberMe rememberMe, Identify identify, Authorize authorize, Reauthenticate reauthenticate,
+                          EnrolAuthenticator enrolAuthenticator, ManageSecondFactors manageSecondFactors, Clock clock) {
 }

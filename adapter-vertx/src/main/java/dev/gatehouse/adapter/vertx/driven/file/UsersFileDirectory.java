@@ -207,7 +207,7 @@ public final class UsersFileDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Boolean> reset(Username user) {
-        return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactors(UserRecord.Factors.NONE)) != null));
+        return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactorsReset()) != null));
     }
 
     private SecondFactors opened(UserRecord record) {

@@ -255,7 +255,8 @@ public final class PostgresUserDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Boolean> reset(Username user) {
-        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}' WHERE name = $1", Tuple.of(user.value()));
+        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}', credential_version = $2 WHERE name = $1",
+                Tuple.of(user.value(), UserRecord.freshVersion()));
     }
 
     /** From memory, never from the database: this is asked on every forwarded request. */

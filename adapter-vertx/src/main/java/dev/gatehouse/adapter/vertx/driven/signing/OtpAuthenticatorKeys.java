@@ -1,6 +1,5 @@
 package dev.gatehouse.adapter.vertx.driven.signing;
 
-import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.secondfactor.AuthenticatorKey;
 import dev.gatehouse.domain.secondfactor.AuthenticatorKeys;
 import dev.gatehouse.domain.secondfactor.Totp;
@@ -22,16 +21,16 @@ public final class OtpAuthenticatorKeys implements AuthenticatorKeys {
     private static final TotpAuth URIS = TotpAuth.create(new TotpAuthOptions().setPasswordLength(Totp.DIGITS).setPeriod(Totp.STEP.getSeconds()));
 
     @Override
-    public AuthenticatorKey issue(String issuer, Username user) {
-        return keyOf(OtpKeyGenerator.create(ALGORITHM).generate(TotpSecret.MIN_BYTES * 8), issuer, user);
+    public AuthenticatorKey issue(String issuer, String account) {
+        return keyOf(OtpKeyGenerator.create(ALGORITHM).generate(TotpSecret.MIN_BYTES * 8), issuer, account);
     }
 
     @Override
-    public AuthenticatorKey of(String base32, String issuer, Username user) {
-        return keyOf(new OtpKey().setKey(base32).setAlgorithm(ALGORITHM), issuer, user);
+    public AuthenticatorKey of(String base32, String issuer, String account) {
+        return keyOf(new OtpKey().setKey(base32).setAlgorithm("SHA1"), issuer, account);
     }
 
-    private static AuthenticatorKey keyOf(OtpKey key, String issuer, Username user) {
-        return new AuthenticatorKey(new TotpSecret(key.getKeyBytes()), key.getKey(), URIS.generateUri(key, issuer, user.value()));
+    private static AuthenticatorKey keyOf(OtpKey key, String issuer, String account) {
+        return new AuthenticatorKey(new TotpSecret(key.getKeyBytes()), key.getKey(), URIS.generateUri(key, issuer, account));
     }
 }

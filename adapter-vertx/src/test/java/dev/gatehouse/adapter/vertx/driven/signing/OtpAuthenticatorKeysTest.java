@@ -1,6 +1,5 @@
 package dev.gatehouse.adapter.vertx.driven.signing;
 
-import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.secondfactor.AuthenticatorKey;
 import dev.gatehouse.domain.secondfactor.Totp;
 import io.vertx.ext.auth.otp.OtpKey;
@@ -20,7 +19,7 @@ class OtpAuthenticatorKeysTest {
 
     @Test
     void givenANewKey_thenTheSecretTheBase32TheUriAndTheDomainsCodesAgree() {
-        AuthenticatorKey key = keys.issue("auth.example.com", new Username("alice"));
+        AuthenticatorKey key = keys.issue("auth.example.com", "alice");
         assertEquals(20, key.secret().bytes().length, "160 bits");
         assertTrue(key.base32().matches("[A-Z2-7]{32}"), key.base32());
         assertArrayEquals(key.secret().bytes(), new OtpKey().setKey(key.base32()).getKeyBytes(), "what the user types is the key");
@@ -39,8 +38,8 @@ class OtpAuthenticatorKeysTest {
 
     @Test
     void givenTheBase32OfAKey_thenTheSameKeyAndUriComeBack() {
-        AuthenticatorKey key = keys.issue("auth.example.com", new Username("alice"));
-        AuthenticatorKey again = keys.of(key.base32(), "auth.example.com", new Username("alice"));
+        AuthenticatorKey key = keys.issue("auth.example.com", "alice");
+        AuthenticatorKey again = keys.of(key.base32(), "auth.example.com", "alice");
         assertArrayEquals(key.secret().bytes(), again.secret().bytes());
         assertEquals(key.uri(), again.uri());
     }

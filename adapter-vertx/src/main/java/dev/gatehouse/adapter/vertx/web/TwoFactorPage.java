@@ -1,0 +1,15 @@
+package dev.gatehouse.adapter.vertx.web;
+
+/**
+ * {@code /account/two-factor}: whether a second factor is on, how many recovery codes are left,
+ * and the forms that change it. {@code recent}: the user proved who they are within the last ten
+ * minutes, so the forms need no password; otherwise each asks for it. {@code notice} and
+ * {@code error}: what the last action did, or null.
+ */
+public record TwoFactorPage(Frame frame, boolean enrolled, int recoveryCodesLeft, boolean recent, String notice, String error) {
+
+    /** Whether the count of recovery codes left calls for a warning. */
+    public boolean fewRecoveryCodes() {
+        return recoveryCodesLeft <= 3;
+    }
+}
