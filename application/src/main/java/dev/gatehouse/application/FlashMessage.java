@@ -13,7 +13,7 @@ public enum FlashMessage {
     PASSWORD_CHANGED("Your password was changed, so this session ended. Log in with the new one."),
     TOO_MANY_SESSIONS("This session ended to make room: you logged in on too many devices."),
     LOGIN_NOT_FINISHED(CompleteLoginResult.LogInAgain.MESSAGE),
-    RECOVERY_CODE_USED("You logged in with a recovery code, which will not work again. Your account's two-factor page says how many are left."),
+    RECOVERY_CODE_USED("You logged in with a recovery code, which will not work again."),
     REMEMBERED_LOGIN_COPIED("Your sessions were ended because a remembered login was used twice, which happens when it is copied. "
             + "Please log in again, and change your password if that was not you.");
 

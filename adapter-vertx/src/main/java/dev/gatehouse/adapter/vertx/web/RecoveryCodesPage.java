@@ -9,7 +9,8 @@ public record RecoveryCodesPage(Frame frame, String heading, List<String> codes,
 
     /**
      * The codes as a {@code data:} URL for the download link: the file is made in the browser from
-     * the page itself, so the codes are not sent again and no script is needed.
+     * the page itself, so the codes are not sent again and no script is needed. Percent-encoded
+     * throughout (no quote, angle bracket or space is left), so the page may write it as it is.
      */
     public String download() {
         StringBuilder text = new StringBuilder("Recovery codes for ").append(frame.username()).append(" at ").append(site)

@@ -102,8 +102,9 @@ final class SecondFactorForms {
             ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
             ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
             Runnable onward = () -> {
-                if (loggedIn.method() == SecondFactorMethod.RECOVERY_CODE) {
-                    flash.redirect(ctx, 303, LoginForms.back(next), FlashMessage.RECOVERY_CODE_USED);
+                if (loggedIn.method() == SecondFactorMethod.RECOVERY_CODE && next == null) {
+                    // Where the user sees how many are left, and can make a new set.
+                    flash.redirect(ctx, 303, new LocalPath(TwoFactorForms.PATH), FlashMessage.RECOVERY_CODE_USED);
                 } else {
                     Responses.redirect(ctx, 303, LoginForms.back(next));
                 }
