@@ -68,9 +68,8 @@ class AccessRulesFileTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "rules: []                                                        | :1: 'default' is missing",
-            "default: allow                                                   | :1: 'allow' is not a policy: bypass, one_factor or deny",
-            "default: bypass                                                  | :1: default is one_factor or deny",
-            "default: deny\\nrules:\\n  - domain: a.example.com\\n    policy: two_factor | :4: two_factor needs a second factor",
+            "default: allow                                                   | :1: 'allow' is not a policy: bypass, one_factor, two_factor or deny",
+            "default: bypass                                                  | :1: default is one_factor, two_factor or deny",
             "default: deny\\nrules:\\n  - domain: a.example.com                | :3: this rule has no policy",
             "default: deny\\nrules:\\n  - domains: a.example.com\\n    policy: deny | :3: unknown key 'domains'",
             "default: deny\\nrules:\\n  - path: '^/(a'\\n    policy: deny      | :3: path: '^/(a' is not a regular expression",

@@ -60,6 +60,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void givenTheSecondFactorOptions_thenServeAndTheTerminalShareThem() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--require-second-factor-for", "ops,Admins", "--issuer", " Acme SSO ");
+        ServerConfig built = serve.config();
+        assertEquals(Set.of(new dev.gatehouse.domain.Group("ops"), new dev.gatehouse.domain.Group("admins")),
+                built.secondFactors().requirement().groups());
+        assertEquals(false, built.secondFactors().requirement().everyone());
+        assertEquals(java.util.Optional.of("Acme SSO"), built.secondFactors().issuer());
+        CommandRunner refused = CommandRunner.run("", "serve", "--require-second-factor-for", "not a group!");
+        assertEquals(2, refused.exitCode, refused.toString());
+    }
+
+    @Test
     void givenTheConfigFileInGatehouseConfig_thenItIsRead() throws IOException {
         Path file = file("port: 9292\n");
 

@@ -49,6 +49,9 @@ class ForwardAuthTest {
               - domain: app.example.com
                 subject: [group:staff, group:admins]
                 policy: one_factor
+              - domain: vault.example.com
+                subject: group:ops
+                policy: two_factor
             """;
 
     @TempDir
@@ -186,6 +189,42 @@ class ForwardAuthTest {
         }
         server.clock.advance(TestServer.IDLE.plusSeconds(1));
         assertEquals(401, nginxAsks(bob, "GET", "https://app.example.com/").statusCode(), "left idle: log in again");
+    }
+
+    @Test
+    void givenATwoFactorRuleAndAOneFactorSession_thenTheUserSetsUpASecondFactorAtThePortalAndComesBack() {
+        Browser bob = loggedInAtThePortal(null);
+        assertEquals(403, nginxAsks(bob, "GET", "https://vault.example.com/").statusCode(), "not in ops: the default, deny");
+        assertEquals(0, CommandRunner.run("", "users", "groups", "bob", "add", "ops", "--data-dir", dataDir.toString()).exitCode);
+        server.running.users().refresh().toCompletableFuture().join();
+
+        HttpResponse<Buffer> asked = nginxAsks(bob, "GET", "https://vault.example.com/secrets");
+        assertEquals(401, asked.statusCode(), "in ops, logged in with a password alone: the code first");
+        String next = "https%3A%2F%2Fvault.example.com%2Fsecrets";
+        assertEquals("https://auth.example.com/login/second-factor?next=" + next, asked.getHeader("Location"));
+        assertEquals(302, traefikAsks(bob, "GET", "vault.example.com", "/secrets", "text/html").statusCode());
+
+        bob.virtualHost = "auth.example.com";
+        HttpResponse<Buffer> step = bob.get("/login/second-factor?next=" + next);
+        assertEquals(303, step.statusCode());
+        assertEquals("/account/two-factor?next=" + next, step.getHeader("Location"), "no second factor yet: set one up first");
+        HttpResponse<Buffer> account = bob.get(step.getHeader("Location"));
+        assertTrue(account.bodyAsString().contains("The page you opened asks for two-factor authentication. Set it up to go on."));
+        HttpResponse<Buffer> setup = bob.post("/account/two-factor/setup", Map.of("csrf", Browser.csrfOf(account), "password", PASSWORD,
+                "next", "https://vault.example.com/secrets"));
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("id=\"key\">([A-Z2-7 ]+)<").matcher(setup.bodyAsString());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(setup.bodyAsString());
+        assertTrue(key.find() && token.find(), setup.bodyAsString());
+        dev.gatehouse.domain.secondfactor.TotpSecret secret = new dev.gatehouse.domain.secondfactor.TotpSecret(
+                new io.vertx.ext.auth.otp.OtpKey().setKey(key.group(1).replace(" ", "")).getKeyBytes());
+        HttpResponse<Buffer> codes = bob.post("/account/two-factor/confirm", Map.of("csrf", Browser.csrfOf(setup), "token", token.group(1),
+                "next", "https://vault.example.com/secrets", "code", new dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes()
+                        .code(secret, dev.gatehouse.domain.secondfactor.Totp.step(server.clock.instant()))));
+        assertTrue(codes.bodyAsString().contains("<a href=\"https://vault.example.com/secrets\">Continue</a>"), codes.bodyAsString());
+
+        HttpResponse<Buffer> now = nginxAsks(bob, "GET", "https://vault.example.com/secrets");
+        assertEquals(200, now.statusCode(), "the confirming code raised the session to two factors");
+        assertEquals("bob", now.getHeader("Remote-User"));
     }
 
     @Test

@@ -90,8 +90,27 @@ final class HeadlessChromium implements AutoCloseable {
                 }
             }
         }
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> gone(page));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    }
+
+    /**
+     * Whether the page an element was found on has been replaced. Chromium says so either as a
+     * stale element or, while it swaps the document, as a node that "does not belong to the
+     * document", which Selenium's own staleness check does not take for an answer.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException swapping) {
+            if (String.valueOf(swapping.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw swapping;
+        }
     }
 
     String body() {

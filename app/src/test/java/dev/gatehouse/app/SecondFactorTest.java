@@ -276,6 +276,46 @@ class SecondFactorTest {
         assertTrue(greetsAlice(browser));
     }
 
+    @Test
+    void givenTrustThisBrowser_thenItsLoginsSkipTheCodeUntilTheUserStopsTrustingItAndNoOtherBrowsersDo() {
+        Enrolment enrolment = enrol(loggedIn());
+        server.clock.advance(Totp.STEP);
+        Browser browser = new Browser(vertx, server.port());
+        browser.userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        passwordStep(browser);
+        HttpResponse<Buffer> page = browser.get("/login/second-factor");
+        assertTrue(page.bodyAsString().contains("Trust this browser for 30 days"), page.bodyAsString());
+        assertEquals(303, browser.post("/login/second-factor", Map.of("csrf", Browser.csrfOf(page), "trust", "on",
+                "code", enrolment.app().codeAt(server.clock.instant()))).statusCode());
+        assertTrue(browser.others.containsKey("__Host-gh_trust"), "a cookie of its own: " + browser.others);
+
+        assertEquals(303, browser.post("/logout", Map.of("csrf", Browser.csrfOf(browser.get("/")))).statusCode());
+        assertEquals("/", passwordStep(browser), "the password alone, in this browser");
+        assertEquals("password_and_trusted_browser", browser.get("/api/session").bodyAsJsonObject().getString("authenticatedWith"));
+        assertEquals("/login/second-factor", passwordStep(new Browser(vertx, server.port())), "not in another");
+
+        HttpResponse<Buffer> sessions = browser.get("/sessions");
+        assertTrue(sessions.bodyAsString().contains("Trusted browsers") && sessions.bodyAsString().contains("Firefox on Linux"), sessions.bodyAsString());
+        String handle = match(Pattern.compile("name=\"browser\" value=\"([0-9a-f]{12})\""), sessions);
+        assertEquals(303, browser.post("/sessions/untrust", Map.of("csrf", Browser.csrfOf(sessions), "browser", handle)).statusCode());
+        assertFalse(browser.get("/sessions").bodyAsString().contains("Trusted browsers"));
+        assertEquals(303, browser.post("/logout", Map.of("csrf", Browser.csrfOf(browser.get("/")))).statusCode());
+        assertEquals("/login/second-factor", passwordStep(browser), "no longer trusted: the code again");
+    }
+
+    @Test
+    void givenThirtyDays_thenATrustedBrowserAsksForTheCodeAgain() {
+        Enrolment enrolment = enrol(loggedIn());
+        server.clock.advance(Totp.STEP);
+        Browser browser = new Browser(vertx, server.port());
+        passwordStep(browser);
+        HttpResponse<Buffer> page = browser.get("/login/second-factor");
+        browser.post("/login/second-factor", Map.of("csrf", Browser.csrfOf(page), "trust", "on", "code", enrolment.app().codeAt(server.clock.instant())));
+        server.clock.advance(dev.gatehouse.domain.TrustedBrowser.TRUST_FOR);
+        browser.cookie = null;
+        assertEquals("/login/second-factor", passwordStep(browser));
+    }
+
     /** The app's code half a minute on: the enrolment's own code counts as used. */
     private String enrolmentCodeLater() {
         server.clock.advance(Totp.STEP);

@@ -14,6 +14,8 @@ import dev.gatehouse.application.MutableClock;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.ThrottlePolicy;
 import dev.gatehouse.domain.access.AccessRules;
+import dev.gatehouse.domain.access.SecondFactorRequirement;
+import dev.gatehouse.app.config.SecondFactorSettings;
 import io.vertx.core.Vertx;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,9 +64,21 @@ final class TestServer {
     }
 
     TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions, UserDirectoryLocation users, AccessRules rules) {
+        this(vertx, dataDir, http, sessions, users, rules, SecondFactorRequirement.NONE);
+    }
+
+    /** With a second factor required of these users. */
+    TestServer(Vertx vertx, Path dataDir, SecondFactorRequirement requirement) {
+        this(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.MEMORY, UserDirectoryLocation.FILE,
+                AccessRules.LOGGED_IN_USERS, requirement);
+    }
+
+    TestServer(Vertx vertx, Path dataDir, HttpSettings http, SessionStoreLocation sessions, UserDirectoryLocation users, AccessRules rules,
+               SecondFactorRequirement requirement) {
         this.dataDir = dataDir;
         ServerConfig config = new ServerConfig(http, dataDir, new SessionPolicy(IDLE, ABSOLUTE), ThrottlePolicy.DEFAULT, sessions, users,
-                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock, "127.0.0.1", -1).withAccessRules(rules);
+                PasswordHashing.DEFAULT_ITERATIONS, null, null, Duration.ofMinutes(1), clock, "127.0.0.1", -1).withAccessRules(rules)
+                .withSecondFactors(new SecondFactorSettings(requirement, Optional.empty()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         running = Gatehouse.start(vertx, config, 1, new PrintStream(out, true, StandardCharsets.UTF_8)).await();
         console = out.toString(StandardCharsets.UTF_8);
@@ -91,6 +106,6 @@ final class TestServer {
             throw new IllegalStateException("the server's secret", unreadable);
         }
         return settings -> TerminalCores.assemble(users, running.stores(), true,
-                new SessionPolicy(IDLE, ABSOLUTE), clock, keys, () -> { });
+                new SessionPolicy(IDLE, ABSOLUTE), settings.secondFactors(), clock, keys, () -> { });
     }
 }

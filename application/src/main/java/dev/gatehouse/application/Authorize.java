@@ -45,21 +45,30 @@ public final class Authorize {
         if (greeted.isDone() && !greeted.isCompletedExceptionally() && greeted.join() instanceof Greeting.Welcome welcome) {
             CompletableFuture<Optional<UserProfile>> profile = profiles.profile(welcome.username()).toCompletableFuture();
             if (profile.isDone() && !profile.isCompletedExceptionally()) {
-                return CompletableFuture.completedFuture(decide(command.resource(), profile.join(), Optional.empty()));
+                return CompletableFuture.completedFuture(decide(command.resource(), profile.join(), multiFactor(welcome), Optional.empty()));
             }
         }
         return greeted.thenCompose(greeting -> greeting.fold(
-                welcome -> profiles.profile(welcome.username()).thenApply(profile -> decide(command.resource(), profile, Optional.empty())),
-                nobody -> CompletableFuture.completedFuture(decide(command.resource(), Optional.empty(), nobody.sessionEnded()))));
+                welcome -> profiles.profile(welcome.username()).thenApply(profile -> decide(command.resource(), profile, multiFactor(welcome),
+                        Optional.empty())),
+                nobody -> CompletableFuture.completedFuture(decide(command.resource(), Optional.empty(), false, nobody.sessionEnded()))));
     }
 
-    private AuthorizeResult decide(Resource resource, Optional<UserProfile> user, Optional<SessionEnd> sessionEnded) {
-        AccessDecision decision = rules.decide(resource, user);
+    private static boolean multiFactor(Greeting.Welcome welcome) {
+        return welcome.session().authMethod().multiFactor();
+    }
+
+    private AuthorizeResult decide(Resource resource, Optional<UserProfile> user, boolean multiFactor, Optional<SessionEnd> sessionEnded) {
+        AccessDecision decision = rules.decide(resource, user, multiFactor);
         return decision.fold(
                 allowed -> new AuthorizeResult.Allowed(user, decision),
                 loginRequired -> {
                     audit.record(refusal(resource, user, decision));
                     return new AuthorizeResult.LoginRequired(sessionEnded, decision);
+                },
+                secondFactor -> {
+                    audit.record(refusal(resource, user, decision));
+                    return new AuthorizeResult.SecondFactorRequired(user, decision);
                 },
                 denied -> {
                     audit.record(refusal(resource, user, decision));

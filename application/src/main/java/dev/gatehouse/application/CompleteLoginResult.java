@@ -4,6 +4,7 @@ import dev.gatehouse.domain.CsrfToken;
 import dev.gatehouse.domain.Session;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** How the second step of a login ends. */
@@ -12,9 +13,16 @@ public sealed interface CompleteLoginResult {
     /**
      * The code was right: the half-way session is replaced by a logged-in one (new id, new token),
      * and the device gets a known device's token. {@code recoveryCodesLeft}, so that a user who
-     * has just used one, or has few left, is told.
+     * has just used one, or has few left, is told. {@code trustToken}: the browser's token, when
+     * the user asked to trust it.
      */
-    record LoggedIn(Session session, String deviceToken, SecondFactorMethod method, int recoveryCodesLeft) implements CompleteLoginResult {
+    record LoggedIn(Session session, String deviceToken, SecondFactorMethod method, int recoveryCodesLeft, Optional<String> trustToken)
+            implements CompleteLoginResult {
+        @Override
+        public String toString() {
+            return "LoggedIn[" + session.id() + ", " + method + ", tokens hidden]";
+        }
+
         @Override
         public <R> R fold(Function<LoggedIn, R> loggedIn, Function<Wrong, R> wrong, Function<Throttled, R> throttled,
                           Function<LogInAgain, R> again, Function<FormExpired, R> formExpired) {

@@ -2,6 +2,8 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.AuthMethod;
+import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.Sealer;
 import dev.gatehouse.domain.Session;
@@ -28,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * A logged-in user sets up an authenticator app: a new key is shown (QR code and Base32), and
  * only a code computed from it enrols it, with 10 new recovery codes shown once. Both steps need
- * the user to have proved who they are within {@link Session#RECHECK_AFTER} ({@link Reauthenticate}).
+ * the user to have proved who they are within {@link Session#RECHECK_AFTER} ({@link Reauthenticate});
+ * at a login that must set one up first ({@link CompleteLogin}), the password has just been typed.
  * Nothing is stored until the code is right: the key in between travels sealed ({@link Sealer}),
  * bound to the session and the user and good for {@link #PENDING_FOR}, so that it can be neither
  * read nor swapped for a key of someone else's choosing. The confirming code counts as used.
@@ -48,8 +51,12 @@ public final class EnrolAuthenticator {
 
     /** How confirming ends. */
     public sealed interface Result {
-        /** Enrolled; the recovery codes, shown this once. */
-        record Enrolled(List<String> recoveryCodes) implements Result {
+        /**
+         * Enrolled; the recovery codes, shown this once, and the session to go on with: the
+         * confirming code proved the second factor, so a logged-in session is raised to two factors
+         * (under a new id, as at login).
+         */
+        record Enrolled(List<String> recoveryCodes, Session session) implements Result {
             public Enrolled {
                 recoveryCodes = List.copyOf(recoveryCodes);
             }
@@ -114,14 +121,16 @@ public final class EnrolAuthenticator {
     private final AuthenticatorKeys keys;
     private final AuthenticatorCodes codes;
     private final Sealer sealer;
+    private final SessionRepository sessions;
     private final AuditLog audit;
     private final String issuer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     /** @param issuer what the app names the account after ({@code --issuer}): the portal's host, by default */
-    public EnrolAuthenticator(SecondFactorStore store, AuthenticatorKeys keys, AuthenticatorCodes codes, Sealer sealer, AuditLog audit,
-                              String issuer, Clock clock) {
+    public EnrolAuthenticator(SecondFactorStore store, AuthenticatorKeys keys, AuthenticatorCodes codes, Sealer sealer, SessionRepository sessions,
+                              AuditLog audit, String issuer, Clock clock) {
+        this.sessions = sessions;
         this.store = store;
         this.keys = keys;
         this.codes = codes;
@@ -133,26 +142,36 @@ public final class EnrolAuthenticator {
 
     /** A new key to show; empty when the user must prove who they are first. */
     public Optional<Pending> begin(Identity.LoggedIn who) {
-        Instant now = clock.instant();
-        if (!who.session().isRecentlyAuthenticated(now)) {
-            return Optional.empty();
-        }
-        AuthenticatorKey key = keys.issue(issuer, who.user().value());
-        String token = sealer.seal((now.plus(PENDING_FOR).getEpochSecond() + " " + key.base32()).getBytes(StandardCharsets.UTF_8),
-                boundTo(who.session(), who.user()));
-        return Optional.of(new Pending(key, token));
+        return who.session().isRecentlyAuthenticated(clock.instant()) ? Optional.of(issue(who.session(), who.user())) : Optional.empty();
     }
 
+    /** A new key, sealed for this session and user. */
+    Pending issue(Session session, Username user) {
+        AuthenticatorKey key = keys.issue(issuer, user.value());
+        String token = sealer.seal((clock.instant().plus(PENDING_FOR).getEpochSecond() + " " + key.base32()).getBytes(StandardCharsets.UTF_8),
+                boundTo(session, user));
+        return new Pending(key, token);
+    }
+
+    /** The confirming code, in a logged-in session: enrolled, and the session raised to two factors. */
     public CompletionStage<Result> confirm(Identity.LoggedIn who, String csrfToken, String token, String code) {
         Session session = who.session();
-        Username user = who.user();
-        Instant now = clock.instant();
         if (!session.csrfMatches(csrfToken)) {
             return CompletableFuture.completedFuture(new Result.FormExpired());
         }
-        if (!session.isRecentlyAuthenticated(now)) {
+        if (!session.isRecentlyAuthenticated(clock.instant())) {
             return CompletableFuture.completedFuture(new Result.RecheckNeeded());
         }
+        return confirmFor(session, who.user(), token, code).thenCompose(result -> result.<CompletionStage<Result>>fold(enrolled -> {
+            Session raised = session.loggedInAs(who.user(), session.credentialVersion(), AuthMethod.PASSWORD_AND_CODE, clock.instant());
+            return sessions.delete(session.id()).thenCompose(deleted -> sessions.save(raised))
+                    .thenApply(saved -> new Result.Enrolled(enrolled.recoveryCodes(), raised));
+        }, CompletableFuture::completedFuture, CompletableFuture::completedFuture, CompletableFuture::completedFuture, CompletableFuture::completedFuture));
+    }
+
+    /** The confirming code of the key sealed for this session and user: enrolled with new recovery codes, and the code used up. */
+    CompletionStage<Result> confirmFor(Session session, Username user, String token, String code) {
+        Instant now = clock.instant();
         Optional<AuthenticatorKey> key = open(session, user, token, now);
         if (key.isEmpty()) {
             return CompletableFuture.completedFuture(new Result.Expired());
@@ -163,10 +182,10 @@ public final class EnrolAuthenticator {
         }
         List<String> recoveryCodes = RecoveryCodes.generate(random);
         return store.enrol(user, key.get().secret(), recoveryCodes.stream().map(typed -> RecoveryCodes.hash(typed).orElseThrow()).collect(Collectors.toSet()))
-                .thenCompose(enrolled -> !enrolled ? CompletableFuture.completedFuture(new Result.Expired())
+                .thenCompose(enrolled -> !enrolled ? CompletableFuture.<Result>completedFuture(new Result.Expired())
                         : store.useStep(user, step.getAsLong()).thenApply(used -> {
                             audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_ENROLLED, user, session.id().handle(), null, "authenticator app"));
-                            return new Result.Enrolled(recoveryCodes);
+                            return new Result.Enrolled(recoveryCodes, session);
                         }));
     }
 

@@ -44,7 +44,7 @@ public final class Identify {
     }
 
     private CompletionStage<Identity> restore(IdentifyCommand.Remembered remembered, Optional<SessionEnd> sessionEnded) {
-        return rememberMe.restore(remembered.token(), remembered.client(), remembered.device()).thenApply(restoration -> restoration.fold(
+        return rememberMe.restore(remembered.token(), remembered.client(), remembered.device(), remembered.trustedBrowserToken()).thenApply(restoration -> restoration.fold(
                 restored -> new Identity.LoggedIn(restored.session().user().orElseThrow(), restored.session(), Optional.of(restored.token())),
                 halfway -> new Identity.Anonymous(sessionEnded, false, Optional.of(new Identity.HalfWay(halfway.session(), halfway.token()))),
                 refused -> new Identity.Anonymous(sessionEnded, true)));

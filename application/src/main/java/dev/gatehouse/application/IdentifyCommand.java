@@ -19,13 +19,21 @@ public record IdentifyCommand(Optional<SessionId> sessionId, Supplier<Optional<R
         Objects.requireNonNull(remembered, "remembered");
     }
 
-    /** A remember-me token, and the client and device a session restored from it is for. */
-    public record Remembered(RememberMeToken token, String client, String device) {
+    /**
+     * A remember-me token, the client and device a session restored from it is for, and the token
+     * of a browser its user trusts to skip the code, if the request holds one.
+     */
+    public record Remembered(RememberMeToken token, String client, String device, Optional<String> trustedBrowserToken) {
 
         public Remembered {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(trustedBrowserToken, "trustedBrowserToken");
+        }
+
+        public Remembered(RememberMeToken token, String client, String device) {
+            this(token, client, device, Optional.empty());
         }
     }
 }

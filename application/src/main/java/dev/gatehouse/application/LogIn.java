@@ -2,6 +2,7 @@ package dev.gatehouse.application;
 
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuditLog;
+import dev.gatehouse.domain.AuthMethod;
 import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.AuthenticationService;
 import dev.gatehouse.domain.Credentials;
@@ -10,7 +11,6 @@ import dev.gatehouse.domain.KnownDevice;
 import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.Password;
 import dev.gatehouse.domain.PreLogin;
-import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
@@ -18,7 +18,6 @@ import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,11 +38,11 @@ public final class LogIn {
     private final ThrottledPasswordCheck passwordCheck;
     private final LoginThrottle throttle;
     private final SessionCap cap;
-    private final SecondFactorStore secondFactors;
+    private final SecondFactorDemands secondFactors;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LogIn(SessionRepository sessions, AuthenticationService authentication, SecondFactorStore secondFactors, LoginThrottle throttle,
+    public LogIn(SessionRepository sessions, AuthenticationService authentication, SecondFactorDemands secondFactors, LoginThrottle throttle,
                  Signer signer, AuditLog audit, SessionPolicy policy, Clock clock) {
         this.secondFactors = secondFactors;
         this.current = new CurrentSession(sessions, audit, policy, clock);
@@ -121,10 +120,10 @@ public final class LogIn {
         LoginThrottle.Attempt throttled = new LoginThrottle.Attempt(username.get(), command.client(), device.map(KnownDevice::id));
         return throttle.admit(throttled, clock.instant()).thenCompose(admission -> admission.fold(
                 allowed -> passwordCheck.check(new Credentials(username.get(), password), throttled).thenCompose(outcome -> outcome.fold(
-                        authenticated -> secondFactors.secondFactors(authenticated.username()).thenCompose(factors -> {
-                            List<SecondFactorMethod> methods = factors.map(CompleteLogin::methods).orElse(List.of());
-                            return methods.isEmpty() ? replace(start, authenticated, command) : halfway(start, authenticated, methods, command);
-                        }),
+                        authenticated -> secondFactors.of(authenticated.username(), command.trustedBrowserToken(), clock.instant())
+                                .thenCompose(demand -> demand.none() ? replace(start, authenticated, demand.trustedBrowser()
+                                        ? AuthMethod.PASSWORD_AND_TRUSTED_BROWSER : AuthMethod.PASSWORD, command)
+                                        : halfway(start, authenticated, demand, command)),
                         rejected -> {
                             audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, username.get(), null, command.client(), null));
                             return CompletableFuture.completedFuture(new LogInResult.Rejected(start.formToken()));
@@ -138,19 +137,21 @@ public final class LogIn {
     }
 
     /** The password was right and a second factor must follow: the form's session is replaced by a half-way one. */
-    private CompletionStage<LogInResult> halfway(Start start, Authentication.Authenticated who, List<SecondFactorMethod> methods,
+    private CompletionStage<LogInResult> halfway(Start start, Authentication.Authenticated who, SecondFactorDemands.Demand demand,
                                                  LogInCommand command) {
         Session before = start.session();
         Session after = before.awaitingSecondFactor(who.username(), who.credentialVersion(), clock.instant()).describedAs(command.device());
-        audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_ASKED, who.username(), after.id().handle(), command.client(), null));
+        audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_ASKED, who.username(), after.id().handle(), command.client(),
+                demand.enrolFirst() ? "to be set up first" : null));
         CompletionStage<Void> previous = start.stored() ? sessions.delete(before.id()) : CompletableFuture.completedFuture(null);
-        return previous.thenCompose(deleted -> sessions.save(after)).thenApply(saved -> new LogInResult.SecondFactorRequired(after, methods));
+        return previous.thenCompose(deleted -> sessions.save(after)).thenApply(saved -> new LogInResult.SecondFactorRequired(after, demand.methods()));
     }
 
-    private CompletionStage<LogInResult> replace(Start start, Authentication.Authenticated who, LogInCommand command) {
+    private CompletionStage<LogInResult> replace(Start start, Authentication.Authenticated who, AuthMethod method, LogInCommand command) {
         Session before = start.session();
-        Session after = before.loggedInAs(who.username(), who.credentialVersion(), clock.instant()).describedAs(command.device());
-        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), command.client(), null));
+        Session after = before.loggedInAs(who.username(), who.credentialVersion(), method, clock.instant()).describedAs(command.device());
+        audit.record(new AuditEvent(AuditEvent.Kind.LOGIN_SUCCEEDED, who.username(), after.id().handle(), command.client(),
+                method == AuthMethod.PASSWORD_AND_TRUSTED_BROWSER ? "in a trusted browser" : null));
         CompletionStage<Void> previous = start.stored() ? sessions.delete(before.id()) : CompletableFuture.completedFuture(null);
         return previous
                 .thenCompose(deleted -> sessions.save(after))

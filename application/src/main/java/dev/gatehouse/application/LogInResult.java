@@ -26,11 +26,17 @@ public sealed interface LogInResult {
     /**
      * The password was right, and the user has a second factor: the session that replaces the
      * form's is half-way ({@link Session#pendingLogin()}), logged in as nobody until the second
-     * step ({@link CompleteLogin}) is done, within {@link Session#SECOND_FACTOR_TIME}.
+     * step ({@link CompleteLogin}) is done, within {@link Session#SECOND_FACTOR_TIME}. No
+     * {@code methods}: the user has no second factor yet and one is required of them, so the
+     * second step sets one up ({@link #enrolFirst()}).
      */
     record SecondFactorRequired(Session session, List<SecondFactorMethod> methods) implements LogInResult {
         public SecondFactorRequired {
             methods = List.copyOf(methods);
+        }
+
+        public boolean enrolFirst() {
+            return methods.isEmpty();
         }
 
         @Override

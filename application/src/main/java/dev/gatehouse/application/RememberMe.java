@@ -9,8 +9,6 @@ import dev.gatehouse.domain.LoginThrottle;
 import dev.gatehouse.domain.RememberMeToken;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
-import dev.gatehouse.domain.SecondFactorStore;
-import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionEnd;
@@ -20,6 +18,7 @@ import dev.gatehouse.domain.Username;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -46,7 +45,7 @@ public final class RememberMe {
         }
 
         /**
-         * The user has a second factor: remembering the password does not remember the code, so
+         * The user has a second factor (or must set one up): remembering the password does not remember the code, so
          * the browser gets a half-way session ({@link Session#awaitingSecondFactor}) and the rotated token.
          */
         record HalfWay(Session session, RememberMeToken token) implements Restoration {
@@ -80,13 +79,13 @@ public final class RememberMe {
     private final SessionRepository sessions;
     private final LoginThrottle throttle;
     private final CredentialVersions credentials;
-    private final SecondFactorStore secondFactors;
+    private final SecondFactorDemands secondFactors;
     private final AuditLog audit;
     private final Duration lifetime;
     private final SessionCap cap;
     private final Clock clock;
 
-    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, SecondFactorStore secondFactors,
+    public RememberMe(RememberedLogins logins, SessionRepository sessions, CredentialVersions credentials, SecondFactorDemands secondFactors,
                       LoginThrottle throttle, AuditLog audit, Duration lifetime, SessionPolicy policy, Clock clock) {
         this.secondFactors = secondFactors;
         this.logins = logins;
@@ -116,20 +115,29 @@ public final class RememberMe {
 
     /** A browser without a live session came back with a token. */
     public CompletionStage<Restoration> restore(RememberMeToken token, String client, String device) {
+        return restore(token, client, device, Optional.empty());
+    }
+
+    /**
+     * A browser without a live session came back with a token; {@code trustToken}, a trusted
+     * browser's, lets a user with a second factor be restored without the code.
+     */
+    public CompletionStage<Restoration> restore(RememberMeToken token, String client, String device, Optional<String> trustToken) {
         return logins.find(token.selectorKey()).thenCompose(found -> {
             if (found.isEmpty()) {
                 return notRestored();
             }
             RememberedLogin login = found.get();
             return login.judge(token, clock.instant()).fold(
-                    current -> restore(login, token, client, device),
+                    current -> restore(login, token, client, device, trustToken),
                     racedRotation -> notRestored(),
                     replayed -> stolen(login.user(), client),
                     guessed -> guessed(login.user(), client));
         });
     }
 
-    private CompletionStage<Restoration> restore(RememberedLogin login, RememberMeToken token, String client, String device) {
+    private CompletionStage<Restoration> restore(RememberedLogin login, RememberMeToken token, String client, String device,
+                                                 Optional<String> trustToken) {
         return credentials.current(login.user()).thenCompose(version -> {
             if (!CredentialVersions.stillHolds(version, login.credentialVersion())) {
                 // Gone, disabled, or a new password since: this login is worth nothing any more.
@@ -141,8 +149,8 @@ public final class RememberMe {
                 if (!won) {
                     return notRestored();
                 }
-                return secondFactors.secondFactors(login.user()).thenCompose(factors -> {
-                    if (factors.filter(SecondFactors::enrolled).isPresent()) {
+                return secondFactors.of(login.user(), trustToken, now).thenCompose(demand -> {
+                    if (!demand.none()) {
                         Session halfway = Session.startAnonymous(Channel.WEB, now).awaitingSecondFactor(login.user(), login.credentialVersion(), now)
                                 .describedAs(device);
                         audit.record(new AuditEvent(AuditEvent.Kind.SECOND_FACTOR_ASKED, login.user(), halfway.id().handle(), client,

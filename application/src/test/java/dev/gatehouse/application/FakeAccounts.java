@@ -5,6 +5,7 @@ import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Users;
 import dev.gatehouse.domain.SecondFactors;
+import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
 import dev.gatehouse.domain.Credentials;
 import dev.gatehouse.domain.Password;
@@ -37,6 +38,12 @@ public final class FakeAccounts implements Users {
     public final Map<Username, Account> accounts = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Second factors by user, kept apart from the accounts; every change is one atomic map operation, as the stores' are. */
     private final Map<Username, SecondFactors> secondFactors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What must follow these users' passwords: their own second factors, and none required of anyone. */
+    public SecondFactorDemands demands() {
+        return new SecondFactorDemands(this, this, dev.gatehouse.domain.access.SecondFactorRequirement.NONE,
+                dev.gatehouse.domain.access.AccessRules.LOGGED_IN_USERS);
+    }
 
     /** Puts an enabled user in no group with this password, replacing any of that name. */
     public void put(Username user, String password) {
@@ -85,12 +92,12 @@ public final class FakeAccounts implements Users {
 
     @Override
     public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
-        return changeFactors(user, before -> new SecondFactors(Optional.of(secret), -1, recoveryCodeHashes));
+        return changeFactors(user, before -> new SecondFactors(Optional.of(secret), -1, recoveryCodeHashes, before.trustedBrowsers()));
     }
 
     @Override
     public CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes) {
-        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), recoveryCodeHashes));
+        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), recoveryCodeHashes, before.trustedBrowsers()));
     }
 
     @Override
@@ -98,7 +105,7 @@ public final class FakeAccounts implements Users {
         boolean[] used = {false};
         changeFactors(user, before -> {
             used[0] = before.enrolled() && step > before.lastUsedStep();
-            return used[0] ? new SecondFactors(before.totp(), step, before.recoveryCodeHashes()) : before;
+            return used[0] ? new SecondFactors(before.totp(), step, before.recoveryCodeHashes(), before.trustedBrowsers()) : before;
         });
         return answer(used[0]);
     }
@@ -110,9 +117,24 @@ public final class FakeAccounts implements Users {
             used[0] = before.recoveryCodeHashes().contains(hash);
             Set<String> left = new java.util.HashSet<>(before.recoveryCodeHashes());
             left.remove(hash);
-            return new SecondFactors(before.totp(), before.lastUsedStep(), left);
+            return new SecondFactors(before.totp(), before.lastUsedStep(), left, before.trustedBrowsers());
         });
         return answer(used[0]);
+    }
+
+    @Override
+    public CompletionStage<Boolean> trustBrowser(Username user, TrustedBrowser browser, java.time.Instant now) {
+        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), before.recoveryCodeHashes(),
+                SecondFactors.withTrusted(before.trustedBrowsers(), browser, now)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> forgetBrowser(Username user, String tokenHash) {
+        if (secondFactors.getOrDefault(user, SecondFactors.NONE).trustedBrowsers().stream().noneMatch(browser -> browser.tokenHash().equals(tokenHash))) {
+            return answer(false);
+        }
+        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), before.recoveryCodeHashes(),
+                before.trustedBrowsers().stream().filter(browser -> !browser.tokenHash().equals(tokenHash)).toList()));
     }
 
     @Override

@@ -37,7 +37,7 @@ class IdentifyTest {
     private final Map<Username, Long> versions = new HashMap<>(Map.of(ALICE, 7L));
     private final CredentialVersions credentials = user -> CompletableFuture.completedFuture(
             versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty());
-    private final RememberMe rememberMe = new RememberMe(logins, sessions, credentials, new FakeAccounts(), new FakeThrottle(), audit::add, Duration.ofDays(30),
+    private final RememberMe rememberMe = new RememberMe(logins, sessions, credentials, new FakeAccounts().demands(), new FakeThrottle(), audit::add, Duration.ofDays(30),
             SessionPolicy.DEFAULT, clock);
     private final Identify identify = new Identify(new Greet(sessions, credentials, audit::add, SessionPolicy.DEFAULT, clock), rememberMe);
 

@@ -36,7 +36,7 @@ class RememberMeTest {
     private final Map<Username, Long> versions = new HashMap<>(Map.of(ALICE, 7L));
     private final FakeThrottle throttle = new FakeThrottle();
     private final RememberMe rememberMe = new RememberMe(logins, sessions, user -> CompletableFuture.completedFuture(
-            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), new FakeAccounts(), throttle, audit::add, Duration.ofDays(30),
+            versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), new FakeAccounts().demands(), throttle, audit::add, Duration.ofDays(30),
             SessionPolicy.DEFAULT, clock);
 
     private static <T> T done(CompletionStage<T> stage) {

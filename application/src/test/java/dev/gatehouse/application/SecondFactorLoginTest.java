@@ -41,12 +41,12 @@ class SecondFactorLoginTest {
     private final FakeSigner signer = new FakeSigner();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final FakeAuthenticatorCodes codes = new FakeAuthenticatorCodes();
-    private final LogIn logIn = new LogIn(sessions, accounts, accounts, throttle, signer, audit::add, POLICY, clock);
-    private final CompleteLogin completeLogin = new CompleteLogin(sessions, accounts,
-            new VerifySecondFactor(accounts, codes, throttle, audit::add, clock), signer, audit::add, POLICY, clock);
+    private final LogIn logIn = new LogIn(sessions, accounts, accounts.demands(), throttle, signer, audit::add, POLICY, clock);
     private final Greet greet = new Greet(sessions, accounts, audit::add, POLICY, clock);
-    private final EnrolAuthenticator enrol = new EnrolAuthenticator(accounts, new FakeAuthenticatorKeys(), codes, new FakeSealer(), audit::add,
-            "auth.example.com", clock);
+    private final EnrolAuthenticator enrol = new EnrolAuthenticator(accounts, new FakeAuthenticatorKeys(), codes, new FakeSealer(), sessions,
+            audit::add, "auth.example.com", clock);
+    private final CompleteLogin completeLogin = new CompleteLogin(sessions, accounts, accounts,
+            new VerifySecondFactor(accounts, codes, throttle, audit::add, clock), enrol, signer, audit::add, POLICY, clock);
     private final TotpSecret secret = TotpSecret.generate(new SecureRandom());
     private final List<String> recoveryCodes = RecoveryCodes.generate(new SecureRandom());
 
@@ -178,7 +178,7 @@ class SecondFactorLoginTest {
     @Test
     void givenARememberedLoginOfAUserWithASecondFactor_thenOnlyAHalfWaySessionUntilTheCode() {
         FakeRememberedLogins logins = new FakeRememberedLogins(clock);
-        RememberMe rememberMe = new RememberMe(logins, sessions, accounts, accounts, throttle, audit::add, RememberMe.DEFAULT_LIFETIME, POLICY, clock);
+        RememberMe rememberMe = new RememberMe(logins, sessions, accounts, accounts.demands(), throttle, audit::add, RememberMe.DEFAULT_LIFETIME, POLICY, clock);
         Session in = assertInstanceOf(LogInResult.LoggedIn.class, passwordStep()).session();
         dev.gatehouse.domain.RememberMeToken token = done(rememberMe.remember(in, "203.0.113.7"));
         enrolAlice();
@@ -191,5 +191,59 @@ class SecondFactorLoginTest {
         assertTrue(assertInstanceOf(Identity.Anonymous.class, identity).halfway().isPresent());
         assertEquals(AuthMethod.PASSWORD_AND_CODE, assertInstanceOf(CompleteLoginResult.LoggedIn.class,
                 codeStep(halfway.session(), codeNow(secret))).session().authMethod());
+    }
+
+    @Test
+    void givenASessionWithAPasswordAloneOfAnEnrolledUser_thenTheCodeRaisesItToTwoFactorsUnderANewId() {
+        Session in = assertInstanceOf(LogInResult.LoggedIn.class, passwordStep()).session();
+        enrolAlice();
+        CompleteLogin.SecondStep step = done(completeLogin.secondStep(Optional.of(in.id()))).orElseThrow();
+        assertFalse(step.halfway(), "a step-up, not a login");
+        CompleteLoginResult.LoggedIn raised = assertInstanceOf(CompleteLoginResult.LoggedIn.class, codeStep(in, codeNow(secret)));
+        assertNotEquals(in.id(), raised.session().id());
+        assertEquals(AuthMethod.PASSWORD_AND_CODE, raised.session().authMethod());
+        assertTrue(done(completeLogin.secondStep(Optional.of(raised.session().id()))).isEmpty(), "two factors: nothing more to give");
+    }
+
+    @Test
+    void givenARequirementAndNoSecondFactor_thenTheLoginSetsOneUpFirstAndLogsInWithTwoFactors() {
+        SecondFactorDemands everyone = new SecondFactorDemands(accounts, accounts, new dev.gatehouse.domain.access.SecondFactorRequirement(true,
+                java.util.Set.of()), dev.gatehouse.domain.access.AccessRules.LOGGED_IN_USERS);
+        LogIn required = new LogIn(sessions, accounts, everyone, throttle, signer, audit::add, POLICY, clock);
+        LogInResult.SecondFactorRequired asked = assertInstanceOf(LogInResult.SecondFactorRequired.class, done(required.logInWithoutForm(
+                new LogInCommand(Optional.empty(), Optional.empty(), null, "alice", Password.of(PASSWORD), "203.0.113.7", Channel.WEB, "test browser",
+                        List.of()))));
+        assertTrue(asked.enrolFirst());
+        Session halfway = asked.session();
+        assertInstanceOf(CompleteLoginResult.LogInAgain.class, codeStep(halfway, "123456"), "no code to give before there is a factor");
+        CompleteLogin.SecondStep step = done(completeLogin.secondStep(Optional.of(halfway.id()))).orElseThrow();
+        EnrolAuthenticator.Pending pending = completeLogin.beginEnrolment(step).orElseThrow();
+        CompleteLogin.EnrolmentResult.LoggedIn in = assertInstanceOf(CompleteLogin.EnrolmentResult.LoggedIn.class, done(completeLogin.enrol(
+                Optional.of(halfway.id()), halfway.csrfToken().value(), pending.token(), codeNow(pending.key().secret()), "203.0.113.7")));
+        assertEquals(AuthMethod.PASSWORD_AND_CODE, in.login().session().authMethod());
+        assertEquals(RecoveryCodes.COUNT, in.recoveryCodes().size());
+        assertEquals(ALICE, assertInstanceOf(Greeting.Welcome.class, done(greet.greet(Optional.of(in.login().session().id())))).username());
+    }
+
+    @Test
+    void givenATrustedBrowser_thenItsPasswordAndItsRememberedLoginSkipTheCodeAndNoOtherTokenDoes() {
+        enrolAlice();
+        Session halfway = assertInstanceOf(LogInResult.SecondFactorRequired.class, passwordStep()).session();
+        CompleteLoginResult.LoggedIn in = assertInstanceOf(CompleteLoginResult.LoggedIn.class, done(completeLogin.complete(new CompleteLoginCommand(
+                Optional.of(halfway.id()), halfway.csrfToken().value(), codeNow(secret), "203.0.113.7", List.of(), true, "Firefox on Linux"))));
+        String trust = in.trustToken().orElseThrow();
+        assertEquals(AuditEvent.Kind.BROWSER_TRUSTED, audit.get(audit.size() - 1).kind());
+
+        LogInResult again = done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(), null, "alice", Password.of(PASSWORD),
+                "203.0.113.7", Channel.WEB, "test browser", List.of(), Optional.of(trust))));
+        assertEquals(AuthMethod.PASSWORD_AND_TRUSTED_BROWSER, assertInstanceOf(LogInResult.LoggedIn.class, again).session().authMethod());
+        assertInstanceOf(LogInResult.SecondFactorRequired.class, done(logIn.logInWithoutForm(new LogInCommand(Optional.empty(), Optional.empty(),
+                null, "alice", Password.of(PASSWORD), "203.0.113.7", Channel.WEB, "test browser", List.of(),
+                Optional.of(dev.gatehouse.domain.TrustedBrowser.issue("forged", clock.instant()).token())))), "a token never trusted");
+
+        FakeRememberedLogins logins = new FakeRememberedLogins(clock);
+        RememberMe rememberMe = new RememberMe(logins, sessions, accounts, accounts.demands(), throttle, audit::add, RememberMe.DEFAULT_LIFETIME, POLICY, clock);
+        dev.gatehouse.domain.RememberMeToken token = done(rememberMe.remember(in.session(), "203.0.113.7"));
+        assertInstanceOf(RememberMe.Restoration.Restored.class, done(rememberMe.restore(token, "203.0.113.7", "test browser", Optional.of(trust))));
     }
 }

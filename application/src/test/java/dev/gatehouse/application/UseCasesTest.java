@@ -56,7 +56,7 @@ class UseCasesTest {
     private final FakeSigner signer = new FakeSigner();
     private final OpenLoginForm openLoginForm = new OpenLoginForm(sessions, signer, audit::add, POLICY, clock);
     private final FakeThrottle throttle = new FakeThrottle();
-    private final LogIn logIn = new LogIn(sessions, authentication, new FakeAccounts(), throttle, signer, audit::add, POLICY, clock);
+    private final LogIn logIn = new LogIn(sessions, authentication, new FakeAccounts().demands(), throttle, signer, audit::add, POLICY, clock);
     private final LogOut logOut = new LogOut(sessions, new FakeRememberedLogins(clock), audit::add, POLICY, clock);
     private final Greet greet = new Greet(sessions, user -> CompletableFuture.completedFuture(
             versions.containsKey(user) ? OptionalLong.of(versions.get(user)) : OptionalLong.empty()), audit::add, POLICY, clock);
@@ -151,7 +151,7 @@ class UseCasesTest {
 
     @Test
     void givenMoreLoginsThanTheCap_thenTheOldestSessionsEndAndEachEndIsAudited() {
-        LogIn capped = new LogIn(sessions, authentication, new FakeAccounts(), throttle, signer, audit::add, new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8), 3), clock);
+        LogIn capped = new LogIn(sessions, authentication, new FakeAccounts().demands(), throttle, signer, audit::add, new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(8), 3), clock);
         List<Session> logins = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(1));
@@ -334,7 +334,7 @@ class UseCasesTest {
     @Test
     void givenTheDirectoryFails_thenTheAttemptIsGivenBackAndTheFailureReported() {
         LogIn broken = new LogIn(sessions, credentials -> CompletableFuture.failedFuture(new IllegalStateException("users file unreadable")),
-                new FakeAccounts(), throttle, signer, audit::add, POLICY, clock);
+                new FakeAccounts().demands(), throttle, signer, audit::add, POLICY, clock);
         CompletionStage<LogInResult> result = broken.logInWithoutForm(withoutForm(Optional.empty(), null, "correct horse battery staple"));
         assertTrue(result.toCompletableFuture().isCompletedExceptionally());
         assertEquals(List.of("alice from " + CLIENT + ": NOT_CHECKED"), throttle.settled);

@@ -14,6 +14,11 @@ public enum AuthMethod {
     PASSWORD_AND_CODE,
     /** A password, then one of the recovery codes. */
     PASSWORD_AND_RECOVERY_CODE,
+    /**
+     * A password, in a browser the user trusted at an earlier code step ("Trust this browser for
+     * 30 days"): the browser's own token stands for the phone, as GitHub's trusted devices do.
+     */
+    PASSWORD_AND_TRUSTED_BROWSER,
     /** A passkey, without proof that its owner unlocked it (no PIN or biometric asked). */
     PASSKEY,
     /** A passkey its owner unlocked: something they have and something they are or know. */
@@ -23,7 +28,7 @@ public enum AuthMethod {
 
     /** Two factors of different kinds: what a {@code two_factor} rule and {@code --require-second-factor} ask for. */
     public boolean multiFactor() {
-        return this == PASSWORD_AND_CODE || this == PASSWORD_AND_RECOVERY_CODE || this == PASSKEY_VERIFIED;
+        return this == PASSWORD_AND_CODE || this == PASSWORD_AND_RECOVERY_CODE || this == PASSWORD_AND_TRUSTED_BROWSER || this == PASSKEY_VERIFIED;
     }
 
     /** What a session proves once its user has typed the password again: as much as before, and a remembered login becomes a password one. */

@@ -2,6 +2,7 @@ package dev.gatehouse.domain;
 
 import dev.gatehouse.domain.secondfactor.TotpSecret;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +33,16 @@ public interface SecondFactorStore {
     CompletionStage<Boolean> useRecoveryCode(Username user, String hash);
 
     /**
-     * Forgets every second factor of the user, and moves their credential version on, as a new
+     * Trusts one more browser of the user ({@link SecondFactors#withTrusted}: expired ones and the
+     * oldest beyond the most a user keeps are dropped).
+     */
+    CompletionStage<Boolean> trustBrowser(Username user, TrustedBrowser browser, Instant now);
+
+    /** Stops trusting the browser of this token hash; true when there was one. */
+    CompletionStage<Boolean> forgetBrowser(Username user, String tokenHash);
+
+    /**
+     * Forgets every second factor of the user (trusted browsers too), and moves their credential version on, as a new
      * password does: every session and remembered login of theirs ends, on every server.
      */
     CompletionStage<Boolean> reset(Username user);

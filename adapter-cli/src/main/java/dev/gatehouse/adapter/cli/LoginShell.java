@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.cli;
 
 import dev.gatehouse.application.ChangeOwnPasswordCommand;
+import dev.gatehouse.application.CompleteLogin;
 import dev.gatehouse.application.CompleteLoginCommand;
 import dev.gatehouse.application.CompleteLoginResult;
 import dev.gatehouse.application.EnrolAuthenticator;
@@ -95,7 +96,7 @@ final class LoginShell {
             Turn turn = result.fold(loggedIn -> {
                 devices.remember(name, loggedIn.deviceToken());
                 return new Turn(Optional.of(loggedIn.session()), null, false);
-            }, halfway -> secondStep(input, name, halfway.session()), refused -> new Turn(Optional.empty(), LogInResult.Rejected.MESSAGE, true),
+            }, halfway -> halfway.enrolFirst() ? enrolFirst(input, name, halfway.session()) : secondStep(input, name, halfway.session()), refused -> new Turn(Optional.empty(), LogInResult.Rejected.MESSAGE, true),
                     throttled -> new Turn(Optional.empty(), LogInResult.Throttled.message(throttled.retryAfter()), true),
                     expired -> new Turn(Optional.empty(), "The login took too long. Please try again.", false));
             if (turn.session().isPresent()) {
@@ -142,6 +143,51 @@ final class LoginShell {
         }
         end(halfway);
         return new Turn(Optional.empty(), "Too many wrong codes.", true);
+    }
+
+    /**
+     * A user who must have a second factor and has none sets one up before the login goes on:
+     * the QR code and key, then a code from the app, as {@code 2fa setup} asks.
+     */
+    private Turn enrolFirst(LoginInput input, String name, Session halfway) {
+        Optional<CompleteLogin.SecondStep> step = await(useCases.completeLogin().secondStep(Optional.of(halfway.id())));
+        Optional<EnrolAuthenticator.Pending> begun = step.flatMap(found -> useCases.completeLogin().beginEnrolment(found));
+        if (begun.isEmpty()) {
+            return new Turn(Optional.empty(), CompleteLoginResult.LogInAgain.MESSAGE, false);
+        }
+        say("Your account needs two-factor authentication: a code from an app on your phone, after your password.");
+        showKey(begun.get());
+        EnrolAuthenticator.Pending pending = begun.get();
+        for (int tries = 0; tries < MAX_ATTEMPTS; tries++) {
+            Optional<String> code = input.code("Code from the app: ");
+            if (code.isEmpty() || code.get().isBlank()) {
+                end(halfway);
+                return new Turn(Optional.empty(), "Login cancelled.", false);
+            }
+            CompleteLogin.EnrolmentResult result = await(useCases.completeLogin().enrol(Optional.of(halfway.id()), halfway.csrfToken().value(),
+                    pending.token(), code.get(), CLIENT));
+            Optional<Turn> done = result.fold(loggedIn -> {
+                devices.remember(name, loggedIn.login().deviceToken());
+                say("Two-factor authentication is on. Logging in now asks for a code after the password.");
+                sayRecoveryCodes(loggedIn.recoveryCodes());
+                return Optional.of(new Turn(Optional.of(loggedIn.login().session()), null, false));
+            }, wrong -> {
+                say(EnrolAuthenticator.Result.Wrong.MESSAGE);
+                return Optional.<Turn>empty();
+            }, again -> Optional.of(new Turn(Optional.empty(), CompleteLoginResult.LogInAgain.MESSAGE, false)),
+                    expired -> Optional.of(new Turn(Optional.empty(), CompleteLoginResult.LogInAgain.MESSAGE, false)));
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        end(halfway);
+        return new Turn(Optional.empty(), "Too many wrong codes.", true);
+    }
+
+    private void showKey(EnrolAuthenticator.Pending pending) {
+        say("Scan this with your authenticator app:");
+        out.print(QrText.of(pending.key().uri()));
+        say("Or add a time-based key by hand: " + pending.key().base32().replaceAll("(.{4})(?!$)", "$1 "));
     }
 
     /** Runs commands on the session; true to log in again (after a logout or the session's end), false to leave. */
@@ -238,10 +284,7 @@ final class LoginShell {
             Identity.LoggedIn in = new Identity.LoggedIn(user, confirmed.session(), Optional.empty());
             String csrf = in.session().csrfToken().value();
             return switch (command) {
-                case "2fa setup" -> {
-                    setUp(input, in);
-                    yield Optional.of(confirmed.session());
-                }
+                case "2fa setup" -> Optional.of(setUp(input, in));
                 case "2fa recovery-codes" -> sayManaged(await(useCases.manageSecondFactors().renewRecoveryCodes(in, csrf)), confirmed.session());
                 default -> sayManaged(await(useCases.manageSecondFactors().remove(in, csrf)), confirmed.session());
             };
@@ -254,45 +297,45 @@ final class LoginShell {
         }, notLoggedIn -> Optional.<Session>empty(), expired -> Optional.<Session>empty());
     }
 
-    private void setUp(LoginInput input, Identity.LoggedIn in) {
+    /** The set-up dialogue; the session to go on with (raised to two factors once it is on). */
+    private Session setUp(LoginInput input, Identity.LoggedIn in) {
         Optional<EnrolAuthenticator.Pending> begun = useCases.enrolAuthenticator().begin(in);
         if (begun.isEmpty()) {
             say("Nothing changed.");
-            return;
+            return in.session();
         }
         EnrolAuthenticator.Pending pending = begun.get();
-        say("Scan this with your authenticator app:");
-        out.print(QrText.of(pending.key().uri()));
-        say("Or add a time-based key by hand: " + pending.key().base32().replaceAll("(.{4})(?!$)", "$1 "));
+        showKey(pending);
         for (int tries = 0; tries < MAX_ATTEMPTS; tries++) {
             Optional<String> code = input.code("Code from the app: ");
             if (code.isEmpty() || code.get().isBlank()) {
                 say("Setup cancelled; nothing changed.");
-                return;
+                return in.session();
             }
             EnrolAuthenticator.Result result = await(useCases.enrolAuthenticator().confirm(in, in.session().csrfToken().value(), pending.token(), code.get()));
-            boolean done = result.fold(enrolled -> {
+            Optional<Session> done = result.fold(enrolled -> {
                 say("Two-factor authentication is on. Logging in now asks for a code after the password.");
                 sayRecoveryCodes(enrolled.recoveryCodes());
-                return true;
+                return Optional.of(enrolled.session());
             }, wrong -> {
                 say(EnrolAuthenticator.Result.Wrong.MESSAGE);
-                return false;
+                return Optional.<Session>empty();
             }, expired -> {
                 say(EnrolAuthenticator.Result.Expired.MESSAGE);
-                return true;
+                return Optional.of(in.session());
             }, recheck -> {
                 say(EnrolAuthenticator.Result.Expired.MESSAGE);
-                return true;
+                return Optional.of(in.session());
             }, formExpired -> {
                 say(EnrolAuthenticator.Result.Expired.MESSAGE);
-                return true;
+                return Optional.of(in.session());
             });
-            if (done) {
-                return;
+            if (done.isPresent()) {
+                return done.get();
             }
         }
         say("Setup cancelled; nothing changed.");
+        return in.session();
     }
 
     /** What a change of the second factor did; the session to go on with (renewed when the factor was turned off). */
@@ -303,6 +346,9 @@ final class LoginShell {
         }, removed -> {
             say("Two-factor authentication is off: your password alone logs you in. Your other sessions have ended.");
             return Optional.of(removed.session());
+        }, required -> {
+            say(ManageSecondFactors.Result.Required.MESSAGE);
+            return Optional.of(session);
         }, notEnrolled -> {
             say("Two-factor authentication is off already. Type 2fa setup to add an authenticator app.");
             return Optional.of(session);

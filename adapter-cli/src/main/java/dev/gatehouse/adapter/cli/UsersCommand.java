@@ -148,7 +148,7 @@ public final class UsersCommand {
     }
 
     /** A group as typed: refused by picocli, with the rule, when it cannot be one. */
-    static final class GroupConverter implements picocli.CommandLine.ITypeConverter<Group> {
+    public static final class GroupConverter implements picocli.CommandLine.ITypeConverter<Group> {
         @Override
         public Group convert(String value) {
             try {

@@ -105,14 +105,16 @@ class TerminalCommandsTest {
             TerminalCore.UserAdministration userAdministration = new TerminalCore.UserAdministration(new AddUser(users, FakeBlocklist.REPEATS, audit),
                     new ChangePassword(users, FakeBlocklist.REPEATS, audit), new SetUserEnabled(users, audit), new RemoveUser(users, audit),
                     new ListUsers(users), new ChangeGroups(users, audit), new ResetSecondFactor(users, audit));
-            TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(new LogIn(sessions, users, users, throttle, new FakeSigner(), audit, policy, clock),
-                    new CompleteLogin(sessions, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), new FakeSigner(),
-                            audit, policy, clock), greet,
+            EnrolAuthenticator enrol = new EnrolAuthenticator(users, new FakeAuthenticatorKeys(), new FakeAuthenticatorCodes(), new FakeSealer(),
+                    sessions, audit, "Gatehouse", clock);
+            TerminalCore.LoginUseCases login = new TerminalCore.LoginUseCases(new LogIn(sessions, users, users.demands(), throttle, new FakeSigner(),
+                    audit, policy, clock),
+                    new CompleteLogin(sessions, users, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), enrol,
+                            new FakeSigner(), audit, policy, clock), greet,
                     new LogOut(sessions, remembered, audit, policy, clock),
                     new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock),
                     new Reauthenticate(greet, sessions, users, throttle, audit, clock),
-                    new EnrolAuthenticator(users, new FakeAuthenticatorKeys(), new FakeAuthenticatorCodes(), new FakeSealer(), audit, "Gatehouse", clock),
-                    new ManageSecondFactors(users, users, sessions, audit, clock));
+                    enrol, new ManageSecondFactors(users, users, sessions, users.demands(), audit, clock));
             Optional<TerminalCore.SessionAdministration> administration = sessionsShared
                     ? Optional.of(new TerminalCore.SessionAdministration(listSessions, new RevokeSessions(listSessions, sessions, remembered, audit)))
                     : Optional.empty();

@@ -89,7 +89,8 @@ final class AccessCommand {
                     : ", in " + who.groups().stream().map(Group::name).collect(Collectors.joining(", ")))).orElse("nobody logged in")
                     + resource.client().map(address -> ", from " + address.getHostAddress()).orElse(""));
             out.println("  " + explanation.decision().get().explanation() + " of " + rulesFile.toAbsolutePath());
-            return explanation.decision().get().fold(allowed -> ExitCodes.OK, login -> ExitCodes.REFUSED, denied -> ExitCodes.REFUSED);
+            return explanation.decision().get().fold(allowed -> ExitCodes.OK, login -> ExitCodes.REFUSED, secondFactor -> ExitCodes.REFUSED,
+                    denied -> ExitCodes.REFUSED);
         } catch (CompletionException | IllegalStateException unavailable) {
             spec.commandLine().getErr().println(TerminalText.problem("the users cannot be read: "
                     + TerminalText.escape(String.valueOf(unavailable.getMessage()))));

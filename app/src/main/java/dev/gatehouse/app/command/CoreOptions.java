@@ -1,8 +1,17 @@
 package dev.gatehouse.app.command;
 
+import dev.gatehouse.adapter.cli.UsersCommand;
+import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.access.SecondFactorRequirement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
 import dev.gatehouse.app.config.CoreSettings;
+import dev.gatehouse.app.config.SecondFactorSettings;
 import dev.gatehouse.adapter.cli.DurationConverter;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.domain.PasswordPolicy;
@@ -61,13 +70,29 @@ public class CoreOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    @Option(names = "--require-second-factor", scope = ScopeType.INHERIT,
+            description = "Every user must have a second factor: one without sets it up right after the next password login, before "
+                    + "anything else (default: only whom a two_factor access rule asks it of).")
+    boolean requireSecondFactor;
+
+    @Option(names = "--require-second-factor-for", paramLabel = "GROUP", scope = ScopeType.INHERIT, split = ",",
+            converter = UsersCommand.GroupConverter.class,
+            description = "The members of these groups must have a second factor, as --require-second-factor makes everyone (repeatable).")
+    List<Group> requireSecondFactorFor = new ArrayList<>();
+
+    @Option(names = "--issuer", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "The name authenticator apps show the account under, beside the username (default: the portal's host, "
+                    + "or the brand's name).")
+    String issuer;
+
     public CoreSettings settings() {
         if (hashIterations < PasswordPolicy.MIN_HASH_ITERATIONS) {
             throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordPolicy.MIN_HASH_ITERATIONS
                     + " would make stolen hashes cheap to crack.");
         }
         return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory,
-                hashIterations, false);
+                hashIterations, false, new SecondFactorSettings(new SecondFactorRequirement(requireSecondFactor, Set.copyOf(requireSecondFactorFor)),
+                Optional.ofNullable(issuer).map(String::strip).filter(name -> !name.isEmpty())));
     }
 
     /** For the terminal's commands: the same options, and the core they open through the composition root. */

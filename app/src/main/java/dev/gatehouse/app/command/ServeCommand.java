@@ -212,7 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(http, settings.dataDir(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, settings.sessionStore(),
                 settings.userDirectory(), settings.hashIterations(), environment.environment("GATEHOUSE_SECRET"),
                 environment.environment("GATEHOUSE_PREVIOUS_SECRETS"),
-                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime, rules);
+                Duration.ofMinutes(1), Clock.systemUTC(), metricsHost, metricsPort, rememberMeLifetime, rules, settings.secondFactors());
     }
 
     /** Which address is taken, and the flag that moves Gatehouse off it. */

@@ -31,14 +31,14 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The access rules file ({@code --access-rules}), YAML:
  * <pre>
- * default: deny            # or one_factor: what no rule matches
+ * default: deny            # or one_factor, two_factor: what no rule matches
  * rules:                   # in order: the first that matches decides
  *   - domain: app.example.com        # one or a list; *.example.com for every host below it
  *     path: "^/admin"                # regular expressions on the path and query
  *     methods: [GET, POST]
  *     networks: 10.0.0.0/8           # the client's address, as the trusted proxy says it
  *     subject: [group:ops, user:bob] # any of them
- *     policy: one_factor             # bypass, one_factor or deny
+ *     policy: one_factor             # bypass, one_factor, two_factor or deny
  * </pre>
  * A mistake stops the start, naming the file, the line and what is wrong: a gate that guesses is
  * no gate.
@@ -86,7 +86,7 @@ public final class AccessRulesFile {
                 case "default" -> {
                     defaultPolicy = policy(entry.getValueNode());
                     if (defaultPolicy == Policy.BYPASS) {
-                        throw wrong(entry.getValueNode(), "default is one_factor or deny: bypass would open every site nobody wrote a rule for");
+                        throw wrong(entry.getValueNode(), "default is one_factor, two_factor or deny: bypass would open every site nobody wrote a rule for");
                     }
                 }
                 case "rules" -> {
@@ -143,7 +143,7 @@ public final class AccessRulesFile {
             }
         }
         if (policy == null) {
-            throw wrong(node, "this rule has no policy: bypass, one_factor or deny");
+            throw wrong(node, "this rule has no policy: bypass, one_factor, two_factor or deny");
         }
         try {
             return new AccessRule(line, domains, paths, methods, networks, subjects, policy);
@@ -158,9 +158,8 @@ public final class AccessRulesFile {
             case "bypass" -> Policy.BYPASS;
             case "one_factor" -> Policy.ONE_FACTOR;
             case "deny" -> Policy.DENY;
-            case "two_factor" -> throw wrong(node, "two_factor needs a second factor, which this version of Gatehouse does not have yet; "
-                    + "use one_factor or deny for now");
-            default -> throw wrong(node, "'" + written + "' is not a policy: bypass, one_factor or deny");
+            case "two_factor" -> Policy.TWO_FACTOR;
+            default -> throw wrong(node, "'" + written + "' is not a policy: bypass, one_factor, two_factor or deny");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.config;
 
+
 import dev.gatehouse.domain.SessionPolicy;
 
 
@@ -13,20 +14,23 @@ import java.util.Objects;
  *
  * @param mayMakeUsersFile whether a missing users file is made (adding a user) rather than refused
  *                         as a sign of the wrong directory (everything else)
+ * @param secondFactors who must have a second factor, at the server's logins and the terminal's, and the issuer apps show
  */
 public record CoreSettings(Path dataDir, SessionPolicy sessionPolicy, SessionStoreLocation sessionStore,
-                           UserDirectoryLocation userDirectory, int hashIterations, boolean mayMakeUsersFile) {
+                           UserDirectoryLocation userDirectory, int hashIterations, boolean mayMakeUsersFile,
+                           SecondFactorSettings secondFactors) {
 
     public CoreSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(userDirectory, "userDirectory");
+        Objects.requireNonNull(secondFactors, "secondFactors");
     }
 
     /** The same, for a command that may make the first user. */
     public CoreSettings makingUsersFile() {
-        return new CoreSettings(dataDir, sessionPolicy, sessionStore, userDirectory, hashIterations, true);
+        return new CoreSettings(dataDir, sessionPolicy, sessionStore, userDirectory, hashIterations, true, secondFactors);
     }
 
     /** The users file these settings point at, when users are kept in the data directory. */

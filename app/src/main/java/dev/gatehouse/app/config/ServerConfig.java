@@ -25,7 +25,17 @@ import java.time.Duration;
 public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
                            SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment, String previousSecretsFromEnvironment,
                            Duration reapInterval, Clock clock, String metricsHost, int metricsPort, Duration rememberMeLifetime,
-                           AccessRules accessRules) {
+                           AccessRules accessRules, SecondFactorSettings secondFactors) {
+
+    /** With a second factor required of nobody but whom the access rules ask two factors of. */
+    public ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
+                        SessionStoreLocation sessionStore, UserDirectoryLocation userDirectory, int hashingIterations, String secretFromEnvironment,
+                        String previousSecretsFromEnvironment, Duration reapInterval, Clock clock, String metricsHost, int metricsPort,
+                        Duration rememberMeLifetime, AccessRules accessRules) {
+        this(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, accessRules,
+                SecondFactorSettings.DEFAULT);
+    }
 
     /** Without access rules: any logged-in user passes the forward-auth endpoints. */
     public ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessionPolicy, ThrottlePolicy throttlePolicy,
@@ -71,19 +81,25 @@ public record ServerConfig(HttpSettings http, Path dataDir, SessionPolicy sessio
     /** The same, with other HTTP settings (the host the application listens on, trusted proxies, TLS, limits). */
     public ServerConfig withHttp(HttpSettings settings) {
         return new ServerConfig(settings, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
-                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, accessRules);
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, accessRules, secondFactors);
     }
 
     /** The same, with these access rules for the forward-auth endpoints. */
     public ServerConfig withAccessRules(AccessRules rules) {
         return new ServerConfig(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
-                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, rules);
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, rules, secondFactors);
+    }
+
+    /** The same, with these second factor settings (who must have one, the issuer). */
+    public ServerConfig withSecondFactors(SecondFactorSettings requirement) {
+        return new ServerConfig(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
+                previousSecretsFromEnvironment, reapInterval, clock, metricsHost, metricsPort, rememberMeLifetime, accessRules, requirement);
     }
 
     /** The same, on another clock (tests move time instead of waiting for it). */
     public ServerConfig withClock(Clock other) {
         return new ServerConfig(http, dataDir, sessionPolicy, throttlePolicy, sessionStore, userDirectory, hashingIterations, secretFromEnvironment,
-                previousSecretsFromEnvironment, reapInterval, other, metricsHost, metricsPort, rememberMeLifetime, accessRules);
+                previousSecretsFromEnvironment, reapInterval, other, metricsHost, metricsPort, rememberMeLifetime, accessRules, secondFactors);
     }
 
     /** Where the embedded store keeps remembered logins between a stop and the next start. */

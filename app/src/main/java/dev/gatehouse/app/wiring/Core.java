@@ -16,6 +16,8 @@ import dev.gatehouse.adapter.vertx.driven.signing.OtpAuthenticatorKeys;
 import dev.gatehouse.application.EnrolAuthenticator;
 import dev.gatehouse.application.ManageSecondFactors;
 import dev.gatehouse.application.Reauthenticate;
+import dev.gatehouse.application.SecondFactorDemands;
+import dev.gatehouse.domain.access.SecondFactorRequirement;
 import dev.gatehouse.application.ResetSecondFactor;
 import dev.gatehouse.domain.Sealer;
 import dev.gatehouse.domain.secondfactor.AuthenticatorCodes;
@@ -57,7 +59,7 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin
     /** What the use cases are made from: the ports, and the settings that shape their rules. */
     record Ports(UserDirectory users, SessionRepository sessions, LoginThrottle throttle, RememberedLogins remembered, Signer signer,
                  Sealer sealer, AuditLog audit, PasswordBlocklist blocklist, SessionPolicy policy, Duration rememberMeLifetime, AccessRules rules,
-                 String issuer, Clock clock) {
+                 SecondFactorRequirement secondFactorRequirement, String issuer, Clock clock) {
     }
 
     static Core assemble(Ports ports) {
@@ -70,26 +72,28 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin
         ListSessions listSessions = new ListSessions(sessions, users, audit, policy, clock);
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, listSessions);
         AuthenticatorCodes codes = new HmacAuthenticatorCodes();
+        SecondFactorDemands demands = new SecondFactorDemands(users, users, ports.secondFactorRequirement(), ports.rules());
+        EnrolAuthenticator enrol = new EnrolAuthenticator(users, new OtpAuthenticatorKeys(), codes, ports.sealer(), sessions, audit, ports.issuer(), clock);
         return new Core(
                 greet,
                 new OpenLoginForm(sessions, ports.signer(), audit, policy, clock),
-                new LogIn(sessions, users, users, ports.throttle(), ports.signer(), audit, policy, clock),
-                new CompleteLogin(sessions, users, new VerifySecondFactor(users, codes, ports.throttle(), audit, clock),
+                new LogIn(sessions, users, demands, ports.throttle(), ports.signer(), audit, policy, clock),
+                new CompleteLogin(sessions, users, users, new VerifySecondFactor(users, codes, ports.throttle(), audit, clock), enrol,
                         ports.signer(), audit, policy, clock),
                 new LogOut(sessions, ports.remembered(), audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, ports.throttle(), users, ports.blocklist(), audit, clock),
                 listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, ports.remembered(), audit),
                 new SavePreference(greet, sessions),
-                new RememberMe(ports.remembered(), sessions, users, users, ports.throttle(), audit, ports.rememberMeLifetime(), policy, clock),
+                new RememberMe(ports.remembered(), sessions, users, demands, ports.throttle(), audit, ports.rememberMeLifetime(), policy, clock),
                 new TerminalCore.UserAdministration(new AddUser(users, ports.blocklist(), audit), new ChangePassword(users, ports.blocklist(), audit),
                         new SetUserEnabled(users, audit), new RemoveUser(users, audit), new ListUsers(users), new ChangeGroups(users, audit), new ResetSecondFactor(users, audit)),
                 listSessions,
                 new RevokeSessions(listSessions, sessions, ports.remembered(), audit),
                 new Authorize(greet, users, ports.rules(), audit),
                 new Reauthenticate(greet, sessions, users, ports.throttle(), audit, clock),
-                new EnrolAuthenticator(users, new OtpAuthenticatorKeys(), codes, ports.sealer(), audit, ports.issuer(), clock),
-                new ManageSecondFactors(users, users, sessions, audit, clock),
+                enrol,
+                new ManageSecondFactors(users, users, sessions, demands, audit, clock),
                 clock);
     }
 

@@ -4,6 +4,7 @@ import dev.gatehouse.app.config.CoreSettings;
 import dev.gatehouse.app.Gatehouse;
 import dev.gatehouse.adapter.cli.TerminalCore;
 import dev.gatehouse.adapter.vertx.web.Brand;
+import dev.gatehouse.app.config.SecondFactorSettings;
 import dev.gatehouse.adapter.vertx.driven.audit.Slf4jAuditLog;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacSigner;
 import dev.gatehouse.adapter.vertx.driven.hashing.PasswordHashing;
@@ -71,7 +72,7 @@ public final class TerminalCores {
             // In memory, the stores are this process's: one terminal's failures slow its own later attempts.
             // Nothing to release: the hashing threads are daemons that end when idle.
             return assemble(users, EmbeddedStores.forThisProcess(settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock), false,
-                    settings.sessionPolicy(), clock, keys(secrets), keepReading(users));
+                    settings.sessionPolicy(), settings.secondFactors(), clock, keys(secrets), keepReading(users));
         }
         // A shared store needs Vert.x's clients: a Vert.x of this command's own, closed with it.
         Vertx vertx = Vertx.vertx();
@@ -80,7 +81,7 @@ public final class TerminalCores {
         Stores stores = Wiring.openStores(vertx, settings.sessionStore(), settings.sessionPolicy(), ThrottlePolicy.DEFAULT, clock,
                 Optional.empty());
         Runnable stopReading = keepReading(users);
-        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), clock, keys(secrets), () -> {
+        return assemble(users, stores, stores.shared(), settings.sessionPolicy(), settings.secondFactors(), clock, keys(secrets), () -> {
             stopReading.run();
             vertx.close().toCompletionStage().toCompletableFuture().join();
         });
@@ -134,12 +135,12 @@ public final class TerminalCores {
      * The use cases over the given stores. {@code sessionsShared} says whether the session store is
      * the one the server uses, which is what makes listing and revoking sessions mean anything.
      */
-    public static TerminalCore assemble(UserDirectory users, Stores stores, boolean sessionsShared, SessionPolicy policy, Clock clock, List<byte[]> keys,
-                                 Runnable onClose) {
+    public static TerminalCore assemble(UserDirectory users, Stores stores, boolean sessionsShared, SessionPolicy policy,
+                                        SecondFactorSettings secondFactors, Clock clock, List<byte[]> keys, Runnable onClose) {
         // A terminal command has nothing else to do while the blocklist looks, so it looks right there.
         Core core = Core.assemble(new Core.Ports(users, stores.sessions(), stores.throttle(), stores.remembered(), new HmacSigner(keys),
                 new SecretSealer(keys), new Slf4jAuditLog(), new ZxcvbnBlocklist(Runnable::run), policy, RememberMe.DEFAULT_LIFETIME,
-                AccessRules.LOGGED_IN_USERS, Brand.DEFAULT.name(), clock));
+                AccessRules.LOGGED_IN_USERS, secondFactors.requirement(), secondFactors.issuer().orElse(Brand.DEFAULT.name()), clock));
         TerminalCore.UserAdministration userAdministration = core.userAdministration();
         TerminalCore.LoginUseCases login = core.terminalLogin();
         Optional<TerminalCore.SessionAdministration> sessionAdministration = sessionsShared ? Optional.of(core.sessionAdministration()) : Optional.empty();

@@ -179,7 +179,9 @@ public final class Wiring {
         }
         Signer signer = new HmacSigner(secrets);
         WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, new SecretSealer(secrets), audit,
-                blocklist(vertx), policy, config.rememberMeLifetime(), config.accessRules(), issuer(config.http()), config.clock())).web();
+                blocklist(vertx), policy, config.rememberMeLifetime(), config.accessRules(), config.secondFactors().requirement(),
+                config.secondFactors().issuer().orElseGet(() -> issuer(config.http())),
+                config.clock())).web();
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.
@@ -202,8 +204,8 @@ public final class Wiring {
     }
 
     /**
-     * What authenticator apps name the account after: the portal's host where there is one (the
-     * name users see in their browser), otherwise the brand's name.
+     * What authenticator apps name the account after, unless {@code --issuer} says: the portal's
+     * host where there is one (the name users see in their browser), otherwise the brand's name.
      */
     static String issuer(HttpSettings http) {
         return http.portals().stream().findFirst().map(portal -> URI.create(portal.origin()).getHost()).orElse(http.brand().name());

@@ -129,6 +129,36 @@ public abstract class UsersContract {
     }
 
     @Test
+    protected void givenTrustedBrowsers_thenTheyAreKeptNewestFirstUpToTheMostListedAndForgottenOneByOne() {
+        add(ALICE);
+        java.time.Instant now = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        assertTrue(done(users.enrol(ALICE, TotpSecret.generate(new java.security.SecureRandom()), Set.of("hash-one"))));
+        java.util.List<dev.gatehouse.domain.TrustedBrowser.Issued> issued = new java.util.ArrayList<>();
+        for (int i = 0; i < dev.gatehouse.domain.TrustedBrowser.MAX_PER_USER + 2; i++) {
+            dev.gatehouse.domain.TrustedBrowser.Issued browser = dev.gatehouse.domain.TrustedBrowser.issue("Firefox on Linux " + i, now.plusSeconds(i));
+            issued.add(browser);
+            assertTrue(done(users.trustBrowser(ALICE, browser.browser(), now.plusSeconds(i))));
+        }
+        SecondFactors factors = done(users.secondFactors(ALICE)).orElseThrow();
+        assertEquals(dev.gatehouse.domain.TrustedBrowser.MAX_PER_USER, factors.trustedBrowsers().size(), "the oldest beyond the most go");
+        assertEquals("Firefox on Linux 11", factors.trustedBrowsers().get(0).label());
+        assertTrue(factors.trusts(issued.get(11).token(), now.plusSeconds(20)));
+        assertFalse(factors.trusts(issued.get(0).token(), now.plusSeconds(20)), "replaced");
+        assertFalse(factors.trusts(issued.get(11).token(), now.plus(dev.gatehouse.domain.TrustedBrowser.TRUST_FOR).plusSeconds(20)), "30 days");
+        assertEquals(Set.of("hash-one"), factors.recoveryCodeHashes(), "the other factors stay");
+
+        assertTrue(done(users.forgetBrowser(ALICE, issued.get(11).browser().tokenHash())));
+        assertFalse(done(users.forgetBrowser(ALICE, issued.get(11).browser().tokenHash())), "once");
+        assertFalse(done(users.secondFactors(ALICE)).orElseThrow().trusts(issued.get(11).token(), now.plusSeconds(20)));
+        assertTrue(done(users.useStep(ALICE, 7)));
+        assertEquals(dev.gatehouse.domain.TrustedBrowser.MAX_PER_USER - 1, done(users.secondFactors(ALICE)).orElseThrow().trustedBrowsers().size(),
+                "a code used keeps them");
+        assertTrue(done(users.reset(ALICE)));
+        assertTrue(done(users.secondFactors(ALICE)).orElseThrow().trustedBrowsers().isEmpty(), "a reset forgets them all");
+        assertFalse(done(users.trustBrowser(BOB, issued.get(0).browser(), now)), "no such user");
+    }
+
+    @Test
     protected void givenTwoLoginsRacingWithOneCodeOrOneRecoveryCode_thenExactlyOneWins() throws Exception {
         add(ALICE);
         assertTrue(done(users.enrol(ALICE, TotpSecret.generate(new java.security.SecureRandom()), Set.of("hash-one"))));

@@ -105,8 +105,24 @@ class AccessRulesTest {
             default -> CAROL;
         });
         AccessDecision decision = RULES.decide(request(method, url, client), who);
-        assertEquals(expected, decision.fold(allowed -> "allowed", login -> "login required", denied -> "denied"), decision.explanation());
+        assertEquals(expected, decision.fold(allowed -> "allowed", login -> "login required", secondFactor -> "second factor required", denied -> "denied"), decision.explanation());
         assertEquals(Optional.ofNullable(line), decision.rule().map(AccessRule::line));
+    }
+
+    @Test
+    void givenATwoFactorRule_thenAOneFactorLoginGivesTheCodeFirstAndItsSubjectsMustHaveOne() {
+        AccessRule admin = new AccessRule(3, List.of(new HostPattern("admin.example.com")), List.of(), Set.of(), List.of(),
+                List.of(Subject.parse("group:ops")), Policy.TWO_FACTOR);
+        AccessRules rules = new AccessRules(List.of(admin), Policy.ONE_FACTOR);
+        Resource console = request("GET", "admin.example.com/", null);
+        assertTrue(rules.decide(console, Optional.empty(), false) instanceof AccessDecision.LoginRequired);
+        assertTrue(rules.decide(console, Optional.of(ALICE), false) instanceof AccessDecision.SecondFactorRequired, "one factor: the code first");
+        assertTrue(rules.decide(console, Optional.of(ALICE), true) instanceof AccessDecision.Allowed);
+        assertTrue(rules.decide(request("GET", "wiki.example.com/", null), Optional.of(ALICE), false) instanceof AccessDecision.Allowed,
+                "elsewhere one factor is enough");
+        assertTrue(rules.demandsSecondFactorOf(ALICE), "a member of ops must have a second factor");
+        assertFalse(rules.demandsSecondFactorOf(CAROL));
+        assertEquals("second factor required by the rule at line 3 (two_factor)", rules.decide(console, Optional.of(ALICE), false).explanation());
     }
 
     @Test

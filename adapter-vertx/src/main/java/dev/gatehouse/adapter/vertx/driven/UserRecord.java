@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.vertx.driven;
 
 import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,13 +24,31 @@ public record UserRecord(UserProfile profile, String passwordHash, boolean disab
     /**
      * The second factors as a directory keeps them: the authenticator secret sealed (only a
      * {@link dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer} opens it), the step of the
-     * last code used, and the recovery codes' hashes.
+     * last code used, the recovery codes' hashes, and the browsers the user trusts.
      */
-    public record Factors(Optional<String> sealedTotp, long lastUsedStep, Set<String> recoveryCodeHashes) {
-        public static final Factors NONE = new Factors(Optional.empty(), -1, Set.of());
+    public record Factors(Optional<String> sealedTotp, long lastUsedStep, Set<String> recoveryCodeHashes, List<TrustedBrowser> trustedBrowsers) {
+        public static final Factors NONE = new Factors(Optional.empty(), -1, Set.of(), List.of());
 
         public Factors {
             recoveryCodeHashes = Set.copyOf(recoveryCodeHashes);
+            trustedBrowsers = List.copyOf(trustedBrowsers);
+        }
+
+        /** A new authenticator, with these recovery codes; the trusted browsers stay. */
+        public Factors enrolled(String sealed, Set<String> codes) {
+            return new Factors(Optional.of(sealed), -1, codes, trustedBrowsers);
+        }
+
+        public Factors withLastUsedStep(long step) {
+            return new Factors(sealedTotp, step, recoveryCodeHashes, trustedBrowsers);
+        }
+
+        public Factors withRecoveryCodes(Set<String> codes) {
+            return new Factors(sealedTotp, lastUsedStep, codes, trustedBrowsers);
+        }
+
+        public Factors withTrustedBrowsers(List<TrustedBrowser> browsers) {
+            return new Factors(sealedTotp, lastUsedStep, recoveryCodeHashes, browsers);
         }
     }
 

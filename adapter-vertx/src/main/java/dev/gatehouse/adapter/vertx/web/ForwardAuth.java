@@ -129,6 +129,12 @@ final class ForwardAuth {
                             .orElse("/login?next=" + java.net.URLEncoder.encode(target.get().value(), StandardCharsets.UTF_8)));
                     return null;
                 },
+                secondFactor -> {
+                    // The same way as to the login, to the code step, which comes back here once it is done.
+                    toLogin.send(target.get(), Portal.forHost(portals, host).map(portal -> portal.secondFactorUrl(target.get()))
+                            .orElse(SecondFactorForms.PATH + "?next=" + java.net.URLEncoder.encode(target.get().value(), StandardCharsets.UTF_8)));
+                    return null;
+                },
                 denied -> {
                     ctx.put(DECISION, "denied");
                     String who = denied.user().map(user -> "You are logged in as " + user.user() + ", and ").orElse("");

@@ -32,8 +32,8 @@ public final class GatehouseRoutes {
     static final String FORWARD_AUTH_NGINX = "/auth/request";
     static final String FORWARD_AUTH = "/auth/forward";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
-    static final List<String> EMBEDDED_PATHS = List.of("/login", SecondFactorForms.PATH, "/logout", TwoFactorForms.PATH,
-            TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE, "/password", "/sessions", "/sessions/end", "/api/session",
+    static final List<String> EMBEDDED_PATHS = List.of("/login", SecondFactorForms.PATH, SecondFactorForms.ENROL, "/logout", TwoFactorForms.PATH,
+            TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE, "/password", "/sessions", "/sessions/end", "/sessions/untrust", "/api/session",
             "/api/session/second-factor", "/api/sessions", FORWARD_AUTH_NGINX, FORWARD_AUTH, BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
             "/static/logo.svg", "/static/logo.webp");
 
@@ -64,22 +64,24 @@ public final class GatehouseRoutes {
         this.remember = new RememberMeCookie(useCases.rememberMe(), cookie, settings.trustedProxies());
         this.flash = new FlashRedirects(cookie);
         DeviceCookie device = new DeviceCookie(cookie);
-        RequestIdentity identity = new RequestIdentity(useCases.identify(), cookie, remember, settings.trustedProxies());
+        TrustCookie trust = new TrustCookie(cookie);
+        RequestIdentity identity = new RequestIdentity(useCases.identify(), cookie, remember, trust, settings.trustedProxies());
         this.identity = identity;
         this.greetings = new GreetingPages(identity, cookie, views, flash);
         this.login = new LoginForms(useCases.openLoginForm(), useCases.logIn(), cookie, views, settings.maxFormFields(),
-                settings.trustedProxies(), remember, flash, device);
+                settings.trustedProxies(), remember, flash, device, trust);
         this.secondFactor = new SecondFactorForms(useCases.completeLogin(), cookie, views, settings.maxFormFields(), settings.trustedProxies(),
-                remember, flash, device);
+                remember, flash, device, trust, settings.brand().name());
         this.twoFactor = new TwoFactorForms(identity, useCases, cookie, views, settings.maxFormFields(), settings.trustedProxies(), flash,
                 settings.brand().name());
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
-        this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), cookie, views, settings.maxFormFields(),
+        this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), useCases.manageSecondFactors(), cookie, views,
+                settings.maxFormFields(),
                 useCases.clock());
         this.password = new PasswordForms(identity, useCases.greet(), useCases.changeOwnPassword(), cookie, views, settings.maxFormFields(),
                 settings.trustedProxies(), flash);
-        this.api = new SessionApi(identity, useCases, cookie, settings.trustedProxies(), remember, device);
+        this.api = new SessionApi(identity, useCases, cookie, settings.trustedProxies(), remember, device, trust);
         this.forwardAuth = new ForwardAuth(useCases.authorize(), cookie, settings.portals(), settings.trustedProxies(), views);
         this.formBody = BodyHandler.create(false).setBodyLimit(settings.formBodyLimit());
     }
@@ -137,17 +139,21 @@ public final class GatehouseRoutes {
         // Every state-changing request is checked for a cross-site origin first, before its body is read.
         router.post("/login").handler(new CrossSiteGuard());
         router.post(SecondFactorForms.PATH).handler(new CrossSiteGuard());
+        router.post(SecondFactorForms.ENROL).handler(new CrossSiteGuard());
         router.post("/logout").handler(new CrossSiteGuard());
         router.post("/password").handler(new CrossSiteGuard());
         router.post("/sessions/end").handler(new CrossSiteGuard());
+        router.post("/sessions/untrust").handler(new CrossSiteGuard());
         for (String path : List.of(TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE)) {
             router.post(path).handler(new CrossSiteGuard());
         }
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
         router.post(SecondFactorForms.PATH).consumes(FORM).handler(formBody).handler(secondFactor::submit);
+        router.post(SecondFactorForms.ENROL).consumes(FORM).handler(formBody).handler(secondFactor::enrol);
         router.post("/logout").consumes(FORM).handler(formBody).handler(logout::submit);
         router.post("/password").consumes(FORM).handler(formBody).handler(password::submit);
         router.post("/sessions/end").consumes(FORM).handler(formBody).handler(sessions::end);
+        router.post("/sessions/untrust").consumes(FORM).handler(formBody).handler(sessions::untrust);
         router.post(TwoFactorForms.SETUP).consumes(FORM).handler(formBody).handler(twoFactor::setup);
         router.post(TwoFactorForms.CONFIRM).consumes(FORM).handler(formBody).handler(twoFactor::confirm);
         router.post(TwoFactorForms.RECOVERY_CODES).consumes(FORM).handler(formBody).handler(twoFactor::renewRecoveryCodes);

@@ -36,11 +36,13 @@ final class LoginForms {
     private final RememberMeCookie remember;
     private final FlashRedirects flash;
     private final DeviceCookie device;
+    private final TrustCookie trust;
     private final String preLoginName;
 
     LoginForms(OpenLoginForm openLoginForm, LogIn logIn, SessionCookie cookie, Views views, int maxFormFields,
-               Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash, DeviceCookie device) {
+               Set<String> trustedProxies, RememberMeCookie remember, FlashRedirects flash, DeviceCookie device, TrustCookie trust) {
         this.device = device;
+        this.trust = trust;
         this.remember = remember;
         this.flash = flash;
         this.maxFormFields = maxFormFields;
@@ -92,7 +94,7 @@ final class LoginForms {
         Optional<SessionId> sessionId = cookie.read(ctx.request().headers());
         String client = ClientAddress.of(ctx, trustedProxies);
         Responses.whenDone(ctx, logIn.logIn(new LogInCommand(sessionId, preLogin(ctx), csrf, username, password, client, Channel.WEB,
-                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx))), result -> {
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx), trust.read(ctx))), result -> {
             result.handle(loggedIn -> {
                 ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
                 ctx.response().addCookie(device.issue(loggedIn.deviceToken()));

@@ -37,6 +37,11 @@ public record Portal(CookieDomain domain, String origin) {
         return origin + "/login?next=" + URLEncoder.encode(target.value(), StandardCharsets.UTF_8);
     }
 
+    /** The second step of a login (or a step-up to two factors), to come back to {@code target} after it. */
+    public String secondFactorUrl(ReturnTarget target) {
+        return origin + SecondFactorForms.PATH + "?next=" + URLEncoder.encode(target.value(), StandardCharsets.UTF_8);
+    }
+
     /** The portal whose domain covers this host, if any. */
     static Optional<Portal> forHost(List<Portal> portals, String host) {
         return portals.stream().filter(portal -> portal.domain().covers(host)).findFirst();

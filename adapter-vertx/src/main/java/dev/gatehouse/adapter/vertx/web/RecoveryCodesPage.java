@@ -4,8 +4,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** New recovery codes, shown this once, with a download of the same as a text file; {@code heading} says what just happened. */
-public record RecoveryCodesPage(Frame frame, String heading, List<String> codes, String site) {
+/**
+ * New recovery codes, shown this once, with a download of the same as a text file; {@code heading}
+ * says what just happened, {@code continueTo} where the user goes next (null: the account's
+ * two-factor page).
+ */
+public record RecoveryCodesPage(Frame frame, String heading, List<String> codes, String site, String continueTo) {
+
+    public String onward() {
+        return continueTo == null ? TwoFactorForms.PATH : continueTo;
+    }
+
+    public String onwardLabel() {
+        return continueTo == null ? "Done" : "Continue";
+    }
+
 
     /**
      * The codes as a {@code data:} URL for the download link: the file is made in the browser from

@@ -20,10 +20,12 @@ final class RequestIdentity {
     private final Identify identify;
     private final SessionCookie cookie;
     private final RememberMeCookie remember;
+    private final TrustCookie trust;
     private final Set<String> trustedProxies;
 
-    RequestIdentity(Identify identify, SessionCookie cookie, RememberMeCookie remember, Set<String> trustedProxies) {
+    RequestIdentity(Identify identify, SessionCookie cookie, RememberMeCookie remember, TrustCookie trust, Set<String> trustedProxies) {
         this.identify = identify;
+        this.trust = trust;
         this.cookie = cookie;
         this.remember = remember;
         this.trustedProxies = trustedProxies;
@@ -32,7 +34,7 @@ final class RequestIdentity {
     void of(RoutingContext ctx, Consumer<Identity> next) {
         IdentifyCommand command = new IdentifyCommand(cookie.read(ctx.request().headers()), () -> remember.read(ctx)
                 .map(token -> new IdentifyCommand.Remembered(token, ClientAddress.of(ctx, trustedProxies),
-                        Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)))));
+                        Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), trust.read(ctx))));
         Responses.whenDone(ctx, identify.identify(command), identity -> {
             identity.handle(
                     in -> in.rotatedToken().ifPresent(token -> ctx.response().addCookie(cookie.issue(ctx, in.session().id())).addCookie(remember.issue(token))),

@@ -53,11 +53,13 @@ final class SessionApi {
     private final RememberMeCookie remember;
 
     private final DeviceCookie device;
+    private final TrustCookie trust;
 
     private final RequestIdentity identity;
 
     SessionApi(RequestIdentity identity, WebUseCases useCases, SessionCookie cookie, Set<String> trustedProxies, RememberMeCookie remember,
-               DeviceCookie device) {
+               DeviceCookie device, TrustCookie trust) {
+        this.trust = trust;
         this.identity = identity;
         this.device = device;
         this.remember = remember;
@@ -84,7 +86,7 @@ final class SessionApi {
         boolean rememberMe = Boolean.TRUE.equals(rememberField);
         LogInCommand command = new LogInCommand(cookie.read(ctx.request().headers()), Optional.empty(), ctx.request().getHeader(CSRF_HEADER),
                 username, Password.of(password), ClientAddress.of(ctx, trustedProxies), Channel.WEB,
-                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx));
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)), device.read(ctx), trust.read(ctx));
         Responses.whenDone(ctx, logIn.logInWithoutForm(command), result -> {
             result.handle(loggedIn -> {
                 ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
@@ -95,6 +97,12 @@ final class SessionApi {
                     json(ctx, 200, whoAmI(loggedIn.session()));
                 }
             }, halfway -> {
+                if (halfway.enrolFirst()) {
+                    // Setting up needs a QR code and a page: the half-way session ends on its own in minutes, unused.
+                    ApiProblems.send(ctx, 403, "Second factor to set up", "This account needs two-factor authentication, which it does not have "
+                            + "yet: log in once in a browser, at /login, to set it up.");
+                    return;
+                }
                 ctx.response().addCookie(cookie.issue(ctx, halfway.session().id()));
                 JsonArray methods = new JsonArray();
                 halfway.methods().forEach(method -> methods.add(method.label()));
@@ -120,16 +128,19 @@ final class SessionApi {
             return;
         }
         Object rememberField = body.getValue("remember");
-        if (rememberField != null && !(rememberField instanceof Boolean)) {
-            ApiProblems.send(ctx, 400, "Bad request", "remember, when sent, is true or false.");
+        Object trustField = body.getValue("trustBrowser");
+        if (rememberField != null && !(rememberField instanceof Boolean) || trustField != null && !(trustField instanceof Boolean)) {
+            ApiProblems.send(ctx, 400, "Bad request", "remember and trustBrowser, when sent, are true or false.");
             return;
         }
         boolean rememberMe = Boolean.TRUE.equals(rememberField);
         CompleteLoginCommand command = new CompleteLoginCommand(cookie.read(ctx.request().headers()), ctx.request().getHeader(CSRF_HEADER), code,
-                ClientAddress.of(ctx, trustedProxies), device.read(ctx));
+                ClientAddress.of(ctx, trustedProxies), device.read(ctx), Boolean.TRUE.equals(trustField),
+                Devices.describe(ctx.request().getHeader(HttpHeaders.USER_AGENT)));
         Responses.whenDone(ctx, completeLogin.complete(command), result -> result.fold(loggedIn -> {
             ctx.response().addCookie(cookie.issue(ctx, loggedIn.session().id()));
             ctx.response().addCookie(device.issue(loggedIn.deviceToken()));
+            loggedIn.trustToken().ifPresent(token -> ctx.response().addCookie(trust.issue(token)));
             JsonObject who = whoAmI(loggedIn.session()).put("recoveryCodesLeft", loggedIn.recoveryCodesLeft());
             if (rememberMe) {
                 remember.remember(ctx, loggedIn.session(), () -> json(ctx, 200, who));

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.vertx.web;
 
+import dev.gatehouse.application.ManageSecondFactors;
+import java.time.ZoneOffset;
 import dev.gatehouse.application.EndOwnSessionsCommand;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.ListOwnSessions;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Comparator;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /** {@code GET /sessions} and {@code POST /sessions/end}: a user sees where they are logged in, and ends what they do not recognise. */
 final class SessionPages {
@@ -21,6 +22,7 @@ final class SessionPages {
 
     private final ListOwnSessions listOwnSessions;
     private final EndOwnSessions endOwnSessions;
+    private final ManageSecondFactors manageSecondFactors;
     /** What "5 minutes ago" counts from. */
     private final Clock clock;
     private final SessionCookie cookie;
@@ -28,8 +30,9 @@ final class SessionPages {
     private final Views views;
     private final int maxFormFields;
 
-    SessionPages(RequestIdentity identity, ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SessionCookie cookie, Views views,
-                 int maxFormFields, Clock clock) {
+    SessionPages(RequestIdentity identity, ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, ManageSecondFactors manageSecondFactors,
+                 SessionCookie cookie, Views views, int maxFormFields, Clock clock) {
+        this.manageSecondFactors = manageSecondFactors;
         this.clock = clock;
         this.identity = identity;
         this.listOwnSessions = listOwnSessions;
@@ -41,9 +44,34 @@ final class SessionPages {
 
     void show(RoutingContext ctx) {
         identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, listOwnSessions.of(in), own ->
-                Responses.page(ctx, 200, views.sessions(new SessionsPage(Frame.of(in.user(), in.session(), Frame.Section.SESSIONS),
-                        rows(own.sessions(), own.currentHandle(), clock.instant()))))),
+                Responses.whenDone(ctx, manageSecondFactors.status(in.user()), factors -> {
+                    Instant now = clock.instant();
+                    Responses.page(ctx, 200, views.sessions(new SessionsPage(Frame.of(in.user(), in.session(), Frame.Section.SESSIONS),
+                            rows(own.sessions(), own.currentHandle(), now), factors.trustedBrowsers().stream()
+                            .map(browser -> new SessionsPage.Trusted(browser.handle(), browser.label(), Ago.of(browser.since(), now),
+                                    browser.until().atZone(ZoneOffset.UTC).toLocalDate().toString())).toList())));
+                })),
                 nobody -> Responses.redirect(ctx, 302, LOGIN_THEN_HERE)));
+    }
+
+    /** {@code POST /sessions/untrust}: the browser of this handle asks for the code again at its next login. */
+    void untrust(RoutingContext ctx) {
+        String csrf;
+        String which;
+        try {
+            FormBody form = FormBody.parse(ctx.body().buffer(), maxFormFields);
+            csrf = form.required("csrf");
+            which = form.required("browser");
+        } catch (FormBody.Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return;
+        }
+        identity.of(ctx, who -> who.handle(in -> Responses.whenDone(ctx, manageSecondFactors.forgetBrowser(in, csrf, which), forgotten -> {
+            switch (forgotten) {
+                case FORGOTTEN, NOT_FOUND -> Responses.redirect(ctx, 303, HERE);
+                case FORM_EXPIRED -> ErrorPages.formExpired(ctx, views);
+            }
+        }), nobody -> Responses.redirect(ctx, 303, LOGIN_THEN_HERE)));
     }
 
     void end(RoutingContext ctx) {

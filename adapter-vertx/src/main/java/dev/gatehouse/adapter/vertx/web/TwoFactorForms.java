@@ -10,6 +10,8 @@ import dev.gatehouse.domain.LocalPath;
 import dev.gatehouse.domain.Password;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -62,8 +64,22 @@ final class TwoFactorForms {
         this.clock = useCases.clock();
     }
 
+    /** The account's page, to set up a second factor and then go on to {@code next} (a page that asked for two factors). */
+    static LocalPath toSetUp(String next) {
+        return new LocalPath(next == null ? PATH : PATH + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
     void show(RoutingContext ctx) {
-        loggedIn(ctx, in -> page(ctx, in, 200, flash.take(ctx).map(message -> message.text()).orElse(null), null));
+        FormBody query;
+        try {
+            query = FormBody.parse(ctx.request().query(), maxFormFields);
+        } catch (FormBody.Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return;
+        }
+        String next = LoginForms.safeNext(query.field("next"), cookie.domains());
+        String notice = next == null ? null : "The page you opened asks for two-factor authentication. Set it up to go on.";
+        loggedIn(ctx, in -> page(ctx, in, 200, flash.take(ctx).map(message -> message.text()).orElse(notice), null, next));
     }
 
     /** The password typed again, then a new key to scan. */
@@ -72,9 +88,10 @@ final class TwoFactorForms {
         if (form.isEmpty()) {
             return;
         }
+        String next = LoginForms.safeNext(form.get().field("next"), cookie.domains());
         loggedIn(ctx, in -> recheck(ctx, in, form.get(), true, rechecked -> enrol.begin(rechecked).ifPresentOrElse(
-                pending -> setupPage(ctx, rechecked, 200, pending, null),
-                () -> page(ctx, rechecked, 200, null, RECHECK))));
+                pending -> setupPage(ctx, rechecked, 200, pending, null, next),
+                () -> page(ctx, rechecked, 200, null, RECHECK, next))));
     }
 
     void confirm(RoutingContext ctx) {
@@ -85,11 +102,17 @@ final class TwoFactorForms {
         String csrf = form.get().field("csrf").orElse("");
         String token = form.get().field("token").orElse("");
         String code = form.get().field("code").orElse("");
+        String next = LoginForms.safeNext(form.get().field("next"), cookie.domains());
         loggedIn(ctx, in -> Responses.whenDone(ctx, enrol.confirm(in, csrf, token, code), result -> result.fold(
-                enrolled -> codes(ctx, in, "Two-factor authentication is on", enrolled.recoveryCodes()),
-                wrong -> setupPage(ctx, in, 200, wrong.pending(), EnrolAuthenticator.Result.Wrong.MESSAGE),
-                expired -> page(ctx, in, 200, null, EnrolAuthenticator.Result.Expired.MESSAGE),
-                recheck -> page(ctx, in, 200, null, RECHECK),
+                enrolled -> {
+                    // The confirming code proved the second factor: the session goes on with two, under a new id.
+                    ctx.response().addCookie(cookie.issue(ctx, enrolled.session().id()));
+                    return codes(ctx, new Identity.LoggedIn(in.user(), enrolled.session(), Optional.empty()), "Two-factor authentication is on",
+                            enrolled.recoveryCodes(), next == null ? null : LoginForms.back(next).value());
+                },
+                wrong -> setupPage(ctx, in, 200, wrong.pending(), EnrolAuthenticator.Result.Wrong.MESSAGE, next),
+                expired -> page(ctx, in, 200, null, EnrolAuthenticator.Result.Expired.MESSAGE, next),
+                recheck -> page(ctx, in, 200, null, RECHECK, next),
                 formExpired -> formExpired(ctx))));
     }
 
@@ -108,14 +131,15 @@ final class TwoFactorForms {
         }
         String csrf = form.get().field("csrf").orElse("");
         loggedIn(ctx, in -> recheck(ctx, in, form.get(), false, rechecked -> Responses.whenDone(ctx, change.apply(rechecked, csrf), result -> result.fold(
-                renewed -> codes(ctx, rechecked, "New recovery codes", renewed.recoveryCodes()),
+                renewed -> codes(ctx, rechecked, "New recovery codes", renewed.recoveryCodes(), null),
                 removed -> {
                     ctx.response().addCookie(cookie.issue(ctx, removed.session().id()));
                     return page(ctx, new Identity.LoggedIn(rechecked.user(), removed.session(), Optional.empty()), 200,
-                            "Two-factor authentication is off: your password alone logs you in. Your other sessions have ended.", null);
+                            "Two-factor authentication is off: your password alone logs you in. Your other sessions have ended.", null, null);
                 },
-                notEnrolled -> page(ctx, rechecked, 200, null, null),
-                recheck -> page(ctx, rechecked, 200, null, RECHECK),
+                required -> page(ctx, rechecked, 200, null, ManageSecondFactors.Result.Required.MESSAGE, null),
+                notEnrolled -> page(ctx, rechecked, 200, null, null, null),
+                recheck -> page(ctx, rechecked, 200, null, RECHECK, null),
                 formExpired -> formExpired(ctx)))));
     }
 
@@ -127,7 +151,7 @@ final class TwoFactorForms {
         Optional<String> typed = form.field("password").filter(text -> !text.isEmpty());
         if (typed.isEmpty()) {
             if (always) {
-                page(ctx, in, 200, null, RECHECK);
+                page(ctx, in, 200, null, RECHECK, LoginForms.safeNext(form.field("next"), cookie.domains()));
             } else {
                 next.accept(in);
             }
@@ -137,10 +161,10 @@ final class TwoFactorForms {
                 Password.of(typed.get()), ClientAddress.of(ctx, trustedProxies));
         Responses.whenDone(ctx, reauthenticate.confirm(command), result -> result.fold(
                 confirmed -> run(next, new Identity.LoggedIn(in.user(), confirmed.session(), Optional.empty())),
-                wrong -> page(ctx, in, 200, null, Reauthenticate.Result.WrongPassword.MESSAGE),
+                wrong -> page(ctx, in, 200, null, Reauthenticate.Result.WrongPassword.MESSAGE, LoginForms.safeNext(form.field("next"), cookie.domains())),
                 throttled -> {
                     Responses.retryAfter(ctx, throttled.retryAfter());
-                    return page(ctx, in, 429, null, LogInResult.Throttled.message(throttled.retryAfter()));
+                    return page(ctx, in, 429, null, LogInResult.Throttled.message(throttled.retryAfter()), LoginForms.safeNext(form.field("next"), cookie.domains()));
                 },
                 notLoggedIn -> {
                     Responses.redirect(ctx, 303, LOGIN_THEN_HERE);
@@ -167,20 +191,20 @@ final class TwoFactorForms {
         identity.of(ctx, who -> who.handle(next, nobody -> flash.toLogin(ctx, nobody.sessionEnded(), LOGIN_THEN_HERE)));
     }
 
-    private Void page(RoutingContext ctx, Identity.LoggedIn in, int status, String notice, String error) {
+    private Void page(RoutingContext ctx, Identity.LoggedIn in, int status, String notice, String error, String next) {
         Responses.whenDone(ctx, manage.status(in.user()), factors -> Responses.page(ctx, status, views.twoFactor(new TwoFactorPage(frame(in),
-                factors.enrolled(), factors.recoveryCodesLeft(), in.session().isRecentlyAuthenticated(now()), notice, error))));
+                factors.enrolled(), factors.recoveryCodesLeft(), in.session().isRecentlyAuthenticated(now()), notice, error, next))));
         return null;
     }
 
-    private Void setupPage(RoutingContext ctx, Identity.LoggedIn in, int status, EnrolAuthenticator.Pending pending, String error) {
-        Responses.page(ctx, status, views.authenticatorSetup(new AuthenticatorSetupPage(frame(in), QrSvg.of(pending.key().uri()),
-                pending.key().base32(), pending.token(), error)));
+    private Void setupPage(RoutingContext ctx, Identity.LoggedIn in, int status, EnrolAuthenticator.Pending pending, String error, String next) {
+        Responses.page(ctx, status, views.authenticatorSetup(AuthenticatorSetupPage.inAccount(frame(in), QrSvg.of(pending.key().uri()),
+                pending.key().base32(), pending.token(), error, next)));
         return null;
     }
 
-    private Void codes(RoutingContext ctx, Identity.LoggedIn in, String heading, List<String> codes) {
-        Responses.page(ctx, 200, views.recoveryCodes(new RecoveryCodesPage(frame(in), heading, codes, siteName)));
+    private Void codes(RoutingContext ctx, Identity.LoggedIn in, String heading, List<String> codes, String continueTo) {
+        Responses.page(ctx, 200, views.recoveryCodes(new RecoveryCodesPage(frame(in), heading, codes, siteName, continueTo)));
         return null;
     }
 

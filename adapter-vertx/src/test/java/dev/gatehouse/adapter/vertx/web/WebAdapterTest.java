@@ -93,17 +93,19 @@ class WebAdapterTest {
         FakeRememberedLogins remembered = new FakeRememberedLogins(clock);
         Greet greet = new Greet(sessions, users, audit, policy, clock);
         ListOwnSessions listOwnSessions = new ListOwnSessions(greet, new ListSessions(sessions, users, audit, policy, clock));
-        RememberMe rememberMe = new RememberMe(remembered, sessions, users, users, throttle, audit, RememberMe.DEFAULT_LIFETIME, policy, clock);
+        RememberMe rememberMe = new RememberMe(remembered, sessions, users, users.demands(), throttle, audit, RememberMe.DEFAULT_LIFETIME, policy, clock);
+        EnrolAuthenticator enrol = new EnrolAuthenticator(users, new FakeAuthenticatorKeys(), new FakeAuthenticatorCodes(), new FakeSealer(), sessions,
+                audit, "Gatehouse", clock);
         WebUseCases useCases = new WebUseCases(greet, new OpenLoginForm(sessions, signer, audit, policy, clock),
-                new LogIn(sessions, users, users, throttle, signer, audit, policy, clock),
-                new CompleteLogin(sessions, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), signer, audit, policy, clock),
+                new LogIn(sessions, users, users.demands(), throttle, signer, audit, policy, clock),
+                new CompleteLogin(sessions, users, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), enrol,
+                        signer, audit, policy, clock),
                 new LogOut(sessions, remembered, audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock), listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit), new SavePreference(greet, sessions), rememberMe,
                 new Identify(greet, rememberMe), new Authorize(greet, users, AccessRules.LOGGED_IN_USERS, audit),
                 new Reauthenticate(greet, sessions, users, throttle, audit, clock),
-                new EnrolAuthenticator(users, new FakeAuthenticatorKeys(), new FakeAuthenticatorCodes(), new FakeSealer(), audit, "Gatehouse", clock),
-                new ManageSecondFactors(users, users, sessions, audit, clock), clock);
+                enrol, new ManageSecondFactors(users, users, sessions, users.demands(), audit, clock), clock);
         WebVerticle.Health health = new WebVerticle.Health(HealthChecks.create(vertx), HealthChecks.create(vertx));
         WebVerticle verticle = new WebVerticle(HttpSettings.defaults("127.0.0.1", 0), useCases,
                 new SessionCookie(CookieSettings.forSecureContext(true), signer), health, ctx -> ctx.next());

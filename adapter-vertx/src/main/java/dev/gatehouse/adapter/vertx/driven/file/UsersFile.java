@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.vertx.driven.UserRecord;
 import dev.gatehouse.adapter.vertx.driven.file.PrivateFiles;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
+import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.Username;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.json.DecodeException;
@@ -95,6 +96,9 @@ final class UsersFile {
             if (!factors.recoveryCodeHashes().isEmpty()) {
                 entry.put("recoveryCodes", new JsonArray(new java.util.TreeSet<>(factors.recoveryCodeHashes()).stream().toList()));
             }
+            if (!factors.trustedBrowsers().isEmpty()) {
+                entry.put("trustedBrowsers", new JsonArray(factors.trustedBrowsers().stream().map(UsersFile::trusted).toList()));
+            }
             list.add(entry);
         }
         byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
@@ -143,8 +147,10 @@ final class UsersFile {
                 Set<String> recoveryCodes = new java.util.HashSet<>();
                 entry.getJsonArray("recoveryCodes", new JsonArray()).forEach(code -> recoveryCodes.add((String) code));
                 // The authenticator secret stays sealed here: only the directory, with the server secret, opens it.
+                java.util.List<TrustedBrowser> trusted = new java.util.ArrayList<>();
+                entry.getJsonArray("trustedBrowsers", new JsonArray()).forEach(browser -> trusted.add(trusted((JsonObject) browser)));
                 UserRecord.Factors factors = new UserRecord.Factors(Optional.ofNullable(entry.getString("totp")),
-                        Long.parseLong(entry.getString("totpLastStep", "-1")), recoveryCodes);
+                        Long.parseLong(entry.getString("totpLastStep", "-1")), recoveryCodes, trusted);
                 users.put(name, new UserRecord(profile, hash, entry.getBoolean("disabled", false), version, factors));
             }
         } catch (DecodeException broken) {
@@ -153,5 +159,15 @@ final class UsersFile {
             throw new IOException(path + " does not hold users as Gatehouse writes them (" + broken.getMessage() + "). " + RECOVERY);
         }
         return users;
+    }
+
+    private static JsonObject trusted(TrustedBrowser browser) {
+        return new JsonObject().put("hash", browser.tokenHash()).put("label", browser.label()).put("since", browser.since().toString())
+                .put("until", browser.until().toString());
+    }
+
+    private static TrustedBrowser trusted(JsonObject entry) {
+        return new TrustedBrowser(entry.getString("hash"), entry.getString("label", ""), java.time.Instant.parse(entry.getString("since")),
+                java.time.Instant.parse(entry.getString("until")));
     }
 }

@@ -11,6 +11,7 @@ import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
 import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -159,14 +161,14 @@ public final class UsersFileDirectory implements UserDirectory {
         return workers.run(() -> {
             String sealed = SecretSealer.required(sealer).sealTotp(secret, user);
             return change(users -> users.computeIfPresent(user, (name, record) ->
-                    record.withFactors(new UserRecord.Factors(Optional.of(sealed), -1, recoveryCodeHashes))) != null);
+                    record.withFactors(record.factors().enrolled(sealed, recoveryCodeHashes))) != null);
         });
     }
 
     @Override
     public CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes) {
         return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactors(
-                new UserRecord.Factors(record.factors().sealedTotp(), record.factors().lastUsedStep(), recoveryCodeHashes))) != null));
+                record.factors().withRecoveryCodes(recoveryCodeHashes))) != null));
     }
 
     /** Under the file's lock, as every change: two processes using one code at once record it once. */
@@ -177,8 +179,7 @@ public final class UsersFileDirectory implements UserDirectory {
             change(users -> {
                 UserRecord record = users.get(user);
                 if (record != null && record.factors().sealedTotp().isPresent() && step > record.factors().lastUsedStep()) {
-                    users.put(user, record.withFactors(new UserRecord.Factors(record.factors().sealedTotp(), step,
-                            record.factors().recoveryCodeHashes())));
+                    users.put(user, record.withFactors(record.factors().withLastUsedStep(step)));
                     used[0] = true;
                 }
                 return true;
@@ -196,12 +197,35 @@ public final class UsersFileDirectory implements UserDirectory {
                 if (record != null && record.factors().recoveryCodeHashes().contains(hash)) {
                     Set<String> left = new HashSet<>(record.factors().recoveryCodeHashes());
                     left.remove(hash);
-                    users.put(user, record.withFactors(new UserRecord.Factors(record.factors().sealedTotp(), record.factors().lastUsedStep(), left)));
+                    users.put(user, record.withFactors(record.factors().withRecoveryCodes(left)));
                     used[0] = true;
                 }
                 return true;
             });
             return used[0];
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> trustBrowser(Username user, TrustedBrowser browser, Instant now) {
+        return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactors(record.factors()
+                .withTrustedBrowsers(SecondFactors.withTrusted(record.factors().trustedBrowsers(), browser, now)))) != null));
+    }
+
+    @Override
+    public CompletionStage<Boolean> forgetBrowser(Username user, String tokenHash) {
+        return workers.run(() -> {
+            boolean[] forgot = {false};
+            change(users -> {
+                UserRecord record = users.get(user);
+                if (record != null && record.factors().trustedBrowsers().stream().anyMatch(browser -> browser.tokenHash().equals(tokenHash))) {
+                    users.put(user, record.withFactors(record.factors().withTrustedBrowsers(record.factors().trustedBrowsers().stream()
+                            .filter(browser -> !browser.tokenHash().equals(tokenHash)).toList())));
+                    forgot[0] = true;
+                }
+                return true;
+            });
+            return forgot[0];
         });
     }
 
@@ -214,7 +238,7 @@ public final class UsersFileDirectory implements UserDirectory {
         UserRecord.Factors factors = record.factors();
         Optional<TotpSecret> totp = factors.sealedTotp()
                 .map(sealed -> SecretSealer.required(sealer).openTotp(sealed, record.username(), file.path().toString()));
-        return new SecondFactors(totp, factors.lastUsedStep(), factors.recoveryCodeHashes());
+        return new SecondFactors(totp, factors.lastUsedStep(), factors.recoveryCodeHashes(), factors.trustedBrowsers());
     }
 
     /** From memory, never from the file: this is asked on every forwarded request, on an event loop. */

@@ -12,6 +12,10 @@ import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Username;
+import java.time.Instant;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
+import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
 import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
@@ -88,7 +92,8 @@ public final class PostgresUserDirectory implements UserDirectory {
         String profiles = "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS groups text[] NOT NULL DEFAULT '{}', "
                 + "ADD COLUMN IF NOT EXISTS display_name text, ADD COLUMN IF NOT EXISTS email text, "
                 + "ADD COLUMN IF NOT EXISTS totp_secret text, ADD COLUMN IF NOT EXISTS totp_last_step bigint NOT NULL DEFAULT -1, "
-                + "ADD COLUMN IF NOT EXISTS recovery_codes text[] NOT NULL DEFAULT '{}'";
+                + "ADD COLUMN IF NOT EXISTS recovery_codes text[] NOT NULL DEFAULT '{}', "
+                + "ADD COLUMN IF NOT EXISTS trusted_browsers jsonb NOT NULL DEFAULT '[]'";
         return pool.query(schema).execute()
                 .compose(made -> pool.query(profiles).execute())
                 .compose(made -> directory.renameToCanonicalNames())
@@ -211,7 +216,7 @@ public final class PostgresUserDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Optional<SecondFactors>> secondFactors(Username user) {
-        return query("SELECT totp_secret, totp_last_step, recovery_codes FROM " + table + " WHERE name = $1", Tuple.of(user.value()))
+        return query("SELECT totp_secret, totp_last_step, recovery_codes, trusted_browsers FROM " + table + " WHERE name = $1", Tuple.of(user.value()))
                 .thenApply(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Optional.<SecondFactors>empty();
@@ -219,7 +224,9 @@ public final class PostgresUserDirectory implements UserDirectory {
                     Row row = rows.iterator().next();
                     Optional<TotpSecret> totp = Optional.ofNullable(row.getString("totp_secret"))
                             .map(sealed -> SecretSealer.required(sealer).openTotp(sealed, user, "the table " + table));
-                    return Optional.of(new SecondFactors(totp, row.getLong("totp_last_step"), Set.of(row.getArrayOfStrings("recovery_codes"))));
+                    List<TrustedBrowser> trusted = new ArrayList<>();
+                    ((JsonArray) row.getValue("trusted_browsers")).forEach(entry -> trusted.add(trusted((JsonObject) entry)));
+                    return Optional.of(new SecondFactors(totp, row.getLong("totp_last_step"), Set.of(row.getArrayOfStrings("recovery_codes")), trusted));
                 });
     }
 
@@ -253,9 +260,42 @@ public final class PostgresUserDirectory implements UserDirectory {
                 Tuple.of(hash, user.value())).thenApply(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * In one statement, so that two at once both count: the new browser first, then the others
+     * still trusted, newest first, up to the most a user keeps. Times are epoch milliseconds, the
+     * clock's own, never the database's.
+     */
+    @Override
+    public CompletionStage<Boolean> trustBrowser(Username user, TrustedBrowser browser, Instant now) {
+        return query("UPDATE " + table + " SET trusted_browsers = (SELECT coalesce(jsonb_agg(e ORDER BY (e->>'since')::bigint DESC), '[]'::jsonb) "
+                        + "FROM (SELECT e FROM jsonb_array_elements(jsonb_build_array($2::jsonb) || trusted_browsers) e "
+                        + "WHERE (e->>'until')::bigint > $3 ORDER BY (e->>'since')::bigint DESC LIMIT " + TrustedBrowser.MAX_PER_USER + ") kept) "
+                        + "WHERE name = $1",
+                Tuple.of(user.value(), trusted(browser), now.toEpochMilli())).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> forgetBrowser(Username user, String tokenHash) {
+        return query("UPDATE " + table + " SET trusted_browsers = (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) "
+                        + "FROM jsonb_array_elements(trusted_browsers) e WHERE e->>'hash' <> $2) "
+                        + "WHERE name = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(trusted_browsers) e WHERE e->>'hash' = $2)",
+                Tuple.of(user.value(), tokenHash)).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    private static JsonObject trusted(TrustedBrowser browser) {
+        return new JsonObject().put("hash", browser.tokenHash()).put("label", browser.label()).put("since", browser.since().toEpochMilli())
+                .put("until", browser.until().toEpochMilli());
+    }
+
+    private static TrustedBrowser trusted(JsonObject entry) {
+        return new TrustedBrowser(entry.getString("hash"), entry.getString("label", ""), Instant.ofEpochMilli(entry.getLong("since")),
+                Instant.ofEpochMilli(entry.getLong("until")));
+    }
+
     @Override
     public CompletionStage<Boolean> reset(Username user) {
-        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}', credential_version = $2 WHERE name = $1",
+        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}', trusted_browsers = '[]', "
+                + "credential_version = $2 WHERE name = $1",
                 Tuple.of(user.value(), UserRecord.freshVersion()));
     }
 
