@@ -165,6 +165,37 @@ class SessionApiTest {
         assertEquals("Too many failed login attempts. Try again in 1 second.", throttled.bodyAsJsonObject().getString("detail"));
     }
 
+    @Test
+    void givenASecondFactor_thenBothStepsAnswerAsDocumented() {
+        dev.gatehouse.domain.Username admin = new dev.gatehouse.domain.Username("admin");
+        dev.gatehouse.domain.secondfactor.TotpSecret secret = dev.gatehouse.domain.secondfactor.TotpSecret.generate(new java.security.SecureRandom());
+        java.util.List<String> recovery = dev.gatehouse.domain.secondfactor.RecoveryCodes.generate(new java.security.SecureRandom());
+        server.running.users().enrol(admin, secret, recovery.stream().map(code -> dev.gatehouse.domain.secondfactor.RecoveryCodes.hash(code)
+                .orElseThrow()).collect(java.util.stream.Collectors.toSet())).toCompletableFuture().join();
+
+        HttpResponse<Buffer> first = logIn("admin", server.adminPassword, Map.of());
+        assertEquals(200, first.statusCode());
+        assertEquals(true, first.bodyAsJsonObject().getBoolean("secondFactorRequired"));
+        String csrf = first.bodyAsJsonObject().getString("csrfToken");
+        assertEquals(401, call("whoAmI", HttpMethod.GET, "/api/session", null, Map.of()).statusCode(), "half-way is nobody");
+
+        assertProblem(403, call("completeLogin", HttpMethod.POST, "/api/session/second-factor", "{\"code\": \"123456\"}", Map.of()));
+        assertProblem(400, call("completeLogin", HttpMethod.POST, "/api/session/second-factor", "{\"code\": 123456}", Map.of("X-CSRF-Token", csrf)));
+        String right = new dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes().code(secret,
+                dev.gatehouse.domain.secondfactor.Totp.step(server.clock.instant()));
+        String wrong = "000000".equals(right) ? "111111" : "000000";
+        assertProblem(401, call("completeLogin", HttpMethod.POST, "/api/session/second-factor", "{\"code\": \"" + wrong + "\"}",
+                Map.of("X-CSRF-Token", csrf)));
+        HttpResponse<Buffer> second = call("completeLogin", HttpMethod.POST, "/api/session/second-factor",
+                "{\"code\": \"" + right + "\", \"trustBrowser\": true}", Map.of("X-CSRF-Token", csrf));
+        assertEquals(200, second.statusCode(), second.bodyAsString());
+        assertEquals("password_and_code", second.bodyAsJsonObject().getString("authenticatedWith"));
+        assertEquals(10, second.bodyAsJsonObject().getInteger("recoveryCodesLeft"));
+        assertEquals("admin", call("whoAmI", HttpMethod.GET, "/api/session", null, Map.of()).bodyAsJsonObject().getString("username"));
+        assertProblem(401, call("completeLogin", HttpMethod.POST, "/api/session/second-factor", "{\"code\": \"" + right + "\"}",
+                Map.of("X-CSRF-Token", second.bodyAsJsonObject().getString("csrfToken"))));
+    }
+
     private static void assertProblem(int status, HttpResponse<Buffer> response) {
         assertEquals(status, response.statusCode(), response.bodyAsString());
         assertEquals(PROBLEM, response.getHeader("Content-Type"));

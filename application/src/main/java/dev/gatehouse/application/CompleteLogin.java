@@ -168,7 +168,9 @@ public final class CompleteLogin {
                                     .thenCompose(result -> command.trustBrowser() ? trust(step, result, command) : CompletableFuture.completedFuture(result)),
                             wrong -> CompletableFuture.completedFuture(new CompleteLoginResult.Wrong(session.csrfToken())),
                             throttled -> CompletableFuture.completedFuture(new CompleteLoginResult.Throttled(session.csrfToken(), throttled.retryAfter())),
-                            notEnrolled -> startAgain(step)));
+                            // A user with passkeys alone has no code to give: not right, rather than no login at all.
+                            notEnrolled -> step.methods().contains(SecondFactorMethod.PASSKEY)
+                                    ? CompletableFuture.completedFuture(new CompleteLoginResult.Wrong(session.csrfToken())) : startAgain(step)));
         });
     }
 
@@ -200,6 +202,11 @@ public final class CompleteLogin {
                     recheck -> startAgain(step).thenApply(gone -> new EnrolmentResult.LogInAgain()),
                     formExpired -> CompletableFuture.completedFuture(new EnrolmentResult.FormExpired())));
         });
+    }
+
+    /** The second step given with a passkey ({@link PasskeyLogin}), checked there: the login finished as with a code. */
+    CompletionStage<CompleteLoginResult> finishWithPasskey(SecondStep step, String client) {
+        return logIn(step, AuthMethod.PASSWORD_AND_PASSKEY, SecondFactorMethod.PASSKEY, 0, client);
     }
 
     private CompletionStage<CompleteLoginResult> logIn(SecondStep step, AuthMethod method, SecondFactorMethod factor, int recoveryCodesLeft,

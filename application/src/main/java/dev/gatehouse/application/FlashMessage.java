@@ -14,6 +14,7 @@ public enum FlashMessage {
     TOO_MANY_SESSIONS("This session ended to make room: you logged in on too many devices."),
     LOGIN_NOT_FINISHED(CompleteLoginResult.LogInAgain.MESSAGE),
     RECOVERY_CODE_USED("You logged in with a recovery code, which will not work again."),
+    PASSKEY_ADDED("Your passkey was added. Use it to log in, in place of a code or of your password."),
     REMEMBERED_LOGIN_COPIED("Your sessions were ended because a remembered login was used twice, which happens when it is copied. "
             + "Please log in again, and change your password if that was not you.");
 

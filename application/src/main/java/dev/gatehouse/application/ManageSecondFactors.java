@@ -5,6 +5,7 @@ import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.TrustedBrowser;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.Session;
@@ -30,14 +31,15 @@ import java.util.stream.Collectors;
 public final class ManageSecondFactors {
 
     /** What the account's pages show: whether a second factor is on, the recovery codes left, the browsers trusted still. */
-    public record Status(boolean enrolled, int recoveryCodesLeft, List<TrustedBrowser> trustedBrowsers) {
+    public record Status(boolean enrolled, int recoveryCodesLeft, List<TrustedBrowser> trustedBrowsers, List<Passkey> passkeys) {
         public Status {
             trustedBrowsers = List.copyOf(trustedBrowsers);
+            passkeys = List.copyOf(passkeys);
         }
 
         public static Status of(SecondFactors factors, Instant now) {
             return new Status(factors.enrolled(), factors.recoveryCodeHashes().size(),
-                    factors.trustedBrowsers().stream().filter(browser -> browser.isTrustedAt(now)).toList());
+                    factors.trustedBrowsers().stream().filter(browser -> browser.isTrustedAt(now)).toList(), factors.passkeys());
         }
     }
 

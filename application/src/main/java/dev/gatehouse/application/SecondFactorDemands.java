@@ -77,6 +77,9 @@ public final class SecondFactorDemands {
                 methods.add(SecondFactorMethod.RECOVERY_CODE);
             }
         }
+        if (!factors.passkeys().isEmpty()) {
+            methods.add(SecondFactorMethod.PASSKEY);
+        }
         return methods;
     }
 }

@@ -9,7 +9,9 @@ public enum SecondFactorMethod {
     /** A 6-digit code from an authenticator app. */
     AUTHENTICATOR_CODE(AuthMethod.PASSWORD_AND_CODE),
     /** One of the recovery codes, for the day the phone is lost. */
-    RECOVERY_CODE(AuthMethod.PASSWORD_AND_RECOVERY_CODE);
+    RECOVERY_CODE(AuthMethod.PASSWORD_AND_RECOVERY_CODE),
+    /** A passkey: a security key, or the phone's or computer's own. */
+    PASSKEY(AuthMethod.PASSWORD_AND_PASSKEY);
 
     private final AuthMethod login;
 
@@ -22,7 +24,7 @@ public enum SecondFactorMethod {
         return login;
     }
 
-    /** {@code authenticator_code}, {@code recovery_code}. */
+    /** {@code authenticator_code}, {@code recovery_code}, {@code passkey}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.Authentication;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Users;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
@@ -92,12 +93,12 @@ public final class FakeAccounts implements Users {
 
     @Override
     public CompletionStage<Boolean> enrol(Username user, TotpSecret secret, Set<String> recoveryCodeHashes) {
-        return changeFactors(user, before -> new SecondFactors(Optional.of(secret), -1, recoveryCodeHashes, before.trustedBrowsers()));
+        return changeFactors(user, before -> new SecondFactors(Optional.of(secret), -1, recoveryCodeHashes, before.trustedBrowsers(), before.passkeys()));
     }
 
     @Override
     public CompletionStage<Boolean> replaceRecoveryCodes(Username user, Set<String> recoveryCodeHashes) {
-        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), recoveryCodeHashes, before.trustedBrowsers()));
+        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), recoveryCodeHashes, before.trustedBrowsers(), before.passkeys()));
     }
 
     @Override
@@ -105,7 +106,7 @@ public final class FakeAccounts implements Users {
         boolean[] used = {false};
         changeFactors(user, before -> {
             used[0] = before.enrolled() && step > before.lastUsedStep();
-            return used[0] ? new SecondFactors(before.totp(), step, before.recoveryCodeHashes(), before.trustedBrowsers()) : before;
+            return used[0] ? new SecondFactors(before.totp(), step, before.recoveryCodeHashes(), before.trustedBrowsers(), before.passkeys()) : before;
         });
         return answer(used[0]);
     }
@@ -117,15 +118,14 @@ public final class FakeAccounts implements Users {
             used[0] = before.recoveryCodeHashes().contains(hash);
             Set<String> left = new java.util.HashSet<>(before.recoveryCodeHashes());
             left.remove(hash);
-            return new SecondFactors(before.totp(), before.lastUsedStep(), left, before.trustedBrowsers());
+            return new SecondFactors(before.totp(), before.lastUsedStep(), left, before.trustedBrowsers(), before.passkeys());
         });
         return answer(used[0]);
     }
 
     @Override
     public CompletionStage<Boolean> trustBrowser(Username user, TrustedBrowser browser, java.time.Instant now) {
-        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), before.recoveryCodeHashes(),
-                SecondFactors.withTrusted(before.trustedBrowsers(), browser, now)));
+        return changeFactors(user, before -> before.withTrustedBrowsers(SecondFactors.withTrusted(before.trustedBrowsers(), browser, now)));
     }
 
     @Override
@@ -133,8 +133,58 @@ public final class FakeAccounts implements Users {
         if (secondFactors.getOrDefault(user, SecondFactors.NONE).trustedBrowsers().stream().noneMatch(browser -> browser.tokenHash().equals(tokenHash))) {
             return answer(false);
         }
-        return changeFactors(user, before -> new SecondFactors(before.totp(), before.lastUsedStep(), before.recoveryCodeHashes(),
+        return changeFactors(user, before -> before.withTrustedBrowsers(
                 before.trustedBrowsers().stream().filter(browser -> !browser.tokenHash().equals(tokenHash)).toList()));
+    }
+
+    @Override
+    public synchronized CompletionStage<Boolean> addPasskey(Username user, Passkey passkey) {
+        boolean taken = secondFactors.values().stream().anyMatch(factors -> factors.passkey(passkey.credentialId()).isPresent());
+        if (taken) {
+            return answer(false);
+        }
+        return changeFactors(user, before -> before.withPasskeys(java.util.stream.Stream.concat(before.passkeys().stream(), java.util.stream.Stream.of(passkey)).toList()));
+    }
+
+    @Override
+    public CompletionStage<Boolean> usePasskey(Username user, String credentialId, long signCount, java.time.Instant when) {
+        boolean[] used = {false};
+        if (!accounts.containsKey(user)) {
+            return answer(false);
+        }
+        secondFactors.computeIfPresent(user, (name, before) -> before.withPasskeys(before.passkeys().stream().map(passkey -> {
+            if (passkey.credentialId().equals(credentialId) && passkey.acceptsCount(signCount)) {
+                used[0] = true;
+                return passkey.used(signCount, when);
+            }
+            return passkey;
+        }).toList()));
+        return answer(used[0]);
+    }
+
+    @Override
+    public CompletionStage<Boolean> renamePasskey(Username user, String credentialId, String name) {
+        if (secondFactors.getOrDefault(user, SecondFactors.NONE).passkey(credentialId).isEmpty()) {
+            return answer(false);
+        }
+        return changeFactors(user, before -> before.withPasskeys(before.passkeys().stream()
+                .map(passkey -> passkey.credentialId().equals(credentialId) ? passkey.renamed(name) : passkey).toList()));
+    }
+
+    @Override
+    public CompletionStage<Boolean> removePasskey(Username user, String credentialId) {
+        if (secondFactors.getOrDefault(user, SecondFactors.NONE).passkey(credentialId).isEmpty()) {
+            return answer(false);
+        }
+        return changeFactors(user, before -> before.withPasskeys(before.passkeys().stream()
+                .filter(passkey -> !passkey.credentialId().equals(credentialId)).toList()));
+    }
+
+    @Override
+    public CompletionStage<Optional<Username>> ownerOfPasskey(String credentialId) {
+        return CompletableFuture.completedFuture(secondFactors.entrySet().stream()
+                .filter(entry -> accounts.containsKey(entry.getKey()) && entry.getValue().passkey(credentialId).isPresent())
+                .map(Map.Entry::getKey).findFirst());
     }
 
     @Override

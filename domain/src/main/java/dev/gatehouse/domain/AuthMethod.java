@@ -14,6 +14,8 @@ public enum AuthMethod {
     PASSWORD_AND_CODE,
     /** A password, then one of the recovery codes. */
     PASSWORD_AND_RECOVERY_CODE,
+    /** A password, then a passkey. */
+    PASSWORD_AND_PASSKEY,
     /**
      * A password, in a browser the user trusted at an earlier code step ("Trust this browser for
      * 30 days"): the browser's own token stands for the phone, as GitHub's trusted devices do.
@@ -28,7 +30,8 @@ public enum AuthMethod {
 
     /** Two factors of different kinds: what a {@code two_factor} rule and {@code --require-second-factor} ask for. */
     public boolean multiFactor() {
-        return this == PASSWORD_AND_CODE || this == PASSWORD_AND_RECOVERY_CODE || this == PASSWORD_AND_TRUSTED_BROWSER || this == PASSKEY_VERIFIED;
+        return this == PASSWORD_AND_CODE || this == PASSWORD_AND_RECOVERY_CODE || this == PASSWORD_AND_TRUSTED_BROWSER
+                || this == PASSWORD_AND_PASSKEY || this == PASSKEY_VERIFIED;
     }
 
     /** What a session proves once its user has typed the password again: as much as before, and a remembered login becomes a password one. */

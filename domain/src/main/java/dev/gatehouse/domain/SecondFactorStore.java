@@ -41,8 +41,24 @@ public interface SecondFactorStore {
     /** Stops trusting the browser of this token hash; true when there was one. */
     CompletionStage<Boolean> forgetBrowser(Username user, String tokenHash);
 
+    /** Adds a passkey; false when there is no such user, or a passkey of that credential id exists already (for anyone). */
+    CompletionStage<Boolean> addPasskey(Username user, Passkey passkey);
+
     /**
-     * Forgets every second factor of the user (trusted browsers too), and moves their credential version on, as a new
+     * Records a use of the passkey, if its counter allows it ({@link Passkey#acceptsCount}),
+     * atomically: of two logins with one assertion, or a clone's, one counts at most.
+     */
+    CompletionStage<Boolean> usePasskey(Username user, String credentialId, long signCount, Instant when);
+
+    CompletionStage<Boolean> renamePasskey(Username user, String credentialId, String name);
+
+    CompletionStage<Boolean> removePasskey(Username user, String credentialId);
+
+    /** Whose passkey this credential is: for a login that starts with the passkey, not a name. */
+    CompletionStage<Optional<Username>> ownerOfPasskey(String credentialId);
+
+    /**
+     * Forgets every second factor of the user (trusted browsers and passkeys too), and moves their credential version on, as a new
      * password does: every session and remembered login of theirs ends, on every server.
      */
     CompletionStage<Boolean> reset(Username user);

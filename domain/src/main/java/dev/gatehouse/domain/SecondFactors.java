@@ -15,19 +15,40 @@ import java.util.Set;
  * step of the last code accepted (negative when none was), so that no code counts twice; the
  * hashes of the recovery codes not used yet; and the browsers the user trusts to skip the code.
  */
-public record SecondFactors(Optional<TotpSecret> totp, long lastUsedStep, Set<String> recoveryCodeHashes, List<TrustedBrowser> trustedBrowsers) {
+public record SecondFactors(Optional<TotpSecret> totp, long lastUsedStep, Set<String> recoveryCodeHashes, List<TrustedBrowser> trustedBrowsers,
+                            List<Passkey> passkeys) {
 
-    public static final SecondFactors NONE = new SecondFactors(Optional.empty(), -1, Set.of(), List.of());
+    public static final SecondFactors NONE = new SecondFactors(Optional.empty(), -1, Set.of(), List.of(), List.of());
 
     public SecondFactors {
         Objects.requireNonNull(totp, "totp");
         recoveryCodeHashes = Set.copyOf(recoveryCodeHashes);
         trustedBrowsers = List.copyOf(trustedBrowsers);
+        passkeys = List.copyOf(passkeys);
     }
 
-    /** With no trusted browser. */
+    /** With no trusted browser and no passkey. */
     public SecondFactors(Optional<TotpSecret> totp, long lastUsedStep, Set<String> recoveryCodeHashes) {
-        this(totp, lastUsedStep, recoveryCodeHashes, List.of());
+        this(totp, lastUsedStep, recoveryCodeHashes, List.of(), List.of());
+    }
+
+    /** Whether the user has any second factor: an authenticator app or a passkey. */
+    public boolean any() {
+        return enrolled() || !passkeys.isEmpty();
+    }
+
+    /** The same, with these passkeys. */
+    public SecondFactors withPasskeys(List<Passkey> changed) {
+        return new SecondFactors(totp, lastUsedStep, recoveryCodeHashes, trustedBrowsers, changed);
+    }
+
+    /** The same, with these trusted browsers. */
+    public SecondFactors withTrustedBrowsers(List<TrustedBrowser> changed) {
+        return new SecondFactors(totp, lastUsedStep, recoveryCodeHashes, changed, passkeys);
+    }
+
+    public Optional<Passkey> passkey(String credentialId) {
+        return passkeys.stream().filter(passkey -> passkey.credentialId().equals(credentialId)).findFirst();
     }
 
     /** Whether a browser presenting this token is one the user trusts still. */
@@ -45,6 +66,7 @@ public record SecondFactors(Optional<TotpSecret> totp, long lastUsedStep, Set<St
         return List.copyOf(kept);
     }
 
+    /** Whether an authenticator app is set up (codes can be checked). */
     public boolean enrolled() {
         return totp.isPresent();
     }

@@ -20,6 +20,9 @@ import dev.gatehouse.application.SecondFactorDemands;
 import dev.gatehouse.domain.access.SecondFactorRequirement;
 import dev.gatehouse.application.ResetSecondFactor;
 import dev.gatehouse.domain.Sealer;
+import dev.gatehouse.domain.PasskeyCeremonies;
+import dev.gatehouse.application.ManagePasskeys;
+import dev.gatehouse.application.PasskeyLogin;
 import dev.gatehouse.domain.secondfactor.AuthenticatorCodes;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.Greet;
@@ -51,7 +54,7 @@ import java.time.Duration;
  * and API, the routes on an application's own router, and the terminal commands. So each part of
  * the product is made from the same collaborators and the same configuration.
  */
-record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
+record Core(Ports ports, SecondFactorDemands demands, Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
             ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference, RememberMe rememberMe,
             TerminalCore.UserAdministration userAdministration, ListSessions listSessions, RevokeSessions revokeSessions, Authorize authorize,
             Reauthenticate reauthenticate, EnrolAuthenticator enrolAuthenticator, ManageSecondFactors manageSecondFactors, Clock clock) {
@@ -75,6 +78,8 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin
         SecondFactorDemands demands = new SecondFactorDemands(users, users, ports.secondFactorRequirement(), ports.rules());
         EnrolAuthenticator enrol = new EnrolAuthenticator(users, new OtpAuthenticatorKeys(), codes, ports.sealer(), sessions, audit, ports.issuer(), clock);
         return new Core(
+                ports,
+                demands,
                 greet,
                 new OpenLoginForm(sessions, ports.signer(), audit, policy, clock),
                 new LogIn(sessions, users, demands, ports.throttle(), ports.signer(), audit, policy, clock),
@@ -97,10 +102,14 @@ record Core(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin
                 clock);
     }
 
-    /** What the web drives. */
-    WebUseCases web() {
+    /** What the web drives; the passkey ceremonies are the web's alone (a terminal has no authenticator to ask). */
+    WebUseCases web(PasskeyCeremonies ceremonies) {
+        UserDirectory users = ports.users();
         return new WebUseCases(greet, openLoginForm, logIn, completeLogin, logOut, changeOwnPassword, listOwnSessions, endOwnSessions, savePreference, rememberMe,
-                new Identify(greet, rememberMe), authorize, reauthenticate, enrolAuthenticator, manageSecondFactors, clock);
+                new Identify(greet, rememberMe), authorize, reauthenticate, enrolAuthenticator, manageSecondFactors,
+                new ManagePasskeys(users, ceremonies, demands, ports.sealer(), ports.audit(), clock),
+                new PasskeyLogin(completeLogin, ports.sessions(), users, users, ceremonies, ports.sealer(), ports.signer(), ports.audit(), ports.policy(), clock),
+                clock);
     }
 
     /** What the terminal's login shell drives. */

@@ -4,6 +4,7 @@ import dev.gatehouse.app.config.ServerConfig;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.app.config.UserDirectoryLocation;
 import dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer;
+import dev.gatehouse.adapter.vertx.driven.webauthn.WebAuthnCeremonies;
 import dev.gatehouse.adapter.vertx.web.CookieSettings;
 import dev.gatehouse.adapter.vertx.web.Portal;
 import dev.gatehouse.adapter.vertx.web.GatehouseRoutes;
@@ -181,7 +182,7 @@ public final class Wiring {
         WebUseCases useCases = Core.assemble(new Core.Ports(users, sessions, throttle, remembered, signer, new SecretSealer(secrets), audit,
                 blocklist(vertx), policy, config.rememberMeLifetime(), config.accessRules(), config.secondFactors().requirement(),
                 config.secondFactors().issuer().orElseGet(() -> issuer(config.http())),
-                config.clock())).web();
+                config.clock())).web(new WebAuthnCeremonies(vertx));
 
         HttpSettings http = config.http();
         // Over our own TLS, or behind a trusted proxy that ends TLS, browsers see HTTPS and keep a Secure cookie.

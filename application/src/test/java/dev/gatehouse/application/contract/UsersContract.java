@@ -159,6 +159,52 @@ public abstract class UsersContract {
     }
 
     @Test
+    protected void givenPasskeys_thenTheyAreKeptNamedFoundByIdCountedUpOnlyRenamedAndRemoved() throws Exception {
+        add(ALICE);
+        add(BOB);
+        java.time.Instant now = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        dev.gatehouse.domain.Passkey laptop = new dev.gatehouse.domain.Passkey("Y3JlZGVudGlhbC1vbmU", "cHVibGljLWtleQ", "00000000-0000-0000-0000-000000000000",
+                3, "laptop", now, java.util.Optional.empty());
+        assertTrue(done(users.addPasskey(ALICE, laptop)));
+        assertFalse(done(users.addPasskey(BOB, laptop)), "a credential is one user's");
+        assertEquals(java.util.Optional.of(ALICE), done(users.ownerOfPasskey(laptop.credentialId())));
+        assertEquals(java.util.Optional.empty(), done(users.ownerOfPasskey("bm8tc3VjaA")));
+        SecondFactors factors = done(users.secondFactors(ALICE)).orElseThrow();
+        assertEquals(java.util.List.of(laptop), factors.passkeys());
+        assertTrue(factors.any() && !factors.enrolled(), "a passkey is a second factor; no authenticator app is set up");
+
+        assertFalse(done(users.usePasskey(ALICE, laptop.credentialId(), 3, now.plusSeconds(1))), "a counter that does not go up: a clone");
+        // Two logins with the same counter at once: one counts.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                tries.add(pool.submit(() -> done(users.usePasskey(ALICE, laptop.credentialId(), 4, now.plusSeconds(2)))));
+            }
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : tries) {
+                won += attempt.get() ? 1 : 0;
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+        dev.gatehouse.domain.Passkey used = done(users.secondFactors(ALICE)).orElseThrow().passkey(laptop.credentialId()).orElseThrow();
+        assertEquals(4, used.signCount());
+        assertEquals(java.util.Optional.of(now.plusSeconds(2)), used.lastUsedAt());
+
+        assertTrue(done(users.renamePasskey(ALICE, laptop.credentialId(), "work laptop")));
+        assertEquals("work laptop", done(users.secondFactors(ALICE)).orElseThrow().passkeys().get(0).name());
+        assertFalse(done(users.renamePasskey(BOB, laptop.credentialId(), "mine")), "only its owner's");
+        assertFalse(done(users.removePasskey(BOB, laptop.credentialId())));
+        assertTrue(done(users.removePasskey(ALICE, laptop.credentialId())));
+        assertTrue(done(users.secondFactors(ALICE)).orElseThrow().passkeys().isEmpty());
+        assertTrue(done(users.addPasskey(ALICE, laptop)));
+        assertTrue(done(users.reset(ALICE)));
+        assertTrue(done(users.secondFactors(ALICE)).orElseThrow().passkeys().isEmpty(), "a reset forgets them");
+    }
+
+    @Test
     protected void givenTwoLoginsRacingWithOneCodeOrOneRecoveryCode_thenExactlyOneWins() throws Exception {
         add(ALICE);
         assertTrue(done(users.enrol(ALICE, TotpSecret.generate(new java.security.SecureRandom()), Set.of("hash-one"))));

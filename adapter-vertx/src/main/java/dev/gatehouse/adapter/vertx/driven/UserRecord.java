@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.driven;
 
 import dev.gatehouse.domain.Group;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.UserSummary;
@@ -26,29 +27,35 @@ public record UserRecord(UserProfile profile, String passwordHash, boolean disab
      * {@link dev.gatehouse.adapter.vertx.driven.sealing.SecretSealer} opens it), the step of the
      * last code used, the recovery codes' hashes, and the browsers the user trusts.
      */
-    public record Factors(Optional<String> sealedTotp, long lastUsedStep, Set<String> recoveryCodeHashes, List<TrustedBrowser> trustedBrowsers) {
-        public static final Factors NONE = new Factors(Optional.empty(), -1, Set.of(), List.of());
+    public record Factors(Optional<String> sealedTotp, long lastUsedStep, Set<String> recoveryCodeHashes, List<TrustedBrowser> trustedBrowsers,
+                          List<Passkey> passkeys) {
+        public static final Factors NONE = new Factors(Optional.empty(), -1, Set.of(), List.of(), List.of());
 
         public Factors {
             recoveryCodeHashes = Set.copyOf(recoveryCodeHashes);
             trustedBrowsers = List.copyOf(trustedBrowsers);
+            passkeys = List.copyOf(passkeys);
         }
 
-        /** A new authenticator, with these recovery codes; the trusted browsers stay. */
+        /** A new authenticator, with these recovery codes; the trusted browsers and passkeys stay. */
         public Factors enrolled(String sealed, Set<String> codes) {
-            return new Factors(Optional.of(sealed), -1, codes, trustedBrowsers);
+            return new Factors(Optional.of(sealed), -1, codes, trustedBrowsers, passkeys);
         }
 
         public Factors withLastUsedStep(long step) {
-            return new Factors(sealedTotp, step, recoveryCodeHashes, trustedBrowsers);
+            return new Factors(sealedTotp, step, recoveryCodeHashes, trustedBrowsers, passkeys);
         }
 
         public Factors withRecoveryCodes(Set<String> codes) {
-            return new Factors(sealedTotp, lastUsedStep, codes, trustedBrowsers);
+            return new Factors(sealedTotp, lastUsedStep, codes, trustedBrowsers, passkeys);
         }
 
         public Factors withTrustedBrowsers(List<TrustedBrowser> browsers) {
-            return new Factors(sealedTotp, lastUsedStep, recoveryCodeHashes, browsers);
+            return new Factors(sealedTotp, lastUsedStep, recoveryCodeHashes, browsers, passkeys);
+        }
+
+        public Factors withPasskeys(List<Passkey> changed) {
+            return new Factors(sealedTotp, lastUsedStep, recoveryCodeHashes, trustedBrowsers, changed);
         }
     }
 

@@ -17,6 +17,7 @@ final class BundledFile implements Handler<RoutingContext> {
 
     static final String STYLESHEET_PATH = "/static/gatehouse.css";
     static final String SCRIPT_PATH = "/static/gatehouse.js";
+    static final String PASSKEYS_SCRIPT_PATH = "/static/passkeys.js";
     static final String OPENAPI_PATH = "/api/openapi.yaml";
 
     private final Buffer content;
@@ -41,6 +42,11 @@ final class BundledFile implements Handler<RoutingContext> {
     /** The one script: it counts down a throttled login's wait on the login page, which works the same without it. */
     static BundledFile script() {
         return new BundledFile("gatehouse.js", "text/javascript; charset=utf-8");
+    }
+
+    /** The browser's half of WebAuthn, on the pages that offer passkeys. */
+    static BundledFile passkeysScript() {
+        return new BundledFile("passkeys.js", "text/javascript; charset=utf-8");
     }
 
     /** The JSON API's description, for client generators and for the tests that hold the API to it. */

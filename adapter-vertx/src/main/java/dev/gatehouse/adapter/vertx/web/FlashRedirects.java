@@ -29,9 +29,14 @@ final class FlashRedirects {
         redirect(ctx, status, new ReturnTarget(location.value()), message);
     }
 
+    /** A message for the page a script goes to next. */
+    void set(RoutingContext ctx, FlashMessage message) {
+        ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(name, message.name())));
+    }
+
     /** The message shows only if the target is one of this site's pages that show messages. */
     void redirect(RoutingContext ctx, int status, ReturnTarget location, FlashMessage message) {
-        ctx.response().addCookie(cookie.withAttributes(Cookie.cookie(name, message.name())));
+        set(ctx, message);
         Responses.redirect(ctx, status, location);
     }
 

@@ -33,7 +33,9 @@ public final class GatehouseRoutes {
     static final String FORWARD_AUTH = "/auth/forward";
     /** The paths {@link #mountOn} adds to an application's router; each carries Gatehouse's headers and error pages, and only those. */
     static final List<String> EMBEDDED_PATHS = List.of("/login", SecondFactorForms.PATH, SecondFactorForms.ENROL, "/logout", TwoFactorForms.PATH,
-            TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE, "/password", "/sessions", "/sessions/end", "/sessions/untrust", "/api/session",
+            TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE, TwoFactorForms.RECHECK_PATH,
+            TwoFactorForms.PASSKEY_RENAME, TwoFactorForms.PASSKEY_REMOVE, PasskeyApi.ADD_OPTIONS, PasskeyApi.ADD, PasskeyApi.LOGIN_OPTIONS,
+            PasskeyApi.LOGIN, BundledFile.PASSKEYS_SCRIPT_PATH, "/password", "/sessions", "/sessions/end", "/sessions/untrust", "/api/session",
             "/api/session/second-factor", "/api/sessions", FORWARD_AUTH_NGINX, FORWARD_AUTH, BundledFile.OPENAPI_PATH, BundledFile.STYLESHEET_PATH, BundledFile.SCRIPT_PATH, BRAND_STYLESHEET_PATH, "/static/logo.png",
             "/static/logo.svg", "/static/logo.webp");
 
@@ -48,6 +50,7 @@ public final class GatehouseRoutes {
     private final LoginForms login;
     private final SecondFactorForms secondFactor;
     private final TwoFactorForms twoFactor;
+    private final PasskeyApi passkeys;
     private final LogoutForms logout;
     private final PreferenceForms preferences;
     private final SessionPages sessions;
@@ -74,6 +77,7 @@ public final class GatehouseRoutes {
                 remember, flash, device, trust, settings.brand().name());
         this.twoFactor = new TwoFactorForms(identity, useCases, cookie, views, settings.maxFormFields(), settings.trustedProxies(), flash,
                 settings.brand().name());
+        this.passkeys = new PasskeyApi(identity, useCases, cookie, settings.trustedProxies(), device, flash);
         this.logout = new LogoutForms(useCases.logOut(), cookie, views, settings.maxFormFields(), remember, flash);
         this.preferences = new PreferenceForms(useCases.savePreference(), cookie, views, settings.maxFormFields());
         this.sessions = new SessionPages(identity, useCases.listOwnSessions(), useCases.endOwnSessions(), useCases.manageSecondFactors(), cookie, views,
@@ -144,7 +148,8 @@ public final class GatehouseRoutes {
         router.post("/password").handler(new CrossSiteGuard());
         router.post("/sessions/end").handler(new CrossSiteGuard());
         router.post("/sessions/untrust").handler(new CrossSiteGuard());
-        for (String path : List.of(TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE)) {
+        for (String path : List.of(TwoFactorForms.SETUP, TwoFactorForms.CONFIRM, TwoFactorForms.RECOVERY_CODES, TwoFactorForms.REMOVE,
+                TwoFactorForms.RECHECK_PATH, TwoFactorForms.PASSKEY_RENAME, TwoFactorForms.PASSKEY_REMOVE)) {
             router.post(path).handler(new CrossSiteGuard());
         }
         router.post("/login").consumes(FORM).handler(formBody).handler(login::submit);
@@ -158,8 +163,20 @@ public final class GatehouseRoutes {
         router.post(TwoFactorForms.CONFIRM).consumes(FORM).handler(formBody).handler(twoFactor::confirm);
         router.post(TwoFactorForms.RECOVERY_CODES).consumes(FORM).handler(formBody).handler(twoFactor::renewRecoveryCodes);
         router.post(TwoFactorForms.REMOVE).consumes(FORM).handler(formBody).handler(twoFactor::remove);
+        router.post(TwoFactorForms.RECHECK_PATH).consumes(FORM).handler(formBody).handler(twoFactor::recheckOnly);
+        router.post(TwoFactorForms.PASSKEY_RENAME).consumes(FORM).handler(formBody).handler(twoFactor::renamePasskey);
+        router.post(TwoFactorForms.PASSKEY_REMOVE).consumes(FORM).handler(formBody).handler(twoFactor::removePasskey);
+        // The passkey script's calls: JSON only, behind the same guard as the JSON API.
+        for (String path : PasskeyApi.paths()) {
+            router.post(path).handler(new CrossSiteGuard());
+        }
+        router.post(PasskeyApi.ADD_OPTIONS).consumes(SessionApi.JSON).handler(formBody).handler(passkeys::addOptions);
+        router.post(PasskeyApi.ADD).consumes(SessionApi.JSON).handler(formBody).handler(passkeys::add);
+        router.post(PasskeyApi.LOGIN_OPTIONS).consumes(SessionApi.JSON).handler(formBody).handler(passkeys::loginOptions);
+        router.post(PasskeyApi.LOGIN).consumes(SessionApi.JSON).handler(formBody).handler(passkeys::logIn);
         get(router, BundledFile.STYLESHEET_PATH).handler(BundledFile.stylesheet());
         get(router, BundledFile.SCRIPT_PATH).handler(BundledFile.script());
+        get(router, BundledFile.PASSKEYS_SCRIPT_PATH).handler(BundledFile.passkeysScript());
         Brand brand = settings.brand();
         brand.accentStylesheet().ifPresent(css -> get(router, BRAND_STYLESHEET_PATH).handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/css; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").end(css)));

@@ -223,7 +223,8 @@ final class SecondFactorForms {
 
     private static SecondFactorPage page(CompleteLogin.SecondStep step, String next, boolean rememberMe, String error, long retryAfter) {
         return new SecondFactorPage(step.session().csrfToken().value(), step.user().value(), next, rememberMe,
-                step.methods().contains(SecondFactorMethod.RECOVERY_CODE), !step.halfway(), error, retryAfter);
+                step.methods().contains(SecondFactorMethod.AUTHENTICATOR_CODE), step.methods().contains(SecondFactorMethod.RECOVERY_CODE),
+                step.methods().contains(SecondFactorMethod.PASSKEY), !step.halfway(), error, retryAfter);
     }
 
     private void setupPage(RoutingContext ctx, CompleteLogin.SecondStep step, EnrolAuthenticator.Pending pending, String next, boolean rememberMe,

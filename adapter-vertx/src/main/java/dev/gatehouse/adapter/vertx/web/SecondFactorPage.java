@@ -5,8 +5,8 @@ package dev.gatehouse.adapter.vertx.web;
  * code. {@code next} and {@code remember} carry the login form's choices on; {@code stepUp}: the
  * user is logged in already, with a password alone, and the page they opened asks for two factors;
  * {@code error} is null until a try went wrong; {@code retryAfterSeconds} how long a throttled try
- * must wait (0: none).
+ * must wait (0: none). {@code codes} and {@code passkeys}: which of the two the user can give.
  */
-public record SecondFactorPage(String csrfToken, String username, String next, boolean remember, boolean recoveryCodes, boolean stepUp,
-                               String error, long retryAfterSeconds) {
+public record SecondFactorPage(String csrfToken, String username, String next, boolean remember, boolean codes, boolean recoveryCodes,
+                               boolean passkeys, boolean stepUp, String error, long retryAfterSeconds) {
 }

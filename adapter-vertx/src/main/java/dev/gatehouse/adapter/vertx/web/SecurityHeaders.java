@@ -42,13 +42,13 @@ final class SecurityHeaders implements Handler<RoutingContext> {
 
     /**
      * Scripts only from this site (the one that counts down a throttled login's wait); nothing
-     * inline, nothing from elsewhere; forms post here, and their redirects lead only here or to
+     * inline, nothing from elsewhere; scripts talk to this site only (the passkey ceremonies); forms post here, and their redirects lead only here or to
      * the sites under the cookie domains (any port, the page's own scheme).
      */
     static String contentSecurityPolicy(List<CookieDomain> sharedDomains) {
         StringBuilder formAction = new StringBuilder("'self'");
         sharedDomains.forEach(domain -> formAction.append(' ').append(domain.name()).append(":* *.").append(domain.name()).append(":*"));
-        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action " + formAction
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action " + formAction
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
 

@@ -213,7 +213,7 @@ final class SessionApi {
      * parser alone would read an overlong or invalid sequence as some other character, so that
      * one name could be written many ways.
      */
-    private static JsonObject jsonObject(Buffer body) {
+    static JsonObject jsonObject(Buffer body) {
         if (body == null || body.length() == 0) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.EnrolAuthenticator;
 import dev.gatehouse.application.Identity;
 import dev.gatehouse.application.LogInResult;
+import dev.gatehouse.application.ManagePasskeys;
 import dev.gatehouse.application.ManageSecondFactors;
 import dev.gatehouse.application.Reauthenticate;
 import dev.gatehouse.adapter.vertx.web.secondfactor.QrSvg;
@@ -34,6 +35,9 @@ final class TwoFactorForms {
     static final String CONFIRM = PATH + "/confirm";
     static final String RECOVERY_CODES = PATH + "/recovery-codes";
     static final String REMOVE = PATH + "/remove";
+    static final String RECHECK_PATH = PATH + "/recheck";
+    static final String PASSKEY_RENAME = "/account/passkeys/rename";
+    static final String PASSKEY_REMOVE = "/account/passkeys/remove";
     private static final LocalPath LOGIN_THEN_HERE = new LocalPath("/login?next=%2Faccount%2Ftwo-factor");
     private static final String RECHECK = "Type your current password to confirm it is you.";
 
@@ -41,6 +45,7 @@ final class TwoFactorForms {
     private final Reauthenticate reauthenticate;
     private final EnrolAuthenticator enrol;
     private final ManageSecondFactors manage;
+    private final ManagePasskeys passkeys;
     private final SessionCookie cookie;
     private final Views views;
     private final int maxFormFields;
@@ -55,6 +60,7 @@ final class TwoFactorForms {
         this.reauthenticate = useCases.reauthenticate();
         this.enrol = useCases.enrolAuthenticator();
         this.manage = useCases.manageSecondFactors();
+        this.passkeys = useCases.managePasskeys();
         this.cookie = cookie;
         this.views = views;
         this.maxFormFields = maxFormFields;
@@ -114,6 +120,44 @@ final class TwoFactorForms {
                 expired -> page(ctx, in, 200, null, EnrolAuthenticator.Result.Expired.MESSAGE, next),
                 recheck -> page(ctx, in, 200, null, RECHECK, next),
                 formExpired -> formExpired(ctx))));
+    }
+
+    /** The password again, and nothing else: the page's changes then need none for ten minutes (adding a passkey, above all). */
+    void recheckOnly(RoutingContext ctx) {
+        Optional<FormBody> form = form(ctx);
+        if (form.isEmpty()) {
+            return;
+        }
+        loggedIn(ctx, in -> recheck(ctx, in, form.get(), true, rechecked -> page(ctx, rechecked, 200, null, null, null)));
+    }
+
+    void renamePasskey(RoutingContext ctx) {
+        Optional<FormBody> form = form(ctx);
+        if (form.isEmpty()) {
+            return;
+        }
+        String csrf = form.get().field("csrf").orElse("");
+        loggedIn(ctx, in -> Responses.whenDone(ctx, passkeys.rename(in, csrf, form.get().field("passkey").orElse(""),
+                form.get().field("name").orElse("")), outcome -> passkeyOutcome(ctx, in, outcome, "Passkey renamed.")));
+    }
+
+    void removePasskey(RoutingContext ctx) {
+        Optional<FormBody> form = form(ctx);
+        if (form.isEmpty()) {
+            return;
+        }
+        String csrf = form.get().field("csrf").orElse("");
+        loggedIn(ctx, in -> recheck(ctx, in, form.get(), false, rechecked -> Responses.whenDone(ctx,
+                passkeys.remove(rechecked, csrf, form.get().field("passkey").orElse("")), outcome -> passkeyOutcome(ctx, rechecked, outcome,
+                        "Passkey removed."))));
+    }
+
+    private void passkeyOutcome(RoutingContext ctx, Identity.LoggedIn in, ManagePasskeys.Outcome outcome, String done) {
+        if (outcome == ManagePasskeys.Outcome.FORM_EXPIRED) {
+            ErrorPages.formExpired(ctx, views);
+        } else {
+            page(ctx, in, 200, outcome == ManagePasskeys.Outcome.DONE ? done : null, outcome == ManagePasskeys.Outcome.DONE ? null : outcome.message(), null);
+        }
     }
 
     void renewRecoveryCodes(RoutingContext ctx) {
@@ -193,7 +237,9 @@ final class TwoFactorForms {
 
     private Void page(RoutingContext ctx, Identity.LoggedIn in, int status, String notice, String error, String next) {
         Responses.whenDone(ctx, manage.status(in.user()), factors -> Responses.page(ctx, status, views.twoFactor(new TwoFactorPage(frame(in),
-                factors.enrolled(), factors.recoveryCodesLeft(), in.session().isRecentlyAuthenticated(now()), notice, error, next))));
+                factors.enrolled(), factors.recoveryCodesLeft(), in.session().isRecentlyAuthenticated(now()), notice, error, next,
+                factors.passkeys().stream().map(passkey -> new TwoFactorPage.PasskeyRow(passkey.handle(), passkey.name(), Ago.of(passkey.addedAt(), now()),
+                        passkey.lastUsedAt().map(used -> Ago.of(used, now()).relative()).orElse("never"))).toList()))));
         return null;
     }
 

@@ -5,7 +5,9 @@ import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.CompleteLogin;
 import dev.gatehouse.application.EndOwnSessions;
 import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.ManagePasskeys;
 import dev.gatehouse.application.ManageSecondFactors;
+import dev.gatehouse.application.PasskeyLogin;
 import dev.gatehouse.application.Reauthenticate;
 import dev.gatehouse.application.Greet;
 import dev.gatehouse.application.Identify;
@@ -25,5 +27,6 @@ import java.time.Clock;
 public record WebUseCases(Greet greet, OpenLoginForm openLoginForm, LogIn logIn, CompleteLogin completeLogin, LogOut logOut, ChangeOwnPassword changeOwnPassword,
                           ListOwnSessions listOwnSessions, EndOwnSessions endOwnSessions, SavePreference savePreference,
                           RememberMe rememberMe, Identify identify, Authorize authorize, Reauthenticate reauthenticate,
-                          EnrolAuthenticator enrolAuthenticator, ManageSecondFactors manageSecondFactors, Clock clock) {
+                          EnrolAuthenticator enrolAuthenticator, ManageSecondFactors manageSecondFactors, ManagePasskeys managePasskeys,
+                          PasskeyLogin passkeyLogin, Clock clock) {
 }

@@ -3,7 +3,10 @@ package dev.gatehouse.adapter.vertx.web;
 import dev.gatehouse.application.Authorize;
 import dev.gatehouse.application.ChangeOwnPassword;
 import dev.gatehouse.application.CompleteLogin;
+import dev.gatehouse.adapter.vertx.driven.webauthn.WebAuthnCeremonies;
 import dev.gatehouse.application.EnrolAuthenticator;
+import dev.gatehouse.application.ManagePasskeys;
+import dev.gatehouse.application.PasskeyLogin;
 import dev.gatehouse.application.FakeAuthenticatorKeys;
 import dev.gatehouse.application.FakeSealer;
 import dev.gatehouse.application.ManageSecondFactors;
@@ -96,16 +99,19 @@ class WebAdapterTest {
         RememberMe rememberMe = new RememberMe(remembered, sessions, users, users.demands(), throttle, audit, RememberMe.DEFAULT_LIFETIME, policy, clock);
         EnrolAuthenticator enrol = new EnrolAuthenticator(users, new FakeAuthenticatorKeys(), new FakeAuthenticatorCodes(), new FakeSealer(), sessions,
                 audit, "Gatehouse", clock);
+        CompleteLogin completeLogin = new CompleteLogin(sessions, users, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle,
+                audit, clock), enrol, signer, audit, policy, clock);
+        WebAuthnCeremonies ceremonies = new WebAuthnCeremonies(vertx);
         WebUseCases useCases = new WebUseCases(greet, new OpenLoginForm(sessions, signer, audit, policy, clock),
-                new LogIn(sessions, users, users.demands(), throttle, signer, audit, policy, clock),
-                new CompleteLogin(sessions, users, users, new VerifySecondFactor(users, new FakeAuthenticatorCodes(), throttle, audit, clock), enrol,
-                        signer, audit, policy, clock),
+                new LogIn(sessions, users, users.demands(), throttle, signer, audit, policy, clock), completeLogin,
                 new LogOut(sessions, remembered, audit, policy, clock),
                 new ChangeOwnPassword(greet, sessions, throttle, users, FakeBlocklist.REPEATS, audit, clock), listOwnSessions,
                 new EndOwnSessions(listOwnSessions, sessions, remembered, audit), new SavePreference(greet, sessions), rememberMe,
                 new Identify(greet, rememberMe), new Authorize(greet, users, AccessRules.LOGGED_IN_USERS, audit),
                 new Reauthenticate(greet, sessions, users, throttle, audit, clock),
-                enrol, new ManageSecondFactors(users, users, sessions, users.demands(), audit, clock), clock);
+                enrol, new ManageSecondFactors(users, users, sessions, users.demands(), audit, clock),
+                new ManagePasskeys(users, ceremonies, users.demands(), new FakeSealer(), audit, clock),
+                new PasskeyLogin(completeLogin, sessions, users, users, ceremonies, new FakeSealer(), signer, audit, policy, clock), clock);
         WebVerticle.Health health = new WebVerticle.Health(HealthChecks.create(vertx), HealthChecks.create(vertx));
         WebVerticle verticle = new WebVerticle(HttpSettings.defaults("127.0.0.1", 0), useCases,
                 new SessionCookie(CookieSettings.forSecureContext(true), signer), health, ctx -> ctx.next());
@@ -187,7 +193,7 @@ class WebAdapterTest {
         }
         assertTrue(form.bodyAsString().contains("data-retry-after=\"42\"") && form.bodyAsString().contains("<script src=\"/static/gatehouse.js\" defer>"),
                 "the form counts the wait down on its button");
-        assertFalse(get("/login").bodyAsString().contains("<script"), "a page without a wait has no script");
+        assertFalse(get("/login").bodyAsString().contains("/static/gatehouse.js"), "a page without a wait has no countdown");
         HttpResponse<Buffer> script = get("/static/gatehouse.js");
         assertEquals("text/javascript; charset=utf-8", script.getHeader("Content-Type"));
         assertTrue(script.bodyAsString().contains("data-retry-after"));

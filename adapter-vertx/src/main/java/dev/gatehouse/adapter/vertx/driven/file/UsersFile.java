@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.vertx.driven.UserRecord;
 import dev.gatehouse.adapter.vertx.driven.file.PrivateFiles;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.Username;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -99,6 +100,9 @@ final class UsersFile {
             if (!factors.trustedBrowsers().isEmpty()) {
                 entry.put("trustedBrowsers", new JsonArray(factors.trustedBrowsers().stream().map(UsersFile::trusted).toList()));
             }
+            if (!factors.passkeys().isEmpty()) {
+                entry.put("passkeys", new JsonArray(factors.passkeys().stream().map(UsersFile::passkey).toList()));
+            }
             list.add(entry);
         }
         byte[] bytes = new JsonObject().put("format", FORMAT).put("users", list).encodePrettily().getBytes(StandardCharsets.UTF_8);
@@ -149,8 +153,10 @@ final class UsersFile {
                 // The authenticator secret stays sealed here: only the directory, with the server secret, opens it.
                 java.util.List<TrustedBrowser> trusted = new java.util.ArrayList<>();
                 entry.getJsonArray("trustedBrowsers", new JsonArray()).forEach(browser -> trusted.add(trusted((JsonObject) browser)));
+                java.util.List<Passkey> passkeys = new java.util.ArrayList<>();
+                entry.getJsonArray("passkeys", new JsonArray()).forEach(passkey -> passkeys.add(passkey((JsonObject) passkey)));
                 UserRecord.Factors factors = new UserRecord.Factors(Optional.ofNullable(entry.getString("totp")),
-                        Long.parseLong(entry.getString("totpLastStep", "-1")), recoveryCodes, trusted);
+                        Long.parseLong(entry.getString("totpLastStep", "-1")), recoveryCodes, trusted, passkeys);
                 users.put(name, new UserRecord(profile, hash, entry.getBoolean("disabled", false), version, factors));
             }
         } catch (DecodeException broken) {
@@ -169,5 +175,18 @@ final class UsersFile {
     private static TrustedBrowser trusted(JsonObject entry) {
         return new TrustedBrowser(entry.getString("hash"), entry.getString("label", ""), java.time.Instant.parse(entry.getString("since")),
                 java.time.Instant.parse(entry.getString("until")));
+    }
+
+    private static JsonObject passkey(Passkey passkey) {
+        JsonObject entry = new JsonObject().put("id", passkey.credentialId()).put("publicKey", passkey.publicKey()).put("aaguid", passkey.aaguid())
+                .put("signCount", passkey.signCount()).put("name", passkey.name()).put("added", passkey.addedAt().toString());
+        passkey.lastUsedAt().ifPresent(used -> entry.put("lastUsed", used.toString()));
+        return entry;
+    }
+
+    private static Passkey passkey(JsonObject entry) {
+        return new Passkey(entry.getString("id"), entry.getString("publicKey"), entry.getString("aaguid", ""), entry.getLong("signCount", 0L),
+                entry.getString("name", ""), java.time.Instant.parse(entry.getString("added")),
+                Optional.ofNullable(entry.getString("lastUsed")).map(java.time.Instant::parse));
     }
 }

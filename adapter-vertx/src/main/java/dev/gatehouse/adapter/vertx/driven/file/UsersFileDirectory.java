@@ -11,6 +11,7 @@ import dev.gatehouse.domain.UserSummary;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.UserProfile;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
@@ -229,6 +230,87 @@ public final class UsersFileDirectory implements UserDirectory {
         });
     }
 
+    /** Under the file's lock, as every change: a credential id is one passkey's, of one user. */
+    @Override
+    public CompletionStage<Boolean> addPasskey(Username user, Passkey passkey) {
+        return workers.run(() -> {
+            boolean[] added = {false};
+            change(users -> {
+                UserRecord record = users.get(user);
+                boolean taken = users.values().stream().anyMatch(any -> any.factors().passkeys().stream()
+                        .anyMatch(known -> known.credentialId().equals(passkey.credentialId())));
+                if (record != null && !taken) {
+                    List<Passkey> more = new java.util.ArrayList<>(record.factors().passkeys());
+                    more.add(passkey);
+                    users.put(user, record.withFactors(record.factors().withPasskeys(more)));
+                    added[0] = true;
+                }
+                return true;
+            });
+            return added[0];
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> usePasskey(Username user, String credentialId, long signCount, Instant when) {
+        return changePasskey(user, credentialId, passkey -> passkey.acceptsCount(signCount) ? Optional.of(passkey.used(signCount, when)) : Optional.empty());
+    }
+
+    @Override
+    public CompletionStage<Boolean> renamePasskey(Username user, String credentialId, String name) {
+        return changePasskey(user, credentialId, passkey -> Optional.of(passkey.renamed(name)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> removePasskey(Username user, String credentialId) {
+        return workers.run(() -> {
+            boolean[] removed = {false};
+            change(users -> {
+                UserRecord record = users.get(user);
+                if (record != null && record.factors().passkeys().stream().anyMatch(passkey -> passkey.credentialId().equals(credentialId))) {
+                    users.put(user, record.withFactors(record.factors().withPasskeys(record.factors().passkeys().stream()
+                            .filter(passkey -> !passkey.credentialId().equals(credentialId)).toList())));
+                    removed[0] = true;
+                }
+                return true;
+            });
+            return removed[0];
+        });
+    }
+
+    /** One passkey changed as {@code change} says, if it says so; under the file's lock. */
+    private CompletionStage<Boolean> changePasskey(Username user, String credentialId, java.util.function.Function<Passkey, Optional<Passkey>> change) {
+        return workers.run(() -> {
+            boolean[] changed = {false};
+            change(users -> {
+                UserRecord record = users.get(user);
+                if (record != null) {
+                    List<Passkey> after = record.factors().passkeys().stream().map(passkey -> {
+                        if (!passkey.credentialId().equals(credentialId)) {
+                            return passkey;
+                        }
+                        Optional<Passkey> replaced = change.apply(passkey);
+                        changed[0] = replaced.isPresent();
+                        return replaced.orElse(passkey);
+                    }).toList();
+                    if (changed[0]) {
+                        users.put(user, record.withFactors(record.factors().withPasskeys(after)));
+                    }
+                }
+                return true;
+            });
+            return changed[0];
+        });
+    }
+
+    /** From memory, as the greeting's answers are: a passkey login asks it before any password. */
+    @Override
+    public CompletionStage<Optional<Username>> ownerOfPasskey(String credentialId) {
+        return CompletableFuture.completedFuture(cached.values().stream()
+                .filter(record -> !record.disabled() && record.factors().passkeys().stream().anyMatch(passkey -> passkey.credentialId().equals(credentialId)))
+                .map(UserRecord::username).findFirst());
+    }
+
     @Override
     public CompletionStage<Boolean> reset(Username user) {
         return workers.run(() -> change(users -> users.computeIfPresent(user, (name, record) -> record.withFactorsReset()) != null));
@@ -238,7 +320,7 @@ public final class UsersFileDirectory implements UserDirectory {
         UserRecord.Factors factors = record.factors();
         Optional<TotpSecret> totp = factors.sealedTotp()
                 .map(sealed -> SecretSealer.required(sealer).openTotp(sealed, record.username(), file.path().toString()));
-        return new SecondFactors(totp, factors.lastUsedStep(), factors.recoveryCodeHashes(), factors.trustedBrowsers());
+        return new SecondFactors(totp, factors.lastUsedStep(), factors.recoveryCodeHashes(), factors.trustedBrowsers(), factors.passkeys());
     }
 
     /** From memory, never from the file: this is asked on every forwarded request, on an event loop. */

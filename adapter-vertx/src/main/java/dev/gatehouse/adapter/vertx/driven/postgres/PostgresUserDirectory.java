@@ -15,6 +15,7 @@ import dev.gatehouse.domain.Username;
 import java.time.Instant;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.TrustedBrowser;
 import dev.gatehouse.domain.SecondFactors;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
@@ -93,7 +94,8 @@ public final class PostgresUserDirectory implements UserDirectory {
                 + "ADD COLUMN IF NOT EXISTS display_name text, ADD COLUMN IF NOT EXISTS email text, "
                 + "ADD COLUMN IF NOT EXISTS totp_secret text, ADD COLUMN IF NOT EXISTS totp_last_step bigint NOT NULL DEFAULT -1, "
                 + "ADD COLUMN IF NOT EXISTS recovery_codes text[] NOT NULL DEFAULT '{}', "
-                + "ADD COLUMN IF NOT EXISTS trusted_browsers jsonb NOT NULL DEFAULT '[]'";
+                + "ADD COLUMN IF NOT EXISTS trusted_browsers jsonb NOT NULL DEFAULT '[]', "
+                + "ADD COLUMN IF NOT EXISTS passkeys jsonb NOT NULL DEFAULT '[]'";
         return pool.query(schema).execute()
                 .compose(made -> pool.query(profiles).execute())
                 .compose(made -> directory.renameToCanonicalNames())
@@ -216,7 +218,8 @@ public final class PostgresUserDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Optional<SecondFactors>> secondFactors(Username user) {
-        return query("SELECT totp_secret, totp_last_step, recovery_codes, trusted_browsers FROM " + table + " WHERE name = $1", Tuple.of(user.value()))
+        return query("SELECT totp_secret, totp_last_step, recovery_codes, trusted_browsers, passkeys FROM " + table + " WHERE name = $1",
+                Tuple.of(user.value()))
                 .thenApply(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Optional.<SecondFactors>empty();
@@ -226,7 +229,10 @@ public final class PostgresUserDirectory implements UserDirectory {
                             .map(sealed -> SecretSealer.required(sealer).openTotp(sealed, user, "the table " + table));
                     List<TrustedBrowser> trusted = new ArrayList<>();
                     ((JsonArray) row.getValue("trusted_browsers")).forEach(entry -> trusted.add(trusted((JsonObject) entry)));
-                    return Optional.of(new SecondFactors(totp, row.getLong("totp_last_step"), Set.of(row.getArrayOfStrings("recovery_codes")), trusted));
+                    List<Passkey> passkeys = new ArrayList<>();
+                    ((JsonArray) row.getValue("passkeys")).forEach(entry -> passkeys.add(passkey((JsonObject) entry)));
+                    return Optional.of(new SecondFactors(totp, row.getLong("totp_last_step"), Set.of(row.getArrayOfStrings("recovery_codes")), trusted,
+                            passkeys));
                 });
     }
 
@@ -282,6 +288,59 @@ public final class PostgresUserDirectory implements UserDirectory {
                 Tuple.of(user.value(), tokenHash)).thenApply(rows -> rows.rowCount() == 1);
     }
 
+    @Override
+    public CompletionStage<Boolean> addPasskey(Username user, Passkey passkey) {
+        return query("UPDATE " + table + " SET passkeys = passkeys || jsonb_build_array($2::jsonb) WHERE name = $1 AND NOT EXISTS "
+                        + "(SELECT 1 FROM " + table + " other, jsonb_array_elements(other.passkeys) p WHERE p->>'id' = $3)",
+                Tuple.of(user.value(), passkey(passkey), passkey.credentialId())).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    /** One statement, its condition checked again on the row as it stands when its turn comes: two uses of one counter record one. */
+    @Override
+    public CompletionStage<Boolean> usePasskey(Username user, String credentialId, long signCount, Instant when) {
+        return query("UPDATE " + table + " SET passkeys = (SELECT jsonb_agg(CASE WHEN p->>'id' = $2 THEN p || jsonb_build_object('signCount', $3::bigint, "
+                        + "'lastUsed', $4::bigint) ELSE p END ORDER BY n) FROM jsonb_array_elements(passkeys) WITH ORDINALITY AS x(p, n)) "
+                        + "WHERE name = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(passkeys) p WHERE p->>'id' = $2 "
+                        + "AND ($3::bigint > (p->>'signCount')::bigint OR ($3::bigint = 0 AND (p->>'signCount')::bigint = 0)))",
+                Tuple.of(user.value(), credentialId, signCount, when.toEpochMilli())).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> renamePasskey(Username user, String credentialId, String name) {
+        return query("UPDATE " + table + " SET passkeys = (SELECT jsonb_agg(CASE WHEN p->>'id' = $2 THEN p || jsonb_build_object('name', $3::text) "
+                        + "ELSE p END ORDER BY n) FROM jsonb_array_elements(passkeys) WITH ORDINALITY AS x(p, n)) "
+                        + "WHERE name = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(passkeys) p WHERE p->>'id' = $2)",
+                Tuple.of(user.value(), credentialId, name)).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> removePasskey(Username user, String credentialId) {
+        return query("UPDATE " + table + " SET passkeys = (SELECT coalesce(jsonb_agg(p ORDER BY n), '[]'::jsonb) "
+                        + "FROM jsonb_array_elements(passkeys) WITH ORDINALITY AS x(p, n) WHERE p->>'id' <> $2) "
+                        + "WHERE name = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(passkeys) p WHERE p->>'id' = $2)",
+                Tuple.of(user.value(), credentialId)).thenApply(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public CompletionStage<Optional<Username>> ownerOfPasskey(String credentialId) {
+        return query("SELECT name FROM " + table + ", jsonb_array_elements(passkeys) p WHERE p->>'id' = $1 AND NOT disabled LIMIT 1",
+                Tuple.of(credentialId)).thenApply(rows -> rows.iterator().hasNext()
+                ? Optional.of(new Username(rows.iterator().next().getString("name"))) : Optional.<Username>empty());
+    }
+
+    private static JsonObject passkey(Passkey passkey) {
+        JsonObject entry = new JsonObject().put("id", passkey.credentialId()).put("publicKey", passkey.publicKey()).put("aaguid", passkey.aaguid())
+                .put("signCount", passkey.signCount()).put("name", passkey.name()).put("added", passkey.addedAt().toEpochMilli());
+        passkey.lastUsedAt().ifPresent(used -> entry.put("lastUsed", used.toEpochMilli()));
+        return entry;
+    }
+
+    private static Passkey passkey(JsonObject entry) {
+        return new Passkey(entry.getString("id"), entry.getString("publicKey"), entry.getString("aaguid", ""), entry.getLong("signCount", 0L),
+                entry.getString("name", ""), Instant.ofEpochMilli(entry.getLong("added")),
+                Optional.ofNullable(entry.getLong("lastUsed")).map(Instant::ofEpochMilli));
+    }
+
     private static JsonObject trusted(TrustedBrowser browser) {
         return new JsonObject().put("hash", browser.tokenHash()).put("label", browser.label()).put("since", browser.since().toEpochMilli())
                 .put("until", browser.until().toEpochMilli());
@@ -294,7 +353,7 @@ public final class PostgresUserDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Boolean> reset(Username user) {
-        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}', trusted_browsers = '[]', "
+        return changed("UPDATE " + table + " SET totp_secret = NULL, totp_last_step = -1, recovery_codes = '{}', trusted_browsers = '[]', passkeys = '[]', "
                 + "credential_version = $2 WHERE name = $1",
                 Tuple.of(user.value(), UserRecord.freshVersion()));
     }
