@@ -1,18 +1,12 @@
 package dev.gatehouse.app;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,33 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every logged-in page shares, the preferences, the sessions table and what a form does with a
  * mistake. What each page looks like to axe-core is {@link BrowserEndToEndTest}'s.
  */
-@ExtendWith(VertxExtension.class)
-class AccountPagesInBrowserTest {
+class AccountPagesInBrowserTest extends InChromium {
 
     private static final List<String> LOGGED_IN_PAGES = List.of("/", "/home", "/sessions", "/password", "/account/two-factor", "/logout");
-
-    @TempDir
-    Path dataDir;
-    @TempDir
-    Path profile;
-
-    private HeadlessChromium chromium;
-    private TestServer server;
-    private String site;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        chromium = HeadlessChromium.start(profile);
-        server = new TestServer(vertx, dataDir);
-        site = "http://127.0.0.1:" + server.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private WebElement bar() {
         return chromium.driver.findElement(By.cssSelector("header.bar"));

@@ -1,18 +1,11 @@
 package dev.gatehouse.app;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,30 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * WebAuthn works without TLS: added on the account page, then used without a password, and as
  * the second step after one; renamed and removed.
  */
-@ExtendWith(VertxExtension.class)
-class PasskeysInBrowserTest {
+class PasskeysInBrowserTest extends InChromium {
 
-    @TempDir
-    Path dataDir;
-    @TempDir
-    Path profile;
-
-    private HeadlessChromium chromium;
-    private TestServer server;
-    private String site;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        chromium = HeadlessChromium.start(profile);
-        server = new TestServer(vertx, dataDir);
-        site = "http://localhost:" + server.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    @Override
+    String host() {
+        return "localhost";
     }
 
     private String authenticatedWith() {

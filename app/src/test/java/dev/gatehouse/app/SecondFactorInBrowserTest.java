@@ -3,20 +3,13 @@ package dev.gatehouse.app;
 import dev.gatehouse.adapter.vertx.driven.signing.HmacAuthenticatorCodes;
 import dev.gatehouse.domain.secondfactor.Totp;
 import dev.gatehouse.domain.secondfactor.TotpSecret;
-import io.vertx.core.Vertx;
 import io.vertx.ext.auth.otp.OtpKey;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,31 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Enrolment and the code step in headless Chromium, as a person does them: the key is read off
  * the page where a phone would scan the QR code, and the code computed from it as the app would.
  */
-@ExtendWith(VertxExtension.class)
-class SecondFactorInBrowserTest {
-
-    @TempDir
-    Path dataDir;
-    @TempDir
-    Path profile;
-
-    private HeadlessChromium chromium;
-    private TestServer server;
-    private String site;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        chromium = HeadlessChromium.start(profile);
-        server = new TestServer(vertx, dataDir);
-        site = "http://127.0.0.1:" + server.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class SecondFactorInBrowserTest extends InChromium {
 
     private String codeNow(TotpSecret secret) {
         return new HmacAuthenticatorCodes().code(secret, Totp.step(server.clock.instant()));

@@ -175,35 +175,19 @@ public final class UsersFileDirectory implements UserDirectory {
     /** Under the file's lock, as every change: two processes using one code at once record it once. */
     @Override
     public CompletionStage<Boolean> useStep(Username user, long step) {
-        return workers.run(() -> {
-            boolean[] used = {false};
-            change(users -> {
-                UserRecord record = users.get(user);
-                if (record != null && record.factors().sealedTotp().isPresent() && step > record.factors().lastUsedStep()) {
-                    users.put(user, record.withFactors(record.factors().withLastUsedStep(step)));
-                    used[0] = true;
-                }
-                return true;
-            });
-            return used[0];
-        });
+        return changeUser(user, record -> record.factors().sealedTotp().isPresent() && step > record.factors().lastUsedStep()
+                ? Optional.of(record.withFactors(record.factors().withLastUsedStep(step))) : Optional.empty());
     }
 
     @Override
     public CompletionStage<Boolean> useRecoveryCode(Username user, String hash) {
-        return workers.run(() -> {
-            boolean[] used = {false};
-            change(users -> {
-                UserRecord record = users.get(user);
-                if (record != null && record.factors().recoveryCodeHashes().contains(hash)) {
-                    Set<String> left = new HashSet<>(record.factors().recoveryCodeHashes());
-                    left.remove(hash);
-                    users.put(user, record.withFactors(record.factors().withRecoveryCodes(left)));
-                    used[0] = true;
-                }
-                return true;
-            });
-            return used[0];
+        return changeUser(user, record -> {
+            if (!record.factors().recoveryCodeHashes().contains(hash)) {
+                return Optional.empty();
+            }
+            Set<String> left = new HashSet<>(record.factors().recoveryCodeHashes());
+            left.remove(hash);
+            return Optional.of(record.withFactors(record.factors().withRecoveryCodes(left)));
         });
     }
 
@@ -215,19 +199,9 @@ public final class UsersFileDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Boolean> forgetBrowser(Username user, String tokenHash) {
-        return workers.run(() -> {
-            boolean[] forgot = {false};
-            change(users -> {
-                UserRecord record = users.get(user);
-                if (record != null && record.factors().trustedBrowsers().stream().anyMatch(browser -> browser.tokenHash().equals(tokenHash))) {
-                    users.put(user, record.withFactors(record.factors().withTrustedBrowsers(record.factors().trustedBrowsers().stream()
-                            .filter(browser -> !browser.tokenHash().equals(tokenHash)).toList())));
-                    forgot[0] = true;
-                }
-                return true;
-            });
-            return forgot[0];
-        });
+        return changeUser(user, record -> record.factors().trustedBrowsers().stream().anyMatch(browser -> browser.tokenHash().equals(tokenHash))
+                ? Optional.of(record.withFactors(record.factors().withTrustedBrowsers(record.factors().trustedBrowsers().stream()
+                        .filter(browser -> !browser.tokenHash().equals(tokenHash)).toList()))) : Optional.empty());
     }
 
     /** Under the file's lock, as every change: a credential id is one passkey's, of one user. */
@@ -263,40 +237,32 @@ public final class UsersFileDirectory implements UserDirectory {
 
     @Override
     public CompletionStage<Boolean> removePasskey(Username user, String credentialId) {
-        return workers.run(() -> {
-            boolean[] removed = {false};
-            change(users -> {
-                UserRecord record = users.get(user);
-                if (record != null && record.factors().passkeys().stream().anyMatch(passkey -> passkey.credentialId().equals(credentialId))) {
-                    users.put(user, record.withFactors(record.factors().withPasskeys(record.factors().passkeys().stream()
-                            .filter(passkey -> !passkey.credentialId().equals(credentialId)).toList())));
-                    removed[0] = true;
-                }
-                return true;
-            });
-            return removed[0];
-        });
+        return changeUser(user, record -> record.factors().passkeys().stream().anyMatch(passkey -> passkey.credentialId().equals(credentialId))
+                ? Optional.of(record.withFactors(record.factors().withPasskeys(record.factors().passkeys().stream()
+                        .filter(passkey -> !passkey.credentialId().equals(credentialId)).toList()))) : Optional.empty());
     }
 
     /** One passkey changed as {@code change} says, if it says so; under the file's lock. */
     private CompletionStage<Boolean> changePasskey(Username user, String credentialId, java.util.function.Function<Passkey, Optional<Passkey>> change) {
+        return changeUser(user, record -> record.factors().passkeys().stream().filter(passkey -> passkey.credentialId().equals(credentialId))
+                .findFirst().flatMap(change).map(changed -> record.withFactors(record.factors().withPasskeys(record.factors().passkeys().stream()
+                        .map(passkey -> passkey.credentialId().equals(credentialId) ? changed : passkey).toList()))));
+    }
+
+    /**
+     * One user's record changed under the file's lock (so that two processes racing change it
+     * once), when {@code change} gives a new one; whether it did.
+     */
+    private CompletionStage<Boolean> changeUser(Username user, java.util.function.Function<UserRecord, Optional<UserRecord>> change) {
         return workers.run(() -> {
             boolean[] changed = {false};
             change(users -> {
                 UserRecord record = users.get(user);
-                if (record != null) {
-                    List<Passkey> after = record.factors().passkeys().stream().map(passkey -> {
-                        if (!passkey.credentialId().equals(credentialId)) {
-                            return passkey;
-                        }
-                        Optional<Passkey> replaced = change.apply(passkey);
-                        changed[0] = replaced.isPresent();
-                        return replaced.orElse(passkey);
-                    }).toList();
-                    if (changed[0]) {
-                        users.put(user, record.withFactors(record.factors().withPasskeys(after)));
-                    }
-                }
+                Optional<UserRecord> after = record == null ? Optional.empty() : change.apply(record);
+                after.ifPresent(updated -> {
+                    users.put(user, updated);
+                    changed[0] = true;
+                });
                 return true;
             });
             return changed[0];

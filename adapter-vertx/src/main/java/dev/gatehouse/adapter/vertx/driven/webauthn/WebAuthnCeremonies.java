@@ -5,6 +5,7 @@ import dev.gatehouse.domain.PasskeyCeremonies;
 import dev.gatehouse.domain.Username;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.webauthn4j.Attestation;
 import io.vertx.ext.auth.webauthn4j.Authenticator;
@@ -59,8 +60,15 @@ public final class WebAuthnCeremonies implements PasskeyCeremonies {
     public CompletionStage<Challenge> assertion(Party party, List<Passkey> allowed) {
         Username owner = allowed.isEmpty() ? null : new Username("passkey-owner");
         OneCall call = new OneCall(owner, allowed);
-        return webAuthn(party, allowed.isEmpty(), call).getCredentialsOptions(owner == null ? null : owner.value())
-                .map(options -> new Challenge(options.encode(), options.getString("challenge"))).toCompletionStage();
+        return webAuthn(party, allowed.isEmpty(), call).getCredentialsOptions(owner == null ? null : owner.value()).map(options -> {
+            // The library leaves the list out where resident keys are asked for; a security key that keeps none needs it.
+            if (!allowed.isEmpty()) {
+                JsonArray credentials = new JsonArray();
+                allowed.forEach(passkey -> credentials.add(new JsonObject().put("type", "public-key").put("id", passkey.credentialId())));
+                options.put("allowCredentials", credentials);
+            }
+            return new Challenge(options.encode(), options.getString("challenge"));
+        }).toCompletionStage();
     }
 
     @Override
