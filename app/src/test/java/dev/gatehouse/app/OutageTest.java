@@ -16,11 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,22 +36,8 @@ class OutageTest {
     Path dataDir;
     private Process redis;
 
-    /** Starts redis-server and returns once it says it is ready: an event, not a guess at the time it needs. */
     private Process startRedis(int port) throws IOException {
-        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true).start();
-        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = log.readLine()) != null) {
-            if (line.contains("Ready to accept connections")) {
-                // Keep reading its output so that it never blocks on a full pipe.
-                Thread drain = new Thread(() -> log.lines().forEach(ignored -> { }), "redis-log");
-                drain.setDaemon(true);
-                drain.start();
-                return process;
-            }
-        }
-        throw new IllegalStateException("redis-server did not start");
+        return RedisProcess.start(port).process();
     }
 
     private static void stop(Process process) throws InterruptedException {
@@ -70,12 +52,6 @@ class OutageTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void assertUnavailable(HttpResponse<Buffer> response) {
         assertEquals(503, response.statusCode());
         assertEquals("5", response.getHeader("Retry-After"));
@@ -87,7 +63,7 @@ class OutageTest {
     @Needs(Needs.Service.REDIS_SERVER_BINARY)
     @Test
     void givenRedisGoesDown_thenRequestsGet503AndServiceComesBackWithIt(Vertx vertx) throws Exception {
-        int port = freePort();
+        int port = RedisProcess.freePort();
         redis = startRedis(port);
         TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
                 SessionStoreLocation.parse("redis://127.0.0.1:" + port));

@@ -1,5 +1,7 @@
 package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.config.ServerConfig;
+
 import dev.gatehouse.adapter.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,9 +39,10 @@ final class ConfigCommand implements Callable<Integer> {
         CommandLine serve = new CommandLine(new ServeCommand());
         serve.setDefaultValueProvider(defaults);
         ParseResult parsed;
+        ServerConfig built;
         try {
             parsed = serve.parseArgs(serveArguments.toArray(String[]::new));
-            ((ServeCommand) serve.getCommand()).config();
+            built = ((ServeCommand) serve.getCommand()).config();
         } catch (CommandLine.ParameterException problem) {
             // Reported as serve would report it, as if given to this command.
             throw problem.getArgSpec() == null
@@ -60,6 +63,7 @@ final class ConfigCommand implements Callable<Integer> {
                     : ConfigDefaults.key(option) + ": " + yaml(masked(value)) + "  # " + source);
         }
         out.println("# secret: " + secretSource(defaults));
+        out.println("# session store: " + built.sessionStore().describe());
         return ExitCodes.OK;
     }
 

@@ -3,6 +3,9 @@ package dev.gatehouse.app.command;
 import dev.gatehouse.adapter.cli.UsersCommand;
 import dev.gatehouse.domain.Group;
 import dev.gatehouse.domain.access.SecondFactorRequirement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,12 +88,17 @@ public class CoreOptions {
                     + "or the brand's name).")
     String issuer;
 
+    @Option(names = "--session-store-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "A file whose first line is the Redis password (default: GATEHOUSE_REDIS_PASSWORD, else none). "
+                    + "Never in the URL on the command line: every user of the machine can read that in the process list.")
+    Path sessionStorePasswordFile;
+
     public CoreSettings settings() {
         if (hashIterations < PasswordPolicy.MIN_HASH_ITERATIONS) {
             throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordPolicy.MIN_HASH_ITERATIONS
                     + " would make stolen hashes cheap to crack.");
         }
-        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStore, userDirectory,
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStoreWithPassword(), userDirectory,
                 hashIterations, false, new SecondFactorSettings(new SecondFactorRequirement(requireSecondFactor, Set.copyOf(requireSecondFactorFor)),
                 Optional.ofNullable(issuer).map(String::strip).filter(name -> !name.isEmpty())));
     }
@@ -130,6 +138,32 @@ public class CoreOptions {
                 throw new TypeConversionException("'" + text + "' is not a session store: use memory or redis://HOST:PORT");
             }
         }
+    }
+
+    /**
+     * The session store, with its password from the file or the environment, read once, here. A
+     * password written into the URL on the command line is refused: {@code ps} shows it to anyone.
+     */
+    private SessionStoreLocation sessionStoreWithPassword() {
+        if (sessionStore.passwordInUrl() && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--session-store")) {
+            throw new ParameterException(spec.commandLine(), "session-store has a password in its URL, which every user of this machine can "
+                    + "read in the process list. Give it in GATEHOUSE_REDIS_PASSWORD or --session-store-password-file instead.");
+        }
+        if (sessionStorePasswordFile != null) {
+            try {
+                String first = Files.readAllLines(sessionStorePasswordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+                if (first.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "session-store-password-file " + sessionStorePasswordFile + " is empty.");
+                }
+                return sessionStore.withPassword(first);
+            } catch (IOException unreadable) {
+                throw new ParameterException(spec.commandLine(), "session-store-password-file " + sessionStorePasswordFile + " cannot be read ("
+                        + unreadable.getClass().getSimpleName() + ").");
+            }
+        }
+        String fromEnvironment = ConfigDefaults.of(spec.commandLine()).environment("GATEHOUSE_REDIS_PASSWORD");
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? sessionStore : sessionStore.withPassword(fromEnvironment);
     }
 
     /** Reads {@code --user-directory}. */

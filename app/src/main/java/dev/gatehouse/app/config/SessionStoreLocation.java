@@ -5,11 +5,32 @@ import java.util.Optional;
 
 /**
  * Where sessions are kept: {@code memory}, inside each process (the embedded default), or a Redis
- * URL ({@code redis://host:6379}, {@code rediss://} for TLS) that every server and terminal shares.
+ * URL ({@code redis://host:6379}, {@code rediss://} for TLS, {@code redis://user@host} for an ACL
+ * user) that every server and terminal shares; and the password for it, read once at start from
+ * {@code GATEHOUSE_REDIS_PASSWORD} or {@code --session-store-password-file}, never shown.
  */
-public record SessionStoreLocation(Optional<String> redisUrl) {
+public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> password) {
 
-    public static final SessionStoreLocation MEMORY = new SessionStoreLocation(Optional.empty());
+    public static final SessionStoreLocation MEMORY = new SessionStoreLocation(Optional.empty(), Optional.empty());
+
+    public SessionStoreLocation(Optional<String> redisUrl) {
+        this(redisUrl, Optional.empty());
+    }
+
+    /** The same store, with this password (from the environment or a file). */
+    public SessionStoreLocation withPassword(String secret) {
+        return new SessionStoreLocation(redisUrl, Optional.of(secret));
+    }
+
+    /** Whether the URL itself holds a password ({@code redis://user:password@host}), as a process list would show it. */
+    public boolean passwordInUrl() {
+        return redisUrl.map(url -> url.matches("(?i)rediss?://[^@/]*:[^@/]*@.*")).orElse(false);
+    }
+
+    /** Whether a password is given, in the URL or apart from it: what {@code gatehouse config} may say. */
+    public boolean hasPassword() {
+        return password.isPresent() || passwordInUrl();
+    }
 
     public static SessionStoreLocation parse(String text) {
         String trimmed = text.strip();
@@ -18,9 +39,18 @@ public record SessionStoreLocation(Optional<String> redisUrl) {
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith("redis://") || lower.startsWith("rediss://")) {
-            return new SessionStoreLocation(Optional.of(trimmed));
+            return new SessionStoreLocation(Optional.of(trimmed), Optional.empty());
         }
         throw new IllegalArgumentException("a session store is 'memory' or a redis:// URL");
+    }
+
+    /** What {@code gatehouse config} says of the store: where, TLS or not, a password or not; never the password. */
+    public String describe() {
+        if (redisUrl.isEmpty()) {
+            return "memory, inside this process";
+        }
+        boolean tls = redisUrl.get().toLowerCase(Locale.ROOT).startsWith("rediss://");
+        return "redis, standalone, TLS " + (tls ? "on" : "off") + ", password " + (hasPassword() ? "set (masked)" : "none");
     }
 
     /** True when other processes see the same sessions. */

@@ -303,7 +303,7 @@ public final class Wiring {
     public static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
         if (location.redisUrl().isPresent()) {
-            return new RedisStores(vertx, location.redisUrl().get(), policy, throttlePolicy, clock);
+            return new RedisStores(vertx, location.redisUrl().get(), location.password(), policy, throttlePolicy, clock);
         }
         return server.map(config -> EmbeddedStores.keptIn(new EmbeddedStores.SnapshotFiles(config.snapshotFile(), config.rememberedSnapshotFile(),
                         config.endedJournalFile()), policy, throttlePolicy, clock))

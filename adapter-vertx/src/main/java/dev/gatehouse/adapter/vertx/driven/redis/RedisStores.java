@@ -11,6 +11,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -28,8 +29,11 @@ public final class RedisStores implements Stores {
     private final RedisLoginThrottle throttle;
     private final RedisRememberedLogins remembered;
 
-    public RedisStores(Vertx vertx, String url, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
-        Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING));
+    /** @param password for Redis's {@code AUTH}, with the URL's user (an ACL user) or the default one; empty for none */
+    public RedisStores(Vertx vertx, String url, Optional<String> password, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+        RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
+        password.ifPresent(options::setPassword);
+        Redis redis = Redis.createClient(vertx, options);
         this.sessions = new RedisSessionRepository(redis, KEY_PREFIX, policy, clock);
         this.throttle = new RedisLoginThrottle(redis, KEY_PREFIX, throttlePolicy);
         this.remembered = new RedisRememberedLogins(redis, KEY_PREFIX, clock);
