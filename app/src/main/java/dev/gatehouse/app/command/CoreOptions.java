@@ -93,6 +93,11 @@ public class CoreOptions {
                     + "Never in the URL on the command line: every user of the machine can read that in the process list.")
     Path sessionStorePasswordFile;
 
+    @Option(names = "--session-store-ca", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "For a rediss:// session store, the certificate (PEM) of the CA that signed Redis's, as for a private CA "
+                    + "(default: the system's trusted CAs).")
+    Path sessionStoreCa;
+
     public CoreSettings settings() {
         if (hashIterations < PasswordPolicy.MIN_HASH_ITERATIONS) {
             throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordPolicy.MIN_HASH_ITERATIONS
@@ -145,6 +150,11 @@ public class CoreOptions {
      * password written into the URL on the command line is refused: {@code ps} shows it to anyone.
      */
     private SessionStoreLocation sessionStoreWithPassword() {
+        SessionStoreLocation store = sessionStoreCa == null ? sessionStore : sessionStore.withCertificateAuthority(sessionStoreCa);
+        return withPassword(store);
+    }
+
+    private SessionStoreLocation withPassword(SessionStoreLocation sessionStore) {
         if (sessionStore.passwordInUrl() && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--session-store")) {
             throw new ParameterException(spec.commandLine(), "session-store has a password in its URL, which every user of this machine can "

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.config;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,17 +10,27 @@ import java.util.Optional;
  * user) that every server and terminal shares; and the password for it, read once at start from
  * {@code GATEHOUSE_REDIS_PASSWORD} or {@code --session-store-password-file}, never shown.
  */
-public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> password) {
+public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> password, Optional<Path> certificateAuthority) {
 
-    public static final SessionStoreLocation MEMORY = new SessionStoreLocation(Optional.empty(), Optional.empty());
+    public static final SessionStoreLocation MEMORY = new SessionStoreLocation(Optional.empty(), Optional.empty(), Optional.empty());
 
     public SessionStoreLocation(Optional<String> redisUrl) {
-        this(redisUrl, Optional.empty());
+        this(redisUrl, Optional.empty(), Optional.empty());
     }
 
     /** The same store, with this password (from the environment or a file). */
     public SessionStoreLocation withPassword(String secret) {
-        return new SessionStoreLocation(redisUrl, Optional.of(secret));
+        return new SessionStoreLocation(redisUrl, Optional.of(secret), certificateAuthority);
+    }
+
+    /** The same store, its TLS certificate checked against this CA's (PEM) rather than the system's ({@code --session-store-ca}). */
+    public SessionStoreLocation withCertificateAuthority(Path pem) {
+        return new SessionStoreLocation(redisUrl, password, Optional.of(pem));
+    }
+
+    /** Whether the link to Redis is encrypted: a {@code rediss://} URL. */
+    public boolean tls() {
+        return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("rediss://")).orElse(false);
     }
 
     /** Whether the URL itself holds a password ({@code redis://user:password@host}), as a process list would show it. */
@@ -39,7 +50,7 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith("redis://") || lower.startsWith("rediss://")) {
-            return new SessionStoreLocation(Optional.of(trimmed), Optional.empty());
+            return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }
         throw new IllegalArgumentException("a session store is 'memory' or a redis:// URL");
     }
@@ -49,8 +60,8 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         if (redisUrl.isEmpty()) {
             return "memory, inside this process";
         }
-        boolean tls = redisUrl.get().toLowerCase(Locale.ROOT).startsWith("rediss://");
-        return "redis, standalone, TLS " + (tls ? "on" : "off") + ", password " + (hasPassword() ? "set (masked)" : "none");
+        return "redis, standalone, TLS " + (tls() ? "on" + certificateAuthority.map(ca -> " (CA " + ca + ")").orElse("") : "off")
+                + ", password " + (hasPassword() ? "set (masked)" : "none");
     }
 
     /** True when other processes see the same sessions. */

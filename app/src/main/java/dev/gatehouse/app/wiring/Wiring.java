@@ -296,14 +296,29 @@ public final class Wiring {
 
     private static void answered(Vertx vertx, CompletionStage<?> probe, Promise<Status> check) {
         Future.fromCompletionStage(probe, vertx.getOrCreateContext()).onComplete(outcome -> check.complete(
-                outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", "does not answer"))));
+                outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", reason(outcome.cause())))));
+    }
+
+    /** Why a store does not answer, in words an operator can act on; never a message of its own, which might name a secret. */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof javax.net.ssl.SSLException || message.contains("PKIX") || message.contains("certificate")) {
+                return "the TLS handshake failed: its certificate is not one this server trusts (--session-store-ca), or not for its name";
+            }
+            if (message.contains("WRONGPASS") || message.contains("NOAUTH") || message.contains("password authentication failed")) {
+                return "it refused the credentials (the password, or the user)";
+            }
+        }
+        return "does not answer";
     }
 
     /** @param server the server's configuration, whose data directory keeps the embedded stores; empty for a terminal's own stores */
     public static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
         if (location.redisUrl().isPresent()) {
-            return new RedisStores(vertx, location.redisUrl().get(), location.password(), policy, throttlePolicy, clock);
+            return new RedisStores(vertx, location.redisUrl().get(), location.password(), location.certificateAuthority(), policy, throttlePolicy,
+                    clock);
         }
         return server.map(config -> EmbeddedStores.keptIn(new EmbeddedStores.SnapshotFiles(config.snapshotFile(), config.rememberedSnapshotFile(),
                         config.endedJournalFile()), policy, throttlePolicy, clock))

@@ -8,8 +8,10 @@ import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.RedisOptions;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.time.Instant;
@@ -29,10 +31,19 @@ public final class RedisStores implements Stores {
     private final RedisLoginThrottle throttle;
     private final RedisRememberedLogins remembered;
 
-    /** @param password for Redis's {@code AUTH}, with the URL's user (an ACL user) or the default one; empty for none */
-    public RedisStores(Vertx vertx, String url, Optional<String> password, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+    /**
+     * @param password for Redis's {@code AUTH}, with the URL's user (an ACL user) or the default one; empty for none
+     * @param certificateAuthority for a {@code rediss://} URL, the CA (PEM) the server's certificate must chain to; empty for the system's
+     */
+    public RedisStores(Vertx vertx, String url, Optional<String> password, Optional<Path> certificateAuthority, SessionPolicy policy,
+                       ThrottlePolicy throttlePolicy, Clock clock) {
         RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
         password.ifPresent(options::setPassword);
+        if (url.toLowerCase(java.util.Locale.ROOT).startsWith("rediss://")) {
+            // The server's name is checked against its certificate, as a browser checks a site's.
+            options.getNetClientOptions().setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            certificateAuthority.ifPresent(ca -> options.getNetClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+        }
         Redis redis = Redis.createClient(vertx, options);
         this.sessions = new RedisSessionRepository(redis, KEY_PREFIX, policy, clock);
         this.throttle = new RedisLoginThrottle(redis, KEY_PREFIX, throttlePolicy);

@@ -1,0 +1,103 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.application.services.Needs;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sessions in a Redis reached over TLS ({@code rediss://}) whose certificate a private CA signed,
+ * made here with openssl: trusted with {@code --session-store-ca}, and refused, with a reason an
+ * operator can act on, under another CA.
+ */
+@ExtendWith(VertxExtension.class)
+@Needs(Needs.Service.REDIS_SERVER_BINARY)
+class RedisTlsTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path certificates;
+    private RedisProcess redis;
+
+    private void openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(certificates.toFile()).redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "openssl " + String.join(" ", args) + ": " + said);
+    }
+
+    /** A CA, and a certificate it signs for localhost and 127.0.0.1. */
+    private void makeCertificates() throws Exception {
+        for (String ca : List.of("ca", "other-ca")) {
+            openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", ca + ".key", "-out", ca + ".crt",
+                    "-subj", "/CN=" + ca, "-days", "2");
+        }
+        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "redis.key", "-out", "redis.csr",
+                "-subj", "/CN=localhost");
+        Files.writeString(certificates.resolve("names.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        openssl("x509", "-req", "-in", "redis.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "redis.crt", "-days", "2",
+                "-extfile", "names.ext");
+    }
+
+    @BeforeEach
+    void startRedis() throws Exception {
+        makeCertificates();
+        int port = RedisProcess.freePort();
+        redis = RedisProcess.start(port, "--port", "0", "--tls-port", Integer.toString(port),
+                "--tls-cert-file", certificates.resolve("redis.crt").toString(), "--tls-key-file", certificates.resolve("redis.key").toString(),
+                "--tls-ca-cert-file", certificates.resolve("ca.crt").toString(), "--tls-auth-clients", "no");
+    }
+
+    @AfterEach
+    void stopRedis() {
+        redis.close();
+    }
+
+    private TestServer serverTrusting(Vertx vertx, String ca) {
+        return new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
+                SessionStoreLocation.parse("rediss://localhost:" + redis.port).withCertificateAuthority(certificates.resolve(ca)));
+    }
+
+    @Test
+    void givenItsCertificateAuthority_thenSessionsTravelEncrypted(Vertx vertx) {
+        TestServer server = serverTrusting(vertx, "ca.crt");
+        Browser admin = new Browser(vertx, server.port());
+        assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
+        assertTrue(admin.get("/").bodyAsString().contains("Hello, admin!"));
+        assertEquals(200, admin.get("/health/ready").statusCode());
+        CommandRunner config = CommandRunner.run("", "config", "--session-store", "rediss://localhost:" + redis.port, "--session-store-ca",
+                certificates.resolve("ca.crt").toString());
+        assertTrue(config.out.contains("# session store: redis, standalone, TLS on (CA " + certificates.resolve("ca.crt") + "), password none"),
+                config.out);
+    }
+
+    @Test
+    void givenAnotherCertificateAuthority_thenRefusedAndTheReadinessCheckSaysWhy(Vertx vertx) {
+        TestServer server = serverTrusting(vertx, "other-ca.crt");
+        Browser visitor = new Browser(vertx, server.port());
+        String csrf = visitor.openLoginForm();
+        assertEquals(503, visitor.post("/login", Map.of("username", "admin", "password", server.adminPassword, "csrf", csrf)).statusCode(),
+                "fails closed, as for an outage");
+        var ready = visitor.get("/health/ready");
+        assertEquals(503, ready.statusCode());
+        assertTrue(ready.bodyAsString().contains("the TLS handshake failed"), ready.bodyAsString());
+    }
+}
