@@ -34,19 +34,18 @@ class OutageTest {
 
     @TempDir
     Path dataDir;
-    private Process redis;
+    private RedisProcess redis;
 
-    private Process startRedis(int port) throws IOException {
-        return RedisProcess.start(port).process();
+    private RedisProcess startRedis(int port) throws IOException {
+        return RedisProcess.start(port);
     }
 
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        process.waitFor();
+    private static void stop(RedisProcess process) {
+        process.close();
     }
 
     @AfterEach
-    void stopRedis() throws InterruptedException {
+    void stopRedis() {
         if (redis != null) {
             stop(redis);
         }

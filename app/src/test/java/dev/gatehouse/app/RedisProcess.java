@@ -5,14 +5,24 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** A redis-server of a test's own (Debian's package), on 127.0.0.1, keeping nothing on disk. */
+/**
+ * A redis-server (or a Sentinel) of a test's own, Debian's package, on 127.0.0.1, keeping nothing
+ * on disk; what it logs is kept, so that a test can wait for what it says (an event) rather than
+ * for a time.
+ */
 final class RedisProcess implements AutoCloseable {
 
     final int port;
     private final Process process;
+    private final StringBuilder said = new StringBuilder();
+    /** Where it may write (a replica's copy of the master's snapshot), removed with it; null for a Sentinel, whose test owns its file. */
+    private Path directory;
 
     private RedisProcess(int port, Process process) {
         this.port = port;
@@ -25,36 +35,65 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
-    /** Starts redis-server with these settings too, and returns once it says it is ready: an event, not a guess at the time it needs. */
+    /** Starts redis-server with these settings too, and returns once it says it is ready. */
     static RedisProcess start(int port, String... settings) throws IOException {
+        // A directory of its own: a replica writes the master's snapshot there, and nothing must be read back from an earlier one.
+        Path directory = Files.createTempDirectory("redis-" + port + "-");
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no"));
+                "--save", "", "--appendonly", "no", "--dir", directory.toString()));
         command.addAll(List.of(settings));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        StringBuilder said = new StringBuilder();
-        while ((line = log.readLine()) != null) {
-            said.append(line).append('\n');
-            if (line.contains("Ready to accept connections")) {
-                // Keep reading its output so that it never blocks on a full pipe.
-                Thread drain = new Thread(() -> {
-                    try {
-                        log.lines().forEach(ignored -> { });
-                    } catch (java.io.UncheckedIOException stopped) {
-                        // The server was stopped: nothing more to read.
-                    }
-                }, "redis-log");
-                drain.setDaemon(true);
-                drain.start();
-                return new RedisProcess(port, process);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start:\n" + said);
+        RedisProcess redis = started(port, command, "Ready to accept connections");
+        redis.directory = directory;
+        return redis;
     }
 
-    Process process() {
-        return process;
+    /** A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down (1 s), with a config file of its own to write. */
+    static RedisProcess sentinel(Path directory, int port, String name, int masterPort) throws IOException {
+        Path config = directory.resolve("sentinel-" + port + ".conf");
+        Files.writeString(config, "port " + port + "\nbind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
+                + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n");
+        return started(port, List.of("redis-server", config.toString(), "--sentinel"), "+monitor master " + name);
+    }
+
+    private static RedisProcess started(int port, List<String> command, String ready) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        RedisProcess redis = new RedisProcess(port, process);
+        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line; (line = log.readLine()) != null; ) {
+                    synchronized (redis.said) {
+                        redis.said.append(line).append('\n');
+                        redis.said.notifyAll();
+                    }
+                }
+            } catch (IOException stopped) {
+                // The server was stopped: nothing more to read.
+            }
+        }, "redis-log");
+        reader.setDaemon(true);
+        reader.start();
+        redis.await(ready);
+        return redis;
+    }
+
+    /** Waits until the server has said {@code text} (an event; the bound only stops a hung test). */
+    void await(String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        synchronized (said) {
+            while (said.indexOf(text) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive() && said.indexOf(text) < 0) {
+                    throw new IllegalStateException("redis-server never said \"" + text + "\":\n" + said);
+                }
+                try {
+                    said.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", interrupted);
+                }
+            }
+        }
     }
 
     @Override
@@ -64,6 +103,13 @@ final class RedisProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+        if (directory != null) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException gone) {
+                // Nothing left to remove.
+            }
         }
     }
 }

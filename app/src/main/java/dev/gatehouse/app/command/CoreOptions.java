@@ -140,7 +140,8 @@ public class CoreOptions {
             try {
                 return SessionStoreLocation.parse(text);
             } catch (IllegalArgumentException notAStore) {
-                throw new TypeConversionException("'" + text + "' is not a session store: use memory or redis://HOST:PORT");
+                throw new TypeConversionException("'" + text + "' is not a session store: use memory, redis://HOST:PORT or "
+                        + "redis-sentinel://HOST:PORT,HOST:PORT/MASTER-NAME");
             }
         }
     }

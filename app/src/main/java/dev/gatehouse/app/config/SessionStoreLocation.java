@@ -28,6 +28,21 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         return new SessionStoreLocation(redisUrl, password, Optional.of(pem));
     }
 
+    /** A Redis watched by Sentinels, which say where its master is: {@code redis-sentinel://s1:26379,s2:26379/mymaster}. */
+    public boolean sentinel() {
+        return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("redis-sentinel://")).orElse(false);
+    }
+
+    /** The Sentinels' addresses, as {@code redis://host:port} URLs, and the name of the master they watch. */
+    public java.util.List<String> sentinels() {
+        String hosts = redisUrl.orElseThrow().substring("redis-sentinel://".length(), redisUrl.orElseThrow().lastIndexOf('/'));
+        return java.util.Arrays.stream(hosts.split(",")).map(host -> "redis://" + host.strip()).toList();
+    }
+
+    public String masterName() {
+        return redisUrl.orElseThrow().substring(redisUrl.orElseThrow().lastIndexOf('/') + 1);
+    }
+
     /** Whether the link to Redis is encrypted: a {@code rediss://} URL. */
     public boolean tls() {
         return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("rediss://")).orElse(false);
@@ -49,6 +64,12 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
             return MEMORY;
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("redis-sentinel://")) {
+            if (!trimmed.matches("(?i)redis-sentinel://[^/@]+(,[^/@]+)*/[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("a Sentinel store is redis-sentinel://HOST:PORT,HOST:PORT,.../MASTER-NAME");
+            }
+            return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
+        }
         if (lower.startsWith("redis://") || lower.startsWith("rediss://")) {
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }
@@ -60,7 +81,8 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         if (redisUrl.isEmpty()) {
             return "memory, inside this process";
         }
-        return "redis, standalone, TLS " + (tls() ? "on" + certificateAuthority.map(ca -> " (CA " + ca + ")").orElse("") : "off")
+        String mode = sentinel() ? "sentinel (master " + masterName() + ", " + sentinels().size() + " sentinels)" : "standalone";
+        return "redis, " + mode + ", TLS " + (tls() ? "on" + certificateAuthority.map(ca -> " (CA " + ca + ")").orElse("") : "off")
                 + ", password " + (hasPassword() ? "set (masked)" : "none");
     }
 

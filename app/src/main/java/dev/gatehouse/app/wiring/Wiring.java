@@ -316,6 +316,10 @@ public final class Wiring {
     /** @param server the server's configuration, whose data directory keeps the embedded stores; empty for a terminal's own stores */
     public static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
+        if (location.sentinel()) {
+            return RedisStores.watchedBySentinels(vertx, location.sentinels(), location.masterName(), location.password(), policy, throttlePolicy,
+                    clock);
+        }
         if (location.redisUrl().isPresent()) {
             return new RedisStores(vertx, location.redisUrl().get(), location.password(), location.certificateAuthority(), policy, throttlePolicy,
                     clock);

@@ -9,12 +9,16 @@ import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.RedisRole;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -37,6 +41,10 @@ public final class RedisStores implements Stores {
      */
     public RedisStores(Vertx vertx, String url, Optional<String> password, Optional<Path> certificateAuthority, SessionPolicy policy,
                        ThrottlePolicy throttlePolicy, Clock clock) {
+        this(vertx, standalone(url, password, certificateAuthority), policy, throttlePolicy, clock);
+    }
+
+    private static RedisOptions standalone(String url, Optional<String> password, Optional<Path> certificateAuthority) {
         RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
         password.ifPresent(options::setPassword);
         if (url.toLowerCase(java.util.Locale.ROOT).startsWith("rediss://")) {
@@ -44,6 +52,24 @@ public final class RedisStores implements Stores {
             options.getNetClientOptions().setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
             certificateAuthority.ifPresent(ca -> options.getNetClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
         }
+        return options;
+    }
+
+    /**
+     * A Redis that Sentinels watch: the client asks them where the master is, and asks again
+     * after a failover, by itself (vertx-redis-client's SENTINEL type, no topology code here).
+     *
+     * @param sentinels the Sentinels, as {@code redis://host:port} URLs
+     */
+    public static RedisStores watchedBySentinels(Vertx vertx, List<String> sentinels, String masterName, Optional<String> password,
+                                                 SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+        RedisOptions options = new RedisOptions().setType(RedisClientType.SENTINEL).setEndpoints(sentinels).setMasterName(masterName)
+                .setRole(RedisRole.MASTER).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
+        password.ifPresent(options::setPassword);
+        return new RedisStores(vertx, options, policy, throttlePolicy, clock);
+    }
+
+    private RedisStores(Vertx vertx, RedisOptions options, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
         Redis redis = Redis.createClient(vertx, options);
         this.sessions = new RedisSessionRepository(redis, KEY_PREFIX, policy, clock);
         this.throttle = new RedisLoginThrottle(redis, KEY_PREFIX, throttlePolicy);

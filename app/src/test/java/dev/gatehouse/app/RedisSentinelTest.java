@@ -1,0 +1,88 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.application.services.Needs;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A master, a replica and three Sentinels, all real processes: Gatehouse finds the master through
+ * the Sentinels, and when the master is killed it follows the failover by itself, with no restart.
+ */
+@ExtendWith(VertxExtension.class)
+@Needs(Needs.Service.REDIS_SERVER_BINARY)
+class RedisSentinelTest {
+
+    private static final String MASTER_NAME = "gatehouse-master";
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path sentinelConfigs;
+    private RedisProcess master;
+    private RedisProcess replica;
+    private final List<RedisProcess> sentinels = new ArrayList<>();
+
+    @BeforeEach
+    void startTheSet() throws Exception {
+        master = RedisProcess.start(RedisProcess.freePort());
+        replica = RedisProcess.start(RedisProcess.freePort(), "--replicaof", "127.0.0.1", Integer.toString(master.port));
+        replica.await("MASTER <-> REPLICA sync: Finished with success");
+        for (int i = 0; i < 3; i++) {
+            RedisProcess sentinel = RedisProcess.sentinel(sentinelConfigs, RedisProcess.freePort(), MASTER_NAME, master.port);
+            sentinel.await("+slave slave 127.0.0.1:" + replica.port);
+            sentinels.add(sentinel);
+        }
+    }
+
+    @AfterEach
+    void stopTheSet() {
+        sentinels.forEach(RedisProcess::close);
+        replica.close();
+        master.close();
+    }
+
+    private String location() {
+        return "redis-sentinel://" + String.join(",", sentinels.stream().map(sentinel -> "127.0.0.1:" + sentinel.port).toList()) + "/" + MASTER_NAME;
+    }
+
+    @Test
+    void givenTheSentinels_thenTheMasterIsFoundAndAFailoverIsFollowedWithoutARestart(Vertx vertx) {
+        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(location()));
+        Browser before = new Browser(vertx, server.port());
+        assertEquals(303, before.logIn("admin", server.adminPassword).statusCode());
+        assertTrue(before.get("/").bodyAsString().contains("Hello, admin!"));
+        replica.await("MASTER <-> REPLICA sync");
+
+        master.close();
+        sentinels.get(0).await("+switch-master " + MASTER_NAME + " 127.0.0.1 " + master.port + " 127.0.0.1 " + replica.port);
+        // The pool's connections to the old master fail once each (503, as for an outage); new ones go to the new master.
+        int status = 0;
+        for (int tries = 0; tries < 40 && status != 303; tries++) {
+            status = new Browser(vertx, server.port()).logIn("admin", server.adminPassword).statusCode();
+            assertTrue(status == 303 || status == 503, "fails closed while it moves: " + status);
+        }
+        assertEquals(303, status, "logins come back on the new master, with no restart");
+    }
+
+    @Test
+    void givenASentinelLocation_thenConfigSaysSentinelAndHowMany() {
+        CommandRunner config = CommandRunner.run("", "config", "--session-store", location());
+        assertEquals(0, config.exitCode, config.toString());
+        assertTrue(config.out.contains("# session store: redis, sentinel (master " + MASTER_NAME + ", 3 sentinels), TLS off, password none"), config.out);
+        assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-sentinel://127.0.0.1:1").exitCode, "no master name");
+    }
+}
