@@ -65,7 +65,9 @@ class RedisSentinelTest {
         Browser before = new Browser(vertx, server.port());
         assertEquals(303, before.logIn("admin", server.adminPassword).statusCode());
         assertTrue(before.get("/").bodyAsString().contains("Hello, admin!"));
-        replica.await("MASTER <-> REPLICA sync");
+        var ready = before.get("/health/ready");
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.bodyAsString().contains("\"mode\":\"redis-sentinel\""), "the readiness check names the store's kind: " + ready.bodyAsString());
 
         master.close();
         sentinels.get(0).await("+switch-master " + MASTER_NAME + " 127.0.0.1 " + master.port + " 127.0.0.1 " + replica.port);

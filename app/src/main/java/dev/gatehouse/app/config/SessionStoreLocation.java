@@ -86,6 +86,11 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
                 + ", password " + (hasPassword() ? "set (masked)" : "none");
     }
 
+    /** The store's kind, as the readiness check names it: {@code memory}, {@code redis-standalone} or {@code redis-sentinel}. */
+    public String mode() {
+        return redisUrl.isEmpty() ? "memory" : sentinel() ? "redis-sentinel" : "redis-standalone";
+    }
+
     /** True when other processes see the same sessions. */
     public boolean shared() {
         return redisUrl.isPresent();

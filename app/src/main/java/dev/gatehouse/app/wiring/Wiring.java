@@ -195,7 +195,8 @@ public final class Wiring {
         SessionCookie cookie = new SessionCookie(http.portals().isEmpty() ? CookieSettings.forSecureContext(secureContext)
                 : CookieSettings.sharedAcross(http.portals().stream().map(Portal::domain).toList()), signer);
 
-        WebVerticle.Health health = health(vertx, sessions, users);
+        WebVerticle.Health health = health(vertx, sessions, config.sessionStore().mode(), users,
+                config.userDirectory().postgresUrl().isPresent() ? "postgresql" : "file");
         return restored.map(count -> {
             if (count > 0) {
                 LOG.info("{} sessions read back from the last stop", count);
@@ -286,17 +287,23 @@ public final class Wiring {
     }
 
     /** Live: the process answers. Ready: the session store and the user directory answer too (each within 2 s). */
-    private static WebVerticle.Health health(Vertx vertx, SessionRepository sessions, UserDirectory users) {
+    /**
+     * Ready when the session store (its master, through Sentinels) and the user directory answer:
+     * each check says the store's kind, and, when it fails, why.
+     */
+    private static WebVerticle.Health health(Vertx vertx, SessionRepository sessions, String sessionStoreMode, UserDirectory users,
+                                             String userDirectoryMode) {
         HealthChecks live = HealthChecks.create(vertx).register("process", alive -> alive.complete(Status.OK()));
         HealthChecks ready = HealthChecks.create(vertx)
-                .register("sessions", HEALTH_TIMEOUT_MS, check -> answered(vertx, sessions.load(SessionId.generate()), check))
-                .register("users", HEALTH_TIMEOUT_MS, check -> answered(vertx, users.refresh(), check));
+                .register("sessions", HEALTH_TIMEOUT_MS, check -> answered(vertx, sessions.load(SessionId.generate()), sessionStoreMode, check))
+                .register("users", HEALTH_TIMEOUT_MS, check -> answered(vertx, users.refresh(), userDirectoryMode, check));
         return new WebVerticle.Health(live, ready);
     }
 
-    private static void answered(Vertx vertx, CompletionStage<?> probe, Promise<Status> check) {
-        Future.fromCompletionStage(probe, vertx.getOrCreateContext()).onComplete(outcome -> check.complete(
-                outcome.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("reason", reason(outcome.cause())))));
+    private static void answered(Vertx vertx, CompletionStage<?> probe, String mode, Promise<Status> check) {
+        Future.fromCompletionStage(probe, vertx.getOrCreateContext()).onComplete(outcome -> check.complete(outcome.succeeded()
+                ? Status.OK(new JsonObject().put("mode", mode))
+                : Status.KO(new JsonObject().put("mode", mode).put("reason", reason(outcome.cause())))));
     }
 
     /** Why a store does not answer, in words an operator can act on; never a message of its own, which might name a secret. */
