@@ -5,6 +5,7 @@ import dev.gatehouse.domain.AuditLog;
 import dev.gatehouse.domain.AuthMethod;
 import dev.gatehouse.domain.CredentialVersions;
 import dev.gatehouse.domain.KnownDevice;
+import dev.gatehouse.domain.Passkey;
 import dev.gatehouse.domain.PendingLogin;
 import dev.gatehouse.domain.SecondFactorStore;
 import dev.gatehouse.domain.SecondFactors;
@@ -37,11 +38,13 @@ public final class CompleteLogin {
     /**
      * What a second step is for: the session, whose login it finishes (half-way, or logged in with
      * one factor), the credential version the password was checked against, and how the user can
-     * give it; no {@code methods} means the user has no second factor yet.
+     * give it (their passkeys among it); no {@code methods} means the user has no second factor yet.
      */
-    public record SecondStep(Session session, Username user, long credentialVersion, boolean halfway, List<SecondFactorMethod> methods) {
+    public record SecondStep(Session session, Username user, long credentialVersion, boolean halfway, List<SecondFactorMethod> methods,
+                             List<Passkey> passkeys) {
         public SecondStep {
             methods = List.copyOf(methods);
+            passkeys = List.copyOf(passkeys);
         }
 
         /** No second factor yet: setting one up is the step (for a half-way login) or comes first (for a step-up). */
@@ -146,8 +149,10 @@ public final class CompleteLogin {
     }
 
     private CompletionStage<Optional<SecondStep>> step(Session session, Username user, long version, boolean halfway) {
-        return store.secondFactors(user).thenApply(factors -> Optional.of(new SecondStep(session, user, version, halfway,
-                SecondFactorDemands.methods(factors.orElse(SecondFactors.NONE)))));
+        return store.secondFactors(user).thenApply(found -> {
+            SecondFactors factors = found.orElse(SecondFactors.NONE);
+            return Optional.of(new SecondStep(session, user, version, halfway, SecondFactorDemands.methods(factors), factors.passkeys()));
+        });
     }
 
     public CompletionStage<CompleteLoginResult> complete(CompleteLoginCommand command) {

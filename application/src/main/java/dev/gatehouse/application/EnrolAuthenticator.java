@@ -14,7 +14,6 @@ import dev.gatehouse.domain.secondfactor.AuthenticatorKeys;
 import dev.gatehouse.domain.secondfactor.RecoveryCodes;
 import dev.gatehouse.domain.secondfactor.Totp;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,8 +147,7 @@ public final class EnrolAuthenticator {
     /** A new key, sealed for this session and user. */
     Pending issue(Session session, Username user) {
         AuthenticatorKey key = keys.issue(issuer, user.value());
-        String token = sealer.seal((clock.instant().plus(PENDING_FOR).getEpochSecond() + " " + key.base32()).getBytes(StandardCharsets.UTF_8),
-                boundTo(session, user));
+        String token = SealedForAWhile.seal(sealer, key.base32(), clock.instant().plus(PENDING_FOR), boundTo(session, user));
         return new Pending(key, token);
     }
 
@@ -191,13 +189,7 @@ public final class EnrolAuthenticator {
 
     /** The key a token was sealed with for this session and user, while it is good. */
     private Optional<AuthenticatorKey> open(Session session, Username user, String token, Instant now) {
-        return sealer.open(token, boundTo(session, user)).flatMap(plain -> {
-            String[] parts = new String(plain, StandardCharsets.UTF_8).split(" ", 2);
-            if (parts.length != 2 || !now.isBefore(Instant.ofEpochSecond(Long.parseLong(parts[0])))) {
-                return Optional.empty();
-            }
-            return Optional.of(keys.of(parts[1], issuer, user.value()));
-        });
+        return SealedForAWhile.open(sealer, token, now, boundTo(session, user)).map(base32 -> keys.of(base32, issuer, user.value()));
     }
 
     private static String boundTo(Session session, Username user) {

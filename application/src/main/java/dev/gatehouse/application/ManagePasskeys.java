@@ -10,10 +10,8 @@ import dev.gatehouse.domain.Sealer;
 import dev.gatehouse.domain.Session;
 import dev.gatehouse.domain.Username;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -74,7 +72,7 @@ public final class ManagePasskeys {
         }
         return store.secondFactors(who.user()).thenCompose(factors -> ceremonies.registration(party, who.user(),
                 factors.orElse(SecondFactors.NONE).passkeys())).thenApply(challenge -> Optional.of(new Started(challenge.optionsJson(),
-                Ceremonies.seal(sealer, challenge.challenge(), clock.instant().plus(CEREMONY_TIME), bound(who)))));
+                SealedForAWhile.seal(sealer, challenge.challenge(), clock.instant().plus(CEREMONY_TIME), bound(who)))));
     }
 
     public CompletionStage<Outcome> add(Identity.LoggedIn who, String csrfToken, String state, String typedName, String responseJson,
@@ -89,7 +87,7 @@ public final class ManagePasskeys {
         if (name.isEmpty()) {
             return CompletableFuture.completedFuture(Outcome.NAME_NEEDED);
         }
-        Optional<String> challenge = Ceremonies.open(sealer, state, clock.instant(), bound(who));
+        Optional<String> challenge = SealedForAWhile.open(sealer, state, clock.instant(), bound(who));
         if (challenge.isEmpty()) {
             return CompletableFuture.completedFuture(Outcome.NOT_VERIFIED);
         }
@@ -151,22 +149,5 @@ public final class ManagePasskeys {
 
     private static String bound(Identity.LoggedIn who) {
         return "passkey registration " + who.session().id().handle() + " " + who.user().value();
-    }
-
-    /** A ceremony's challenge, sealed for the round trip through the browser, with the instant it stops being good. */
-    static final class Ceremonies {
-        private Ceremonies() {
-        }
-
-        static String seal(Sealer sealer, String challenge, Instant until, String boundTo) {
-            return sealer.seal((until.getEpochSecond() + " " + challenge).getBytes(StandardCharsets.UTF_8), boundTo);
-        }
-
-        static Optional<String> open(Sealer sealer, String state, Instant now, String boundTo) {
-            return sealer.open(state, boundTo).flatMap(plain -> {
-                String[] parts = new String(plain, StandardCharsets.UTF_8).split(" ", 2);
-                return parts.length == 2 && now.isBefore(Instant.ofEpochSecond(Long.parseLong(parts[0]))) ? Optional.of(parts[1]) : Optional.empty();
-            });
-        }
     }
 }

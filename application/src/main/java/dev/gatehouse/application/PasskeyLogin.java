@@ -19,6 +19,7 @@ import dev.gatehouse.domain.Signer;
 import dev.gatehouse.domain.Username;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -87,14 +88,13 @@ public final class PasskeyLogin {
 
     /** Options: for the second step of this session's login (its user's passkeys), or, without one, for any passkey of this site. */
     public CompletionStage<Started> begin(Optional<SessionId> sessionId, PasskeyCeremonies.Party party) {
-        return completeLogin.secondStep(sessionId).thenCompose(step -> store.secondFactors(step.map(CompleteLogin.SecondStep::user)
-                        .orElse(new Username("nobody"))).thenCompose(factors -> {
-            boolean second = step.isPresent() && !factors.orElse(SecondFactors.NONE).passkeys().isEmpty();
-            String bound = bound(second ? step.get().user().value() : ANYONE);
-            return ceremonies.assertion(party, second ? factors.orElseThrow().passkeys() : java.util.List.of())
+        return completeLogin.secondStep(sessionId).thenCompose(found -> {
+            Optional<CompleteLogin.SecondStep> second = found.filter(step -> !step.passkeys().isEmpty());
+            String bound = bound(second.map(step -> step.user().value()).orElse(ANYONE));
+            return ceremonies.assertion(party, second.map(CompleteLogin.SecondStep::passkeys).orElse(List.of()))
                     .thenApply(challenge -> new Started(challenge.optionsJson(),
-                            ManagePasskeys.Ceremonies.seal(sealer, challenge.challenge(), clock.instant().plus(ManagePasskeys.CEREMONY_TIME), bound)));
-        }));
+                            SealedForAWhile.seal(sealer, challenge.challenge(), clock.instant().plus(ManagePasskeys.CEREMONY_TIME), bound)));
+        });
     }
 
     public CompletionStage<Result> logIn(Command command) {
@@ -107,7 +107,7 @@ public final class PasskeyLogin {
                 return refused(Optional.empty(), command, "no such passkey");
             }
             boolean second = step.isPresent() && step.get().user().equals(owner.get());
-            Optional<String> challenge = ManagePasskeys.Ceremonies.open(sealer, command.state(), clock.instant(),
+            Optional<String> challenge = SealedForAWhile.open(sealer, command.state(), clock.instant(),
                     bound(second ? owner.get().value() : ANYONE));
             if (challenge.isEmpty()) {
                 return refused(owner, command, "ceremony expired or not this login's");

@@ -1,7 +1,10 @@
 package dev.gatehouse.domain;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How a session's user proved who they are: what the session records, the sessions page shows
@@ -44,12 +47,10 @@ public enum AuthMethod {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Asked on every forwarded request a rule judges: a lookup, not a loop that makes each label again. */
+    private static final Map<String, AuthMethod> BY_LABEL = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(AuthMethod::label, method -> method));
+
     public static Optional<AuthMethod> ofLabel(String label) {
-        for (AuthMethod method : values()) {
-            if (method.label().equals(label)) {
-                return Optional.of(method);
-            }
-        }
-        return Optional.empty();
+        return label == null ? Optional.empty() : Optional.ofNullable(BY_LABEL.get(label));
     }
 }

@@ -193,9 +193,10 @@ final class TwoFactorForms {
      */
     private void recheck(RoutingContext ctx, Identity.LoggedIn in, FormBody form, boolean always, Consumer<Identity.LoggedIn> next) {
         Optional<String> typed = form.field("password").filter(text -> !text.isEmpty());
+        String onward = LoginForms.safeNext(form.field("next"), cookie.domains());
         if (typed.isEmpty()) {
             if (always) {
-                page(ctx, in, 200, null, RECHECK, LoginForms.safeNext(form.field("next"), cookie.domains()));
+                page(ctx, in, 200, null, RECHECK, onward);
             } else {
                 next.accept(in);
             }
@@ -205,10 +206,10 @@ final class TwoFactorForms {
                 Password.of(typed.get()), ClientAddress.of(ctx, trustedProxies));
         Responses.whenDone(ctx, reauthenticate.confirm(command), result -> result.fold(
                 confirmed -> run(next, new Identity.LoggedIn(in.user(), confirmed.session(), Optional.empty())),
-                wrong -> page(ctx, in, 200, null, Reauthenticate.Result.WrongPassword.MESSAGE, LoginForms.safeNext(form.field("next"), cookie.domains())),
+                wrong -> page(ctx, in, 200, null, Reauthenticate.Result.WrongPassword.MESSAGE, onward),
                 throttled -> {
                     Responses.retryAfter(ctx, throttled.retryAfter());
-                    return page(ctx, in, 429, null, LogInResult.Throttled.message(throttled.retryAfter()), LoginForms.safeNext(form.field("next"), cookie.domains()));
+                    return page(ctx, in, 429, null, LogInResult.Throttled.message(throttled.retryAfter()), onward);
                 },
                 notLoggedIn -> {
                     Responses.redirect(ctx, 303, LOGIN_THEN_HERE);

@@ -58,6 +58,7 @@ public final class WebAuthnCeremonies implements PasskeyCeremonies {
 
     @Override
     public CompletionStage<Challenge> assertion(Party party, List<Passkey> allowed) {
+        // The library asks its storage for a named user's credentials; this call's storage holds only {@code allowed}, so any name will do.
         Username owner = allowed.isEmpty() ? null : new Username("passkey-owner");
         OneCall call = new OneCall(owner, allowed);
         return webAuthn(party, allowed.isEmpty(), call).getCredentialsOptions(owner == null ? null : owner.value()).map(options -> {
