@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.application.services.RedisProcess;
 import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.app.wiring.Wiring;
 import dev.gatehouse.app.config.SessionStoreLocation;

@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.application.services.RedisProcess;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.application.services.Needs;

@@ -53,7 +53,8 @@ public class CoreOptions {
 
     @Option(names = "--session-store", paramLabel = "STORE", scope = ScopeType.INHERIT, converter = SessionStoreConverter.class,
             defaultValue = "memory",
-            description = "memory (inside each process) or redis://HOST:PORT, shared by every server and terminal (default: ${DEFAULT-VALUE}).")
+            description = "memory (inside each process), or a Redis that every server and terminal shares: redis://HOST:PORT "
+                    + "(rediss:// for TLS), redis-sentinel://HOST:PORT,.../MASTER-NAME or redis-cluster://HOST:PORT,... (default: ${DEFAULT-VALUE}).")
     SessionStoreLocation sessionStore;
 
     @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryConverter.class,
@@ -140,8 +141,8 @@ public class CoreOptions {
             try {
                 return SessionStoreLocation.parse(text);
             } catch (IllegalArgumentException notAStore) {
-                throw new TypeConversionException("'" + text + "' is not a session store: use memory, redis://HOST:PORT or "
-                        + "redis-sentinel://HOST:PORT,HOST:PORT/MASTER-NAME");
+                throw new TypeConversionException("'" + text + "' is not a session store: use memory, redis://HOST:PORT, "
+                        + "redis-sentinel://HOST:PORT,HOST:PORT/MASTER-NAME or redis-cluster://HOST:PORT,HOST:PORT");
             }
         }
     }

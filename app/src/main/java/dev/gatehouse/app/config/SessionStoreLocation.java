@@ -1,13 +1,16 @@
 package dev.gatehouse.app.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Where sessions are kept: {@code memory}, inside each process (the embedded default), or a Redis
  * URL ({@code redis://host:6379}, {@code rediss://} for TLS, {@code redis://user@host} for an ACL
- * user) that every server and terminal shares; and the password for it, read once at start from
+ * user; {@code redis-sentinel://} for a Redis that Sentinels watch, {@code redis-cluster://} for a
+ * Redis Cluster) that every server and terminal shares; and the password for it, read once at start from
  * {@code GATEHOUSE_REDIS_PASSWORD} or {@code --session-store-password-file}, never shown.
  */
 public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> password, Optional<Path> certificateAuthority) {
@@ -34,9 +37,23 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
     }
 
     /** The Sentinels' addresses, as {@code redis://host:port} URLs, and the name of the master they watch. */
-    public java.util.List<String> sentinels() {
+    public List<String> sentinels() {
         String hosts = redisUrl.orElseThrow().substring("redis-sentinel://".length(), redisUrl.orElseThrow().lastIndexOf('/'));
-        return java.util.Arrays.stream(hosts.split(",")).map(host -> "redis://" + host.strip()).toList();
+        return asUrls(hosts);
+    }
+
+    /** A Redis Cluster, whose masters share the sessions out: {@code redis-cluster://n1:7000,n2:7001,n3:7002}. */
+    public boolean cluster() {
+        return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("redis-cluster://")).orElse(false);
+    }
+
+    /** The cluster's nodes given, as {@code redis://host:port} URLs: the client learns the others from them. */
+    public List<String> clusterNodes() {
+        return asUrls(redisUrl.orElseThrow().substring("redis-cluster://".length()));
+    }
+
+    private static List<String> asUrls(String hosts) {
+        return Arrays.stream(hosts.split(",")).map(host -> "redis://" + host.strip()).toList();
     }
 
     public String masterName() {
@@ -70,6 +87,12 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
             }
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }
+        if (lower.startsWith("redis-cluster://")) {
+            if (!trimmed.matches("(?i)redis-cluster://[^/@,]+(,[^/@,]+)*")) {
+                throw new IllegalArgumentException("a cluster store is redis-cluster://HOST:PORT,HOST:PORT,...");
+            }
+            return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
+        }
         if (lower.startsWith("redis://") || lower.startsWith("rediss://")) {
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }
@@ -81,14 +104,15 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         if (redisUrl.isEmpty()) {
             return "memory, inside this process";
         }
-        String mode = sentinel() ? "sentinel (master " + masterName() + ", " + sentinels().size() + " sentinels)" : "standalone";
+        String mode = sentinel() ? "sentinel (master " + masterName() + ", " + sentinels().size() + " sentinels)"
+                : cluster() ? "cluster (" + clusterNodes().size() + " nodes given)" : "standalone";
         return "redis, " + mode + ", TLS " + (tls() ? "on" + certificateAuthority.map(ca -> " (CA " + ca + ")").orElse("") : "off")
                 + ", password " + (hasPassword() ? "set (masked)" : "none");
     }
 
-    /** The store's kind, as the readiness check names it: {@code memory}, {@code redis-standalone} or {@code redis-sentinel}. */
+    /** The store's kind, as the readiness check names it: {@code memory}, {@code redis-standalone}, {@code redis-sentinel} or {@code redis-cluster}. */
     public String mode() {
-        return redisUrl.isEmpty() ? "memory" : sentinel() ? "redis-sentinel" : "redis-standalone";
+        return redisUrl.isEmpty() ? "memory" : sentinel() ? "redis-sentinel" : cluster() ? "redis-cluster" : "redis-standalone";
     }
 
     /** True when other processes see the same sessions. */

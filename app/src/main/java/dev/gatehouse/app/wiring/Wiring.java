@@ -323,6 +323,9 @@ public final class Wiring {
     /** @param server the server's configuration, whose data directory keeps the embedded stores; empty for a terminal's own stores */
     public static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
+        if (location.cluster()) {
+            return RedisStores.cluster(vertx, location.clusterNodes(), location.password(), policy, throttlePolicy, clock);
+        }
         if (location.sentinel()) {
             return RedisStores.watchedBySentinels(vertx, location.sentinels(), location.masterName(), location.password(), policy, throttlePolicy,
                     clock);

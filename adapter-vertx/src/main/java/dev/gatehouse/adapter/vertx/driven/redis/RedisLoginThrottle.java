@@ -17,6 +17,11 @@ import java.util.concurrent.CompletionStage;
  * same rules as {@link InMemoryLoginThrottle}, each admission and settlement one Lua script that
  * Redis runs atomically, whichever server sends it. Counters expire by themselves when idle.
  * Times are the servers' clocks in milliseconds, passed in, so every server must keep time.
+ *
+ * <p>An admission reads an account's counters and a client's together, so in a Redis Cluster they
+ * must share a hash slot; as the client's counters are the same whichever account it tries, every
+ * counter carries one hash tag, {@code {throttle}}, and lives on one master. Logins are few next
+ * to the requests that only read a session, which spread over every master.
  */
 public final class RedisLoginThrottle implements LoginThrottle {
 
@@ -101,8 +106,8 @@ public final class RedisLoginThrottle implements LoginThrottle {
 
     public RedisLoginThrottle(Redis redis, String keyPrefix, ThrottlePolicy policy) {
         this.redis = redis;
-        this.backoffPrefix = keyPrefix + "throttle:";
-        this.clientPrefix = keyPrefix + "throttle:client:";
+        this.backoffPrefix = keyPrefix + "{throttle}:";
+        this.clientPrefix = keyPrefix + "{throttle}:client:";
         this.policy = policy;
     }
 
@@ -127,7 +132,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
         return RedisAnswers.within(redis.send(settle), STORE).thenApply(done -> null);
     }
 
-    /** The account's back-off lives under {@code throttle:account:NAME} as before devices, a device's under {@code throttle:device:ID}. */
+    /** The account's back-off lives under {@code {throttle}:account:NAME}, a device's under {@code {throttle}:device:ID}. */
     private Request script(String script, Attempt attempt) {
         return Request.cmd(Command.EVAL).arg(script).arg(2).arg(backoffPrefix + attempt.backoffKey()).arg(clientPrefix + attempt.client());
     }

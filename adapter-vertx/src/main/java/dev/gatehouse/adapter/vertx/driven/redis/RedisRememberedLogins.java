@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.vertx.driven.redis.RedisAnswers;
 import dev.gatehouse.domain.RememberedLogin;
 import dev.gatehouse.domain.RememberedLogins;
 import dev.gatehouse.domain.Username;
+import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -21,6 +22,10 @@ import java.util.concurrent.CompletionStage;
  * remembered. One hash per login under its selector (never the validator, only its hash), expiring
  * with the login, and a set per user for forgetting all of a user's at once. Rotation is one Lua
  * script, so of two uses of one validator exactly one wins.
+ *
+ * <p>No command touches a login and its user's set together, so in a Redis Cluster each lives in
+ * the slot of its own name. The set is written before the login and cleaned after it: a login is
+ * never missing from its user's set, which is what forgetting all of a user's relies on.
  */
 public final class RedisRememberedLogins implements RememberedLogins {
 
@@ -33,21 +38,11 @@ public final class RedisRememberedLogins implements RememberedLogins {
             return 1
             """;
 
-    /** Deletes one login and its entry in its user's set. */
+    /** Deletes one login; whose it was ('' for a login that is gone), so that its entry in its user's set goes next. */
     private static final String DELETE = """
             local user = redis.call('HGET', KEYS[1], 'user')
             redis.call('DEL', KEYS[1])
-            if user then redis.call('SREM', ARGV[1] .. user, ARGV[2]) end
-            return 1
-            """;
-
-    /** Deletes every login in a user's set, and the set. */
-    private static final String DELETE_ALL = """
-            for _, selector in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-              redis.call('DEL', ARGV[1] .. selector)
-            end
-            redis.call('DEL', KEYS[1])
-            return 1
+            return user or ''
             """;
 
     private final Redis redis;
@@ -73,13 +68,12 @@ public final class RedisRememberedLogins implements RememberedLogins {
         if (login.previousValidatorHash() != null) {
             hset.arg("previous").arg(login.previousValidatorHash());
         }
-        List<Request> commands = List.of(Request.cmd(Command.MULTI), Request.cmd(Command.DEL).arg(key), hset,
-                Request.cmd(Command.PEXPIRE).arg(key).arg(ttl),
-                Request.cmd(Command.SADD).arg(index).arg(login.selectorKey()),
+        List<Request> listed = List.of(Request.cmd(Command.MULTI), Request.cmd(Command.SADD).arg(index).arg(login.selectorKey()),
                 // Every login lives equally long, so the newest one's lifetime covers the whole set.
-                Request.cmd(Command.PEXPIRE).arg(index).arg(ttl),
-                Request.cmd(Command.EXEC));
-        return RedisAnswers.within(redis.batch(commands).<Void>mapEmpty(), STORE);
+                Request.cmd(Command.PEXPIRE).arg(index).arg(ttl), Request.cmd(Command.EXEC));
+        List<Request> written = List.of(Request.cmd(Command.MULTI), Request.cmd(Command.DEL).arg(key), hset,
+                Request.cmd(Command.PEXPIRE).arg(key).arg(ttl), Request.cmd(Command.EXEC));
+        return RedisAnswers.within(redis.batch(listed).compose(done -> redis.batch(written)).<Void>mapEmpty(), STORE);
     }
 
     @Override
@@ -103,14 +97,34 @@ public final class RedisRememberedLogins implements RememberedLogins {
 
     @Override
     public CompletionStage<Void> delete(String selector) {
-        Request eval = Request.cmd(Command.EVAL).arg(DELETE).arg(1).arg(loginPrefix + selector).arg(userPrefix).arg(selector);
-        return RedisAnswers.within(redis.send(eval).<Void>mapEmpty(), STORE);
+        Request eval = Request.cmd(Command.EVAL).arg(DELETE).arg(1).arg(loginPrefix + selector);
+        Future<Response> deleted = redis.send(eval).compose(user -> user.toString().isEmpty() ? Future.succeededFuture()
+                : redis.send(Request.cmd(Command.SREM).arg(userPrefix + user).arg(selector)));
+        return RedisAnswers.within(deleted.<Void>mapEmpty(), STORE);
     }
 
+    /**
+     * Deletes the logins the user's set lists, then takes just those out of the set: a login
+     * remembered meanwhile stays listed, and the user's credential version decides whether it
+     * still counts.
+     */
     @Override
     public CompletionStage<Void> deleteAllFor(Username user) {
-        Request eval = Request.cmd(Command.EVAL).arg(DELETE_ALL).arg(1).arg(userPrefix + user.value()).arg(loginPrefix);
-        return RedisAnswers.within(redis.send(eval).<Void>mapEmpty(), STORE);
+        String index = userPrefix + user.value();
+        Future<Void> forgotten = redis.send(Request.cmd(Command.SMEMBERS).arg(index)).compose(members -> {
+            if (members.size() == 0) {
+                return Future.succeededFuture();
+            }
+            Request logins = Request.cmd(Command.DEL);
+            Request unlisted = Request.cmd(Command.SREM).arg(index);
+            members.forEach(selector -> {
+                logins.arg(loginPrefix + selector);
+                unlisted.arg(selector.toString());
+            });
+            // The cluster client splits a DEL of keys in several slots by slot.
+            return redis.send(logins).compose(done -> redis.send(unlisted)).mapEmpty();
+        });
+        return RedisAnswers.within(forgotten, STORE);
     }
 
     private static String text(Response hash, String field) {

@@ -37,6 +37,13 @@ import java.util.concurrent.CompletionStage;
  * when the idle timeout passes (its TTL moves with each touch, and never beyond the absolute
  * deadline, which the session keeps). A set per user indexes the user's sessions, so they can be
  * listed and ended together. Reading a session is one round trip.
+ *
+ * <p>The same keys work in a Redis Cluster. What one transaction or script touches shares a hash
+ * slot: a session's hash and the note of how it ended carry its hashed id as a hash tag
+ * ({@code session:{HASH}}). The user's index cannot share that slot (a session is found by its
+ * id alone), so it is written before the session and cleaned after it: a session is never
+ * missing from its user's index, which is what ending all of a user's sessions relies on, and an
+ * entry whose session is gone is dropped when the index is read.
  */
 public final class RedisSessionRepository implements SessionRepository {
 
@@ -77,20 +84,21 @@ public final class RedisSessionRepository implements SessionRepository {
             """;
 
     /**
-     * Deletes a session and its entry in its user's index; how many sessions were deleted. When
-     * one was, and a reason is given, keeps the reason under KEYS[2] for ARGV[4] milliseconds.
+     * Deletes a session; how many were deleted, and whose it was ('' for nobody's), so that its
+     * entry in its user's index goes next. When one was deleted, and a reason is given, keeps the
+     * reason under KEYS[2] (the same slot) for ARGV[2] milliseconds.
      */
     private static final String DELETE = """
             local user = redis.call('HGET', KEYS[1], 'user')
             local deleted = redis.call('DEL', KEYS[1])
-            if user then redis.call('SREM', ARGV[1] .. user, ARGV[2]) end
-            if deleted > 0 and ARGV[3] ~= '' then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4]) end
-            return deleted
+            if deleted > 0 and ARGV[1] ~= '' then redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end
+            return {deleted, user or ''}
             """;
 
     private static final String STORE = "session store (Redis)";
 
     private final Redis redis;
+    private final KeyScan keys;
     private final String sessionPrefix;
     private final String userPrefix;
     private final String endedPrefix;
@@ -102,7 +110,13 @@ public final class RedisSessionRepository implements SessionRepository {
      *                  other applications (for example {@code gatehouse:})
      */
     public RedisSessionRepository(Redis redis, String keyPrefix, SessionPolicy policy, Clock clock) {
+        this(redis, KeyScan.of(redis), keyPrefix, policy, clock);
+    }
+
+    /** @param keys how to go over every key, on the one server or each master of a cluster */
+    RedisSessionRepository(Redis redis, KeyScan keys, String keyPrefix, SessionPolicy policy, Clock clock) {
         this.redis = redis;
+        this.keys = keys;
         this.sessionPrefix = keyPrefix + "session:";
         this.userPrefix = keyPrefix + "user-sessions:";
         this.endedPrefix = keyPrefix + "session-ended:";
@@ -132,19 +146,15 @@ public final class RedisSessionRepository implements SessionRepository {
                 .arg(SEEN).arg(nanos(session.lastSeenAt()));
         session.user().ifPresent(user -> hset.arg(USER).arg(user.value()));
         session.attributes().forEach((name, value) -> hset.arg(ATTRIBUTE + name).arg(value));
-        List<Request> commands = new ArrayList<>();
-        commands.add(Request.cmd(Command.MULTI));
-        commands.add(Request.cmd(Command.DEL).arg(key));
-        commands.add(hset);
-        commands.add(Request.cmd(Command.PEXPIRE).arg(key).arg(timeToLive(session)));
-        session.user().ifPresent(user -> {
+        List<Request> write = List.of(Request.cmd(Command.MULTI), Request.cmd(Command.DEL).arg(key), hset,
+                Request.cmd(Command.PEXPIRE).arg(key).arg(timeToLive(session)), Request.cmd(Command.EXEC));
+        Future<?> indexed = session.user().<Future<?>>map(user -> {
             String index = userPrefix + user.value();
-            commands.add(Request.cmd(Command.SADD).arg(index).arg(storageKey));
             // The index outlives no session it lists: none lasts longer than the absolute timeout.
-            commands.add(Request.cmd(Command.PEXPIRE).arg(index).arg(policy.absoluteTimeout().toMillis()));
-        });
-        commands.add(Request.cmd(Command.EXEC));
-        return RedisAnswers.within(redis.batch(commands).<Void>mapEmpty(), STORE);
+            return redis.batch(List.of(Request.cmd(Command.MULTI), Request.cmd(Command.SADD).arg(index).arg(storageKey),
+                    Request.cmd(Command.PEXPIRE).arg(index).arg(policy.absoluteTimeout().toMillis()), Request.cmd(Command.EXEC)));
+        }).orElseGet(Future::succeededFuture);
+        return RedisAnswers.within(indexed.compose(done -> redis.batch(write)).<Void>mapEmpty(), STORE);
     }
 
     @Override
@@ -170,7 +180,7 @@ public final class RedisSessionRepository implements SessionRepository {
 
     @Override
     public CompletionStage<Optional<SessionEnd>> howEnded(SessionId id) {
-        return RedisAnswers.within(redis.send(Request.cmd(Command.GET).arg(endedPrefix + id.storageKey())), STORE)
+        return RedisAnswers.within(redis.send(Request.cmd(Command.GET).arg(endedKey(id.storageKey()))), STORE)
                 .thenApply(response -> response == null ? Optional.<SessionEnd>empty() : reason(response.toString()));
     }
 
@@ -184,41 +194,61 @@ public final class RedisSessionRepository implements SessionRepository {
     }
 
     private CompletionStage<Boolean> deleted(String storageKey, String why) {
-        Request request = Request.cmd(Command.EVAL).arg(DELETE).arg(2).arg(sessionKey(storageKey)).arg(endedPrefix + storageKey)
-                .arg(userPrefix).arg(storageKey).arg(why).arg(SessionEnd.KEPT_FOR.toMillis());
-        return RedisAnswers.within(redis.send(request), STORE).thenApply(response -> response.toLong() > 0);
+        Request request = Request.cmd(Command.EVAL).arg(DELETE).arg(2).arg(sessionKey(storageKey)).arg(endedKey(storageKey))
+                .arg(why).arg(SessionEnd.KEPT_FOR.toMillis());
+        Future<Boolean> deleted = redis.send(request).compose(answer -> {
+            String user = answer.get(1).toString();
+            Future<?> unlisted = user.isEmpty() ? Future.succeededFuture() : redis.send(Request.cmd(Command.SREM).arg(userPrefix + user).arg(storageKey));
+            return unlisted.map(done -> answer.get(0).toLong() > 0);
+        });
+        return RedisAnswers.within(deleted, STORE);
     }
 
     @Override
     public CompletionStage<List<SessionSummary>> listLoggedIn(Optional<Username> user) {
-        Future<List<String>> indexes = user.isPresent()
-                ? Future.succeededFuture(List.of(userPrefix + user.get().value()))
-                : scan("0", new LinkedHashSet<>()).map(List::copyOf);
-        return RedisAnswers.within(indexes.compose(this::summaries), STORE);
+        if (user.isPresent()) {
+            return RedisAnswers.within(summaries(List.of(userPrefix + user.get().value())), STORE);
+        }
+        Set<String> indexes = new LinkedHashSet<>();
+        Future<Void> scanned = keys.each(userPrefix + "*", page -> {
+            page.forEach(key -> indexes.add(key.toString()));
+            return Future.succeededFuture();
+        });
+        return RedisAnswers.within(scanned.compose(done -> summaries(List.copyOf(indexes))), STORE);
     }
 
     /** How many sessions the store holds now, logged in or not: one SCAN pass over the session keys (for the metrics). */
     public CompletionStage<Long> count() {
-        return RedisAnswers.within(countFrom("0", 0L), STORE);
+        long[] total = {0};
+        Future<Void> scanned = keys.each(sessionPrefix + "*", page -> {
+            total[0] += page.size();
+            return Future.succeededFuture();
+        });
+        return RedisAnswers.within(scanned.map(done -> total[0]), STORE);
     }
 
-    private Future<Long> countFrom(String cursor, long counted) {
-        return redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(sessionPrefix + "*").arg("COUNT").arg(1000))
-                .compose(response -> {
-                    long total = counted + response.get(1).size();
-                    String next = response.get(0).toString();
-                    return "0".equals(next) ? Future.succeededFuture(total) : countFrom(next, total);
-                });
-    }
-
-    /** Every user's index, found with SCAN (never KEYS, which would stop Redis for everyone else). */
-    private Future<Set<String>> scan(String cursor, Set<String> found) {
-        return redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(userPrefix + "*").arg("COUNT").arg(1000))
-                .compose(response -> {
-                    response.get(1).forEach(key -> found.add(key.toString()));
-                    String next = response.get(0).toString();
-                    return "0".equals(next) ? Future.succeededFuture(found) : scan(next, found);
-                });
+    /**
+     * Gives the sessions an older version kept under {@code session:HASH} their names of now,
+     * {@code session:{HASH}}, keeping their time to live; how many were moved. A new key of the
+     * same name is left as it is. Only on one server: a cluster never held the older names, and
+     * could not rename across slots.
+     */
+    public CompletionStage<Integer> moveFromOlderKeyNames() {
+        int[] moved = {0};
+        Future<Void> scanned = keys.each(sessionPrefix + "*", page -> {
+            List<Request> renames = new ArrayList<>();
+            page.forEach(key -> {
+                String name = key.toString();
+                if (!name.startsWith(sessionPrefix + "{")) {
+                    renames.add(Request.cmd(Command.RENAMENX).arg(name).arg(sessionKey(name.substring(sessionPrefix.length()))));
+                }
+            });
+            // A key that expired meanwhile cannot be renamed, and is not missed.
+            return renames.isEmpty() ? Future.succeededFuture() : Future.all(renames.stream().map(rename -> redis.send(rename)
+                    .map(renamed -> moved[0] += renamed.toInteger()).otherwise(0)).toList()).mapEmpty();
+        });
+        // Not bounded like a request's exchange: there may be many to move, and the start waits for them.
+        return scanned.map(done -> moved[0]).toCompletionStage();
     }
 
     /** The live sessions the indexes list; members whose session has expired are dropped from their index. */
@@ -231,14 +261,14 @@ public final class RedisSessionRepository implements SessionRepository {
                 if (storageKeys.isEmpty()) {
                     return Future.succeededFuture(List.<SessionSummary>of());
                 }
-                List<Request> reads = new ArrayList<>();
-                storageKeys.forEach(storageKey -> reads.add(Request.cmd(Command.HGETALL).arg(sessionKey(storageKey))));
-                return redis.batch(reads).compose(read -> {
+                // One read each: in a cluster, the sessions live in slots of their own.
+                List<Future<Response>> reads = storageKeys.stream().map(storageKey -> redis.send(Request.cmd(Command.HGETALL).arg(sessionKey(storageKey)))).toList();
+                return Future.all(reads).compose(read -> {
                     List<SessionSummary> live = new ArrayList<>();
                     Request stale = Request.cmd(Command.SREM).arg(index);
                     boolean anyStale = false;
                     for (int i = 0; i < storageKeys.size(); i++) {
-                        Map<String, String> fields = fields(read.get(i));
+                        Map<String, String> fields = fields(read.resultAt(i));
                         if (fields.containsKey(USER)) {
                             live.add(summary(storageKeys.get(i), fields));
                         } else {
@@ -273,8 +303,13 @@ public final class RedisSessionRepository implements SessionRepository {
         return Math.max(1, Duration.between(clock.instant(), session.expiresAt(policy)).toMillis());
     }
 
+    /** The hashed id in braces is the key's hash tag: in a cluster, the session and the note of how it ended share a slot. */
     private String sessionKey(String storageKey) {
-        return sessionPrefix + storageKey;
+        return sessionPrefix + "{" + storageKey + "}";
+    }
+
+    private String endedKey(String storageKey) {
+        return endedPrefix + "{" + storageKey + "}";
     }
 
     /** HGETALL's answer as a map; empty when the key does not exist. */

@@ -7,6 +7,8 @@ import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.redis.client.Redis;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.RedisClientType;
@@ -15,12 +17,15 @@ import io.vertx.redis.client.RedisRole;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The stores in one Redis that every server and terminal shares; Redis expires and keeps them itself. */
 public final class RedisStores implements Stores {
@@ -30,10 +35,13 @@ public final class RedisStores implements Stores {
     /** Every request that needs a session borrows a connection: the default pool (6, with 24 waiting) refuses requests under load long before Redis is busy. */
     private static final int CONNECTIONS = 32;
     private static final int WAITING = 8192;
+    private static final Duration MOVING_TAKES_AT_MOST = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStores.class);
 
     private final RedisSessionRepository sessions;
     private final RedisLoginThrottle throttle;
     private final RedisRememberedLogins remembered;
+    private final boolean cluster;
 
     /**
      * @param password for Redis's {@code AUTH}, with the URL's user (an ACL user) or the default one; empty for none
@@ -47,7 +55,7 @@ public final class RedisStores implements Stores {
     private static RedisOptions standalone(String url, Optional<String> password, Optional<Path> certificateAuthority) {
         RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
         password.ifPresent(options::setPassword);
-        if (url.toLowerCase(java.util.Locale.ROOT).startsWith("rediss://")) {
+        if (url.toLowerCase(Locale.ROOT).startsWith("rediss://")) {
             // The server's name is checked against its certificate, as a browser checks a site's.
             options.getNetClientOptions().setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
             certificateAuthority.ifPresent(ca -> options.getNetClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
@@ -69,11 +77,37 @@ public final class RedisStores implements Stores {
         return new RedisStores(vertx, options, policy, throttlePolicy, clock);
     }
 
+    /**
+     * A Redis Cluster: sessions spread over its masters by their hash slots. The client learns
+     * which master holds which slots from any of {@code nodes}, and learns again when a master
+     * fails over or slots move (vertx-redis-client's CLUSTER type, no topology code here).
+     *
+     * @param nodes some of the cluster's nodes, as {@code redis://host:port} URLs
+     */
+    public static RedisStores cluster(Vertx vertx, List<String> nodes, Optional<String> password, SessionPolicy policy,
+                                      ThrottlePolicy throttlePolicy, Clock clock) {
+        return new RedisStores(vertx, clusterOptions(nodes, password), KEY_PREFIX, policy, throttlePolicy, clock);
+    }
+
+    static RedisOptions clusterOptions(List<String> nodes, Optional<String> password) {
+        RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setEndpoints(nodes)
+                .setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
+        password.ifPresent(options::setPassword);
+        return options;
+    }
+
     private RedisStores(Vertx vertx, RedisOptions options, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+        this(vertx, options, KEY_PREFIX, policy, throttlePolicy, clock);
+    }
+
+    /** @param keyPrefix put before every key; a test's own, so that tests sharing a Redis never meet */
+    RedisStores(Vertx vertx, RedisOptions options, String keyPrefix, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
         Redis redis = Redis.createClient(vertx, options);
-        this.sessions = new RedisSessionRepository(redis, KEY_PREFIX, policy, clock);
-        this.throttle = new RedisLoginThrottle(redis, KEY_PREFIX, throttlePolicy);
-        this.remembered = new RedisRememberedLogins(redis, KEY_PREFIX, clock);
+        this.cluster = options.getType() == RedisClientType.CLUSTER;
+        KeyScan keys = cluster ? KeyScan.overMasters(vertx, redis, options) : KeyScan.of(redis);
+        this.sessions = new RedisSessionRepository(redis, keys, keyPrefix, policy, clock);
+        this.throttle = new RedisLoginThrottle(redis, keyPrefix, throttlePolicy);
+        this.remembered = new RedisRememberedLogins(redis, keyPrefix, clock);
     }
 
     @Override
@@ -101,9 +135,30 @@ public final class RedisStores implements Stores {
         return false;
     }
 
+    /**
+     * At start, moves the sessions an older version kept under names without a hash tag to the
+     * names of now, so that an upgrade logs nobody out (a cluster never held the older names).
+     * A Redis that does not answer now is no reason not to start: requests fail closed until it
+     * does, and the next start moves what is left.
+     */
     @Override
     public int restore() {
-        return 0;
+        if (cluster) {
+            return 0;
+        }
+        try {
+            int moved = sessions.moveFromOlderKeyNames().toCompletableFuture().get(MOVING_TAKES_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+            if (moved > 0) {
+                LOG.info("{} sessions moved to the key names of this version", moved);
+            }
+            return moved;
+        } catch (ExecutionException | TimeoutException failed) {
+            LOG.warn("Could not move the sessions kept under the key names of an earlier version (Redis does not answer); the next start tries again");
+            return 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +62,7 @@ class RedisSessionRepositoryTest extends SessionRepositoryContract {
     }
 
     private long pttl(String storageKey) {
-        return redis.send(Request.cmd(Command.PTTL).arg(prefix + "session:" + storageKey)).await().toLong();
+        return redis.send(Request.cmd(Command.PTTL).arg(prefix + "session:{" + storageKey + "}")).await().toLong();
     }
 
     @Test
@@ -85,7 +86,7 @@ class RedisSessionRepositoryTest extends SessionRepositoryContract {
         Session session = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
         done(store.save(session));
         assertTrue(done(store.end(session.id().storageKey(), SessionEnd.PASSWORD_CHANGED)));
-        String key = prefix + "session-ended:" + session.id().storageKey();
+        String key = prefix + "session-ended:{" + session.id().storageKey() + "}";
         assertEquals("PASSWORD_CHANGED", redis.send(Request.cmd(Command.GET).arg(key)).await().toString());
         long ttl = redis.send(Request.cmd(Command.PTTL).arg(key)).await().toLong();
         assertTrue(ttl > SessionEnd.KEPT_FOR.toMillis() - 5_000 && ttl <= SessionEnd.KEPT_FOR.toMillis(), "ttl " + ttl);
@@ -123,5 +124,25 @@ class RedisSessionRepositoryTest extends SessionRepositoryContract {
         done(store.delete(ended.id()));
 
         assertEquals(2L, done(store.count()));
+    }
+
+    @Test
+    void givenSessionsUnderTheKeyNamesOfAnEarlierVersion_thenTheyAreMovedWithTheirTimeToLiveAndFoundAgain() {
+        RedisSessionRepository store = (RedisSessionRepository) createRepository();
+        Session earlier = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        Session now = Session.startAnonymous(Channel.WEB, NOW).loggedInAs(new Username("alice"), 1L, NOW);
+        done(store.save(earlier));
+        done(store.save(now));
+        // An earlier version named a session's hash session:HASH, without the hash tag.
+        String storageKey = earlier.id().storageKey();
+        redis.send(Request.cmd(Command.RENAME).arg(prefix + "session:{" + storageKey + "}").arg(prefix + "session:" + storageKey)).await();
+        assertTrue(done(store.load(earlier.id())).isEmpty());
+
+        assertEquals(1, done(store.moveFromOlderKeyNames()));
+        assertEquals(earlier.user(), done(store.load(earlier.id())).orElseThrow().user());
+        assertTrue(pttl(storageKey) > 0, "it keeps its time to live");
+        assertTrue(done(store.load(now.id())).isPresent());
+        assertEquals(2, done(store.listLoggedIn(Optional.of(new Username("alice")))).size());
+        assertEquals(0, done(store.moveFromOlderKeyNames()), "nothing is left to move");
     }
 }

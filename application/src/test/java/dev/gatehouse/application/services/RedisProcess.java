@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.application.services;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * on disk; what it logs is kept, so that a test can wait for what it says (an event) rather than
  * for a time.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
-    final int port;
+    public final int port;
     private final Process process;
     private final StringBuilder said = new StringBuilder();
     /** Where it may write (a replica's copy of the master's snapshot), removed with it; null for a Sentinel, whose test owns its file. */
@@ -29,14 +29,14 @@ final class RedisProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Starts redis-server with these settings too, and returns once it says it is ready. */
-    static RedisProcess start(int port, String... settings) throws IOException {
+    public static RedisProcess start(int port, String... settings) throws IOException {
         // A directory of its own: a replica writes the master's snapshot there, and nothing must be read back from an earlier one.
         Path directory = Files.createTempDirectory("redis-" + port + "-");
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -48,7 +48,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down (1 s), with a config file of its own to write. */
-    static RedisProcess sentinel(Path directory, int port, String name, int masterPort) throws IOException {
+    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort) throws IOException {
         Path config = directory.resolve("sentinel-" + port + ".conf");
         Files.writeString(config, "port " + port + "\nbind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
                 + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n");
@@ -78,7 +78,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Waits until the server has said {@code text} (an event; the bound only stops a hung test). */
-    void await(String text) {
+    public void await(String text) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         synchronized (said) {
             while (said.indexOf(text) < 0) {
@@ -93,6 +93,16 @@ final class RedisProcess implements AutoCloseable {
                     throw new IllegalStateException("interrupted", interrupted);
                 }
             }
+        }
+    }
+
+    /** Kills it at once (SIGKILL), as a crash would: no time to hand anything over to a replica. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

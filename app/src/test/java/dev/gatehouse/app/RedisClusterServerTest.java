@@ -1,0 +1,72 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.adapter.vertx.web.HttpSettings;
+import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.application.services.Needs;
+import dev.gatehouse.application.services.RedisClusterProcesses;
+import dev.gatehouse.application.services.RedisProcess;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Gatehouse on a Redis Cluster of three masters, each with a replica, all real processes made
+ * with {@code redis-cli --cluster create}: logins and greetings across the masters, and a master
+ * killed with the cluster's own failover followed without a restart.
+ */
+@ExtendWith(VertxExtension.class)
+@Needs(Needs.Service.REDIS_SERVER_BINARY)
+class RedisClusterServerTest {
+
+    @TempDir
+    Path dataDir;
+    private RedisClusterProcesses cluster;
+
+    @BeforeEach
+    void makeTheCluster() throws Exception {
+        cluster = RedisClusterProcesses.start(3, 1);
+    }
+
+    @AfterEach
+    void stopTheCluster() {
+        cluster.close();
+    }
+
+    @Test
+    void givenACluster_thenLoginsAreGreetedAndAKilledMasterIsReplacedWithoutARestartLosingWhatItHadNotReplicated(Vertx vertx)
+            throws Exception {
+        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(cluster.url()));
+        Browser admin = new Browser(vertx, server.port());
+        assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
+        assertTrue(admin.get("/").bodyAsString().contains("Hello, admin!"));
+        var ready = admin.get("/health/ready");
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.bodyAsString().contains("\"mode\":\"redis-cluster\""), "the readiness check names the store's kind: " + ready.bodyAsString());
+
+        List<String> users = FailoverUsers.addedTo(dataDir);
+        RedisProcess victim = cluster.masters().get(0);
+        LoginsThroughAFailover.Measured measured = LoginsThroughAFailover.measure(vertx, server, users, FailoverUsers.PASSWORD, victim::kill);
+        System.out.println("Cluster failover (one of three masters killed): " + measured);
+        assertEquals(0, measured.lostAfterKill(), "a login acknowledged after the kill holds: " + measured);
+        assertEquals(200, admin.get("/health/ready").statusCode(), "ready again, with no restart");
+        assertEquals(3, cluster.masters().size(), "the killed master's replica took its place");
+    }
+
+    @Test
+    void givenAClusterLocation_thenConfigSaysClusterAndHowManyNodesWereGiven() {
+        CommandRunner config = CommandRunner.run("", "config", "--session-store", cluster.url());
+        assertEquals(0, config.exitCode, config.toString());
+        assertTrue(config.out.contains("# session store: redis, cluster (6 nodes given), TLS off, password none"), config.out);
+        assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-cluster://").exitCode, "no node");
+    }
+}
