@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gatehouse benchmark: builds what it needs, runs every scenario on this machine, prints one table.
 #
-#   bench/run.sh            # the scenarios and the microbenchmarks (about 4 minutes)
+#   bench/run.sh            # the scenarios and the microbenchmarks (about 5 minutes)
 #   bench/run.sh --peers    # the same, plus the greeting of each peer of ../shared/peers that is built
 #
 # The server under test is pinned to CPU $SERVER_CPU and wrk to CPU $CLIENT_CPU. Absolute figures on
@@ -202,25 +202,49 @@ wait_up "$PID" "$URL/" || { log "Gatehouse did not restart"; exit 1; }
 RESTART=$(( $(millis) - T0 ))
 stop_server "$PID"
 
-# The same greeting with the sessions in Redis: a redis-server of the bench's own, on the server's core
-# (on the client's, wrk would starve it), so the whole server side still has one core.
+# The same greeting with the sessions in Redis: redis-servers of the bench's own, on the server's core
+# (on the client's, wrk would starve them), so the whole server side still has one core.
+redis_node() {  # port [redis-server settings...] -> started, pinned, answering
+  local port=$1; shift
+  (cd "$REDIS_DIR" && exec taskset -c "$SERVER_CPU" redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no \
+    --dbfilename "dump-$port.rdb" "$@") >"$OUT/redis-$port.log" 2>&1 &
+  PIDS+=("$!"); REDIS_PIDS+=("$!")
+  local i; for i in $(seq 1 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && return 0; sleep 0.05; done
+  return 1
+}
+greeting_on() {  # name session-store -> $OUT/greeting-<name>.txt, the greeting of a logged-in admin with that store
+  local name=$1 store=$2 jar="$OUT/cookies-$1.txt" csrf cookie
+  start_server "$OUT/gatehouse-$name.log" "$ROOT/gatehouse" serve --port "$PORT" --data-dir "$DATA" --event-loops 1 --session-store "$store"
+  wait_up "$PID" "$URL/" || { log "Gatehouse on $name did not start"; exit 1; }
+  csrf=$(form_csrf "$jar")
+  $ON_CLIENT curl -s -o /dev/null -c "$jar" -b "$jar" -H "Origin: $URL" \
+    --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "csrf=$csrf" "$URL/login"
+  cookie=$(cookie_of "$jar")
+  $ON_CLIENT curl -s -H "Cookie: $cookie" "$URL/" | grep -q "Hello, admin!" || { log "no greeting with the $name store"; exit 1; }
+  load "$OUT/warm-$name.txt" "$URL/" "$WARM" "$CONNS" -H "Cookie: $cookie"
+  load "$OUT/greeting-$name.txt" "$URL/" "$DUR" "$CONNS" -H "Cookie: $cookie"
+  stop_server "$PID"
+}
+REDIS_DIR=$(mktemp -d); REDIS_PIDS=()
 REDIS_PORT=$(free_port)
-taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$OUT/redis.log" 2>&1 &
-REDIS_PID=$!; PIDS+=("$REDIS_PID")
-for _ in $(seq 1 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
-start_server "$OUT/gatehouse-redis.log" "$ROOT/gatehouse" serve --port "$PORT" --data-dir "$DATA" --event-loops 1 \
-  --session-store "redis://127.0.0.1:$REDIS_PORT"
-wait_up "$PID" "$URL/" || { log "Gatehouse on Redis did not start"; exit 1; }
-REDIS_JAR="$OUT/cookies-redis.txt"
-CSRF=$(form_csrf "$REDIS_JAR")
-$ON_CLIENT curl -s -o /dev/null -c "$REDIS_JAR" -b "$REDIS_JAR" -H "Origin: $URL" \
-  --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "csrf=$CSRF" "$URL/login"
-REDIS_COOKIE=$(cookie_of "$REDIS_JAR")
-$ON_CLIENT curl -s -H "Cookie: $REDIS_COOKIE" "$URL/" | grep -q "Hello, admin!" || { log "no greeting with the Redis store"; exit 1; }
-load "$OUT/warm-redis.txt" "$URL/" "$WARM" "$CONNS" -H "Cookie: $REDIS_COOKIE"
-load "$OUT/greeting-redis.txt" "$URL/" "$DUR" "$CONNS" -H "Cookie: $REDIS_COOKIE"
-stop_server "$PID"
-kill "$REDIS_PID" 2>/dev/null || true
+redis_node "$REDIS_PORT" || { log "redis-server did not start"; exit 1; }
+greeting_on redis "redis://127.0.0.1:$REDIS_PORT"
+kill "${REDIS_PIDS[@]}" 2>/dev/null || true; REDIS_PIDS=()
+# A Redis Cluster of three masters (no replicas), made as an operator would, with redis-cli.
+CLUSTER_NODES=()
+for _ in 1 2 3; do
+  P=$(free_port)
+  redis_node "$P" --cluster-enabled yes --cluster-config-file "nodes-$P.conf" || { log "a cluster node did not start"; exit 1; }
+  CLUSTER_NODES+=("127.0.0.1:$P")
+done
+redis-cli --cluster create "${CLUSTER_NODES[@]}" --cluster-replicas 0 --cluster-yes >"$OUT/cluster-create.txt" 2>&1 \
+  || { log "redis-cli --cluster create failed"; cat "$OUT/cluster-create.txt" >&2; exit 1; }
+for node in "${CLUSTER_NODES[@]}"; do
+  for _ in $(seq 1 200); do redis-cli -p "${node#*:}" cluster info | grep -q 'cluster_state:ok' && break; sleep 0.05; done
+done
+greeting_on cluster "redis-cluster://$(IFS=,; echo "${CLUSTER_NODES[*]}")"
+kill "${REDIS_PIDS[@]}" 2>/dev/null || true
+rm -rf "$REDIS_DIR"
 rm -rf "$DATA"
 log "restart answered after ${RESTART} ms"
 
@@ -231,6 +255,9 @@ row "(5) heap per idle logged-in session, in-memory store ($SESSIONS sessions, a
 ON_REDIS=$(rps "$OUT/greeting-redis.txt")
 row "(6) greeting, logged in, sessions in Redis (redis-server sharing the server's core)" "$ON_REDIS" \
   "$(pct "$OUT/greeting-redis.txt" 50)" "$(pct "$OUT/greeting-redis.txt" 99)" "$(ratio "$ON_REDIS" "$BASE"); $(ratio "$ON_REDIS" "$GREET")x (1)'s"
+ON_CLUSTER=$(rps "$OUT/greeting-cluster.txt")
+row "(7) greeting, logged in, sessions in a Redis Cluster of 3 masters (sharing the server's core)" "$ON_CLUSTER" \
+  "$(pct "$OUT/greeting-cluster.txt" 50)" "$(pct "$OUT/greeting-cluster.txt" 99)" "$(ratio "$ON_CLUSTER" "$BASE"); $(ratio "$ON_CLUSTER" "$ON_REDIS")x (6)'s"
 
 # ------------------------------------------------------------------ microbenchmarks
 log "JMH: the hot path and one password check"

@@ -5,7 +5,10 @@ import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.application.services.Needs;
 import dev.gatehouse.application.services.RedisClusterProcesses;
 import dev.gatehouse.application.services.RedisProcess;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +56,20 @@ class RedisClusterServerTest {
         var ready = admin.get("/health/ready");
         assertEquals(200, ready.statusCode());
         assertTrue(ready.bodyAsString().contains("\"mode\":\"redis-cluster\""), "the readiness check names the store's kind: " + ready.bodyAsString());
+
+        // Far more requests at once than the client's pools hold connections: each is answered, none waits for another's.
+        List<Future<HttpResponse<Buffer>>> greetings = new ArrayList<>();
+        for (int tab = 0; tab < 40; tab++) {
+            // Each client keeps five connections: forty of them keep two hundred requests going at once.
+            Browser client = new Browser(vertx, server.port());
+            client.cookie = admin.cookie;
+            for (int i = 0; i < 8; i++) {
+                greetings.add(client.getAsync("/"));
+            }
+        }
+        for (HttpResponse<Buffer> greeting : Future.all(greetings).await().<HttpResponse<Buffer>>list()) {
+            assertEquals(200, greeting.statusCode());
+        }
 
         List<String> users = FailoverUsers.addedTo(dataDir);
         RedisProcess victim = cluster.masters().get(0);

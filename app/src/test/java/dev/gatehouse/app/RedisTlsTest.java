@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.application.services.RedisProcess;
+import dev.gatehouse.application.services.TestCertificates;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.application.services.Needs;
@@ -37,30 +38,9 @@ class RedisTlsTest {
     Path certificates;
     private RedisProcess redis;
 
-    private void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(certificates.toFile()).redirectErrorStream(true).start();
-        String said = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "openssl " + String.join(" ", args) + ": " + said);
-    }
-
-    /** A CA, and a certificate it signs for localhost and 127.0.0.1. */
-    private void makeCertificates() throws Exception {
-        for (String ca : List.of("ca", "other-ca")) {
-            openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", ca + ".key", "-out", ca + ".crt",
-                    "-subj", "/CN=" + ca, "-days", "2");
-        }
-        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "redis.key", "-out", "redis.csr",
-                "-subj", "/CN=localhost");
-        Files.writeString(certificates.resolve("names.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-        openssl("x509", "-req", "-in", "redis.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "redis.crt", "-days", "2",
-                "-extfile", "names.ext");
-    }
-
     @BeforeEach
     void startRedis() throws Exception {
-        makeCertificates();
+        TestCertificates.make(certificates, "redis");
         int port = RedisProcess.freePort();
         redis = RedisProcess.start(port, "--port", "0", "--tls-port", Integer.toString(port),
                 "--tls-cert-file", certificates.resolve("redis.crt").toString(), "--tls-key-file", certificates.resolve("redis.key").toString(),

@@ -64,6 +64,7 @@ final class ConfigCommand implements Callable<Integer> {
         }
         out.println("# secret: " + secretSource(defaults));
         out.println("# session store: " + built.sessionStore().describe());
+        out.println("# user directory: " + built.userDirectory().describe());
         return ExitCodes.OK;
     }
 

@@ -38,7 +38,7 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     static final String ENV_PREFIX = "GATEHOUSE_";
     static final String CONFIG_ENV = ENV_PREFIX + "CONFIG";
     /** Environment variables that are not options: the secrets stay out of flags, files and process listings. */
-    static final Set<String> NOT_OPTIONS = Set.of("GATEHOUSE_SECRET", "GATEHOUSE_PREVIOUS_SECRETS", "GATEHOUSE_REDIS_PASSWORD", CONFIG_ENV,
+    static final Set<String> NOT_OPTIONS = Set.of("GATEHOUSE_SECRET", "GATEHOUSE_PREVIOUS_SECRETS", "GATEHOUSE_REDIS_PASSWORD", "GATEHOUSE_USER_DIRECTORY_PASSWORD", CONFIG_ENV,
             "GATEHOUSE_JAVA_OPTS");
 
     /** One setting that does not fit: the whole message is one line naming the key. */

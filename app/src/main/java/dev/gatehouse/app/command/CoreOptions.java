@@ -60,7 +60,7 @@ public class CoreOptions {
     @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryConverter.class,
             defaultValue = "file",
             description = "file (the users file of --data-dir), or a PostgreSQL that every server and terminal shares: "
-                    + "postgresql://USER@HOST/DB (default: ${DEFAULT-VALUE}).")
+                    + "postgresql://USER@HOST/DB, with ?sslmode=verify-full&sslrootcert=CA.crt for TLS (default: ${DEFAULT-VALUE}).")
     UserDirectoryLocation userDirectory;
 
     @Option(names = "--max-sessions-per-user", paramLabel = "N", scope = ScopeType.INHERIT, defaultValue = "" + SessionPolicy.DEFAULT_MAX_PER_USER,
@@ -94,6 +94,11 @@ public class CoreOptions {
                     + "Never in the URL on the command line: every user of the machine can read that in the process list.")
     Path sessionStorePasswordFile;
 
+    @Option(names = "--user-directory-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "A file whose first line is the PostgreSQL password (default: GATEHOUSE_USER_DIRECTORY_PASSWORD, else none). "
+                    + "Never in the URL on the command line: every user of the machine can read that in the process list.")
+    Path userDirectoryPasswordFile;
+
     @Option(names = "--session-store-ca", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "For a rediss:// session store, the certificate (PEM) of the CA that signed Redis's, as for a private CA "
                     + "(default: the system's trusted CAs).")
@@ -104,7 +109,7 @@ public class CoreOptions {
             throw new ParameterException(spec.commandLine(), "hash-iterations below " + PasswordPolicy.MIN_HASH_ITERATIONS
                     + " would make stolen hashes cheap to crack.");
         }
-        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStoreWithPassword(), userDirectory,
+        return new CoreSettings(dataDir, new SessionPolicy(idleTimeout, absoluteTimeout, maxSessionsPerUser), sessionStoreWithPassword(), userDirectoryWithPassword(),
                 hashIterations, false, new SecondFactorSettings(new SecondFactorRequirement(requireSecondFactor, Set.copyOf(requireSecondFactorFor)),
                 Optional.ofNullable(issuer).map(String::strip).filter(name -> !name.isEmpty())));
     }
@@ -141,7 +146,7 @@ public class CoreOptions {
             try {
                 return SessionStoreLocation.parse(text);
             } catch (IllegalArgumentException notAStore) {
-                throw new TypeConversionException("'" + text + "' is not a session store: use memory, redis://HOST:PORT, "
+                throw new TypeConversionException("'" + masked(text) + "' is not a session store: use memory, redis://HOST:PORT, "
                         + "redis-sentinel://HOST:PORT,HOST:PORT/MASTER-NAME or redis-cluster://HOST:PORT,HOST:PORT");
             }
         }
@@ -153,29 +158,45 @@ public class CoreOptions {
      */
     private SessionStoreLocation sessionStoreWithPassword() {
         SessionStoreLocation store = sessionStoreCa == null ? sessionStore : sessionStore.withCertificateAuthority(sessionStoreCa);
-        return withPassword(store);
+        refuseSecretInUrl(store.passwordInUrl(), "--session-store", "GATEHOUSE_REDIS_PASSWORD", "--session-store-password-file");
+        return secret(sessionStorePasswordFile, "--session-store-password-file", "GATEHOUSE_REDIS_PASSWORD").map(store::withPassword).orElse(store);
     }
 
-    private SessionStoreLocation withPassword(SessionStoreLocation sessionStore) {
-        if (sessionStore.passwordInUrl() && spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--session-store")) {
-            throw new ParameterException(spec.commandLine(), "session-store has a password in its URL, which every user of this machine can "
-                    + "read in the process list. Give it in GATEHOUSE_REDIS_PASSWORD or --session-store-password-file instead.");
+    /** The user directory, with its password read as the session store's is. */
+    private UserDirectoryLocation userDirectoryWithPassword() {
+        refuseSecretInUrl(userDirectory.passwordInUrl(), "--user-directory", "GATEHOUSE_USER_DIRECTORY_PASSWORD", "--user-directory-password-file");
+        return secret(userDirectoryPasswordFile, "--user-directory-password-file", "GATEHOUSE_USER_DIRECTORY_PASSWORD")
+                .map(userDirectory::withPassword).orElse(userDirectory);
+    }
+
+    private void refuseSecretInUrl(boolean inUrl, String option, String environment, String fileOption) {
+        if (inUrl && spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new ParameterException(spec.commandLine(), option.substring(2) + " has a password in its URL, which every user of this "
+                    + "machine can read in the process list. Give it in " + environment + " or " + fileOption + " instead.");
         }
-        if (sessionStorePasswordFile != null) {
+    }
+
+    /** A password: the first line of the file when one is given, else the environment's; none when neither says. */
+    private Optional<String> secret(Path file, String fileOption, String environment) {
+        if (file != null) {
             try {
-                String first = Files.readAllLines(sessionStorePasswordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+                String first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
                 if (first.isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "session-store-password-file " + sessionStorePasswordFile + " is empty.");
+                    throw new ParameterException(spec.commandLine(), fileOption.substring(2) + " " + file + " is empty.");
                 }
-                return sessionStore.withPassword(first);
+                return Optional.of(first);
             } catch (IOException unreadable) {
-                throw new ParameterException(spec.commandLine(), "session-store-password-file " + sessionStorePasswordFile + " cannot be read ("
+                throw new ParameterException(spec.commandLine(), fileOption.substring(2) + " " + file + " cannot be read ("
                         + unreadable.getClass().getSimpleName() + ").");
             }
         }
-        String fromEnvironment = ConfigDefaults.of(spec.commandLine()).environment("GATEHOUSE_REDIS_PASSWORD");
-        return fromEnvironment == null || fromEnvironment.isEmpty() ? sessionStore : sessionStore.withPassword(fromEnvironment);
+        String fromEnvironment = ConfigDefaults.of(spec.commandLine()).environment(environment);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? Optional.empty() : Optional.of(fromEnvironment);
+    }
+
+    /** A URL as an error may repeat it: without the password it may hold. */
+    private static String masked(String url) {
+        return url.replaceFirst("//[^@/]*@", "//***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
     }
 
     /** Reads {@code --user-directory}. */
@@ -185,7 +206,8 @@ public class CoreOptions {
             try {
                 return UserDirectoryLocation.parse(text);
             } catch (IllegalArgumentException notADirectory) {
-                throw new TypeConversionException("'" + text + "' is not a user directory: use file or postgresql://USER@HOST:PORT/DB");
+                throw new TypeConversionException("'" + masked(text) + "' is not a user directory (" + notADirectory.getMessage()
+                        + "): use file or postgresql://USER@HOST:PORT/DB");
             }
         }
     }

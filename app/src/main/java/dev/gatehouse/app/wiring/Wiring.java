@@ -21,6 +21,7 @@ import dev.gatehouse.adapter.vertx.driven.postgres.PostgresUserDirectory;
 import dev.gatehouse.adapter.vertx.driven.Stores;
 import dev.gatehouse.adapter.vertx.driven.UserDirectory;
 import dev.gatehouse.adapter.vertx.driven.memory.EmbeddedStores;
+import dev.gatehouse.adapter.vertx.driven.postgres.PostgresConnections;
 import dev.gatehouse.adapter.vertx.driven.redis.RedisStores;
 import dev.gatehouse.adapter.vertx.driven.file.UsersFileDirectory;
 import dev.gatehouse.adapter.vertx.driven.blocklist.ZxcvbnBlocklist;
@@ -157,7 +158,8 @@ public final class Wiring {
         if (location.postgresUrl().isEmpty()) {
             return vertx.executeBlocking(() -> new UsersFileDirectory(usersFile, hashing, threads, sealer));
         }
-        Pool pool = PgBuilder.pool().connectingTo(location.postgresUrl().get()).using(vertx).build();
+        Pool pool = PgBuilder.pool().connectingTo(PostgresConnections.options(location.postgresUrl().get(), location.password(),
+                location.sslRootCert())).using(vertx).build();
         return PostgresUserDirectory.open(pool, POSTGRES_TABLE, hashing, threads, sealer).map(directory -> directory);
     }
 
@@ -195,8 +197,7 @@ public final class Wiring {
         SessionCookie cookie = new SessionCookie(http.portals().isEmpty() ? CookieSettings.forSecureContext(secureContext)
                 : CookieSettings.sharedAcross(http.portals().stream().map(Portal::domain).toList()), signer);
 
-        WebVerticle.Health health = health(vertx, sessions, config.sessionStore().mode(), users,
-                config.userDirectory().postgresUrl().isPresent() ? "postgresql" : "file");
+        WebVerticle.Health health = health(vertx, sessions, config.sessionStore().mode(), users, config.userDirectory().mode());
         return restored.map(count -> {
             if (count > 0) {
                 LOG.info("{} sessions read back from the last stop", count);
@@ -311,7 +312,7 @@ public final class Wiring {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof javax.net.ssl.SSLException || message.contains("PKIX") || message.contains("certificate")) {
-                return "the TLS handshake failed: its certificate is not one this server trusts (--session-store-ca), or not for its name";
+                return "the TLS handshake failed: its certificate is not one this server trusts (--session-store-ca, sslrootcert), or not for its name";
             }
             if (message.contains("WRONGPASS") || message.contains("NOAUTH") || message.contains("password authentication failed")) {
                 return "it refused the credentials (the password, or the user)";

@@ -51,6 +51,7 @@ public final class LocalServices implements ExecutionCondition {
             case REDIS -> answers(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"), 6379);
             case POSTGRES -> answers(System.getenv().getOrDefault("PG_URL", "postgresql://postgres@127.0.0.1:5432/test"), 5432);
             case REDIS_SERVER_BINARY -> onPath("redis-server");
+            case POSTGRES_SERVER_BINARY -> PostgresProcess.programs().isPresent();
             case TMUX -> onPath("tmux");
         });
     }

@@ -19,6 +19,7 @@ public @interface Needs {
         REDIS("Redis on 127.0.0.1:6379 (REDIS_URL)", "start one with `redis-server --daemonize yes`"),
         POSTGRES("PostgreSQL on 127.0.0.1:5432 with a database `test` (PG_URL)", "start one and `createdb test`"),
         REDIS_SERVER_BINARY("the redis-server program", "apt-get install redis-server"),
+        POSTGRES_SERVER_BINARY("PostgreSQL's programs (initdb, postgres) under /usr/lib/postgresql", "apt-get install postgresql"),
         TMUX("the tmux terminal multiplexer, a terminal emulator to drive the login shell in", "apt-get install tmux");
 
         final String description;

@@ -1,15 +1,11 @@
 package dev.gatehouse.application.services;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A redis-server (or a Sentinel) of a test's own, Debian's package, on 127.0.0.1, keeping nothing
@@ -19,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 public final class RedisProcess implements AutoCloseable {
 
     public final int port;
-    private final Process process;
-    private final StringBuilder said = new StringBuilder();
+    private final WatchedProcess process;
     /** Where it may write (a replica's copy of the master's snapshot), removed with it; null for a Sentinel, whose test owns its file. */
-    private Path directory;
+    private final Path directory;
 
-    private RedisProcess(int port, Process process) {
+    private RedisProcess(int port, WatchedProcess process, Path directory) {
         this.port = port;
         this.process = process;
+        this.directory = directory;
     }
 
     public static int freePort() throws IOException {
@@ -42,9 +38,7 @@ public final class RedisProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", directory.toString()));
         command.addAll(List.of(settings));
-        RedisProcess redis = started(port, command, "Ready to accept connections");
-        redis.directory = directory;
-        return redis;
+        return new RedisProcess(port, WatchedProcess.start(command, "Ready to accept connections"), directory);
     }
 
     /** A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down (1 s), with a config file of its own to write. */
@@ -52,68 +46,22 @@ public final class RedisProcess implements AutoCloseable {
         Path config = directory.resolve("sentinel-" + port + ".conf");
         Files.writeString(config, "port " + port + "\nbind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
                 + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n");
-        return started(port, List.of("redis-server", config.toString(), "--sentinel"), "+monitor master " + name);
-    }
-
-    private static RedisProcess started(int port, List<String> command, String ready) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        RedisProcess redis = new RedisProcess(port, process);
-        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread reader = new Thread(() -> {
-            try {
-                for (String line; (line = log.readLine()) != null; ) {
-                    synchronized (redis.said) {
-                        redis.said.append(line).append('\n');
-                        redis.said.notifyAll();
-                    }
-                }
-            } catch (IOException stopped) {
-                // The server was stopped: nothing more to read.
-            }
-        }, "redis-log");
-        reader.setDaemon(true);
-        reader.start();
-        redis.await(ready);
-        return redis;
+        return new RedisProcess(port, WatchedProcess.start(List.of("redis-server", config.toString(), "--sentinel"), "+monitor master " + name), null);
     }
 
     /** Waits until the server has said {@code text} (an event; the bound only stops a hung test). */
     public void await(String text) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        synchronized (said) {
-            while (said.indexOf(text) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !process.isAlive() && said.indexOf(text) < 0) {
-                    throw new IllegalStateException("redis-server never said \"" + text + "\":\n" + said);
-                }
-                try {
-                    said.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", interrupted);
-                }
-            }
-        }
+        process.await(text);
     }
 
     /** Kills it at once (SIGKILL), as a crash would: no time to hand anything over to a replica. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
         if (directory != null) {
             try (var files = Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -89,6 +89,12 @@ public final class RedisStores implements Stores {
         return new RedisStores(vertx, clusterOptions(nodes, password), KEY_PREFIX, policy, throttlePolicy, clock);
     }
 
+    /** The client for these options; for a cluster, one whose requests share a connection (see {@link SharedClusterConnection}). */
+    static Redis client(Vertx vertx, RedisOptions options) {
+        Redis client = Redis.createClient(vertx, options);
+        return options.getType() == RedisClientType.CLUSTER ? new SharedClusterConnection(client) : client;
+    }
+
     static RedisOptions clusterOptions(List<String> nodes, Optional<String> password) {
         RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setEndpoints(nodes)
                 .setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
@@ -102,7 +108,7 @@ public final class RedisStores implements Stores {
 
     /** @param keyPrefix put before every key; a test's own, so that tests sharing a Redis never meet */
     RedisStores(Vertx vertx, RedisOptions options, String keyPrefix, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
-        Redis redis = Redis.createClient(vertx, options);
+        Redis redis = client(vertx, options);
         this.cluster = options.getType() == RedisClientType.CLUSTER;
         KeyScan keys = cluster ? KeyScan.overMasters(vertx, redis, options) : KeyScan.of(redis);
         this.sessions = new RedisSessionRepository(redis, keys, keyPrefix, policy, clock);

@@ -53,7 +53,7 @@ class RedisClusterTest {
         processes = RedisClusterProcesses.start(3, 0);
         vertx = Vertx.vertx();
         RedisOptions options = RedisStores.clusterOptions(processes.endpoints(), Optional.empty());
-        redis = Redis.createClient(vertx, options);
+        redis = RedisStores.client(vertx, options);
         keys = KeyScan.overMasters(vertx, redis, options);
     }
 
