@@ -24,8 +24,9 @@ public final class RedisClusterProcesses implements AutoCloseable {
         List<RedisProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masters * (1 + replicasEach); i++) {
+                // The bus port is a free port of its own: by default it is the port plus 10000, past 65535 for a high free port.
                 nodes.add(RedisProcess.start(RedisProcess.freePort(), "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                        "--cluster-node-timeout", "1000"));
+                        "--cluster-port", Integer.toString(RedisProcess.freePort()), "--cluster-node-timeout", "1000"));
             }
             List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port));

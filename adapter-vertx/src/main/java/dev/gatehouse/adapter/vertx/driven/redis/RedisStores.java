@@ -7,13 +7,13 @@ import dev.gatehouse.domain.SessionPolicy;
 import dev.gatehouse.domain.SessionRepository;
 import dev.gatehouse.domain.ThrottlePolicy;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import io.vertx.redis.client.Redis;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,7 +86,7 @@ public final class RedisStores implements Stores {
      */
     public static RedisStores cluster(Vertx vertx, List<String> nodes, Optional<String> password, SessionPolicy policy,
                                       ThrottlePolicy throttlePolicy, Clock clock) {
-        return new RedisStores(vertx, clusterOptions(nodes, password), KEY_PREFIX, policy, throttlePolicy, clock);
+        return new RedisStores(vertx, clusterOptions(nodes, password), policy, throttlePolicy, clock);
     }
 
     /** The client for these options; for a cluster, one whose requests share a connection (see {@link SharedClusterConnection}). */
@@ -103,17 +103,12 @@ public final class RedisStores implements Stores {
     }
 
     private RedisStores(Vertx vertx, RedisOptions options, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
-        this(vertx, options, KEY_PREFIX, policy, throttlePolicy, clock);
-    }
-
-    /** @param keyPrefix put before every key; a test's own, so that tests sharing a Redis never meet */
-    RedisStores(Vertx vertx, RedisOptions options, String keyPrefix, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
         Redis redis = client(vertx, options);
         this.cluster = options.getType() == RedisClientType.CLUSTER;
         KeyScan keys = cluster ? KeyScan.overMasters(vertx, redis, options) : KeyScan.of(redis);
-        this.sessions = new RedisSessionRepository(redis, keys, keyPrefix, policy, clock);
-        this.throttle = new RedisLoginThrottle(redis, keyPrefix, throttlePolicy);
-        this.remembered = new RedisRememberedLogins(redis, keyPrefix, clock);
+        this.sessions = new RedisSessionRepository(redis, keys, KEY_PREFIX, policy, clock);
+        this.throttle = new RedisLoginThrottle(redis, KEY_PREFIX, throttlePolicy);
+        this.remembered = new RedisRememberedLogins(redis, KEY_PREFIX, clock);
     }
 
     @Override
@@ -145,7 +140,8 @@ public final class RedisStores implements Stores {
      * At start, moves the sessions an older version kept under names without a hash tag to the
      * names of now, so that an upgrade logs nobody out (a cluster never held the older names).
      * A Redis that does not answer now is no reason not to start: requests fail closed until it
-     * does, and the next start moves what is left.
+     * does, and the next start moves what is left. Nothing is read back into this process, so it
+     * says 0, and logs what it moved itself.
      */
     @Override
     public int restore() {
@@ -157,7 +153,7 @@ public final class RedisStores implements Stores {
             if (moved > 0) {
                 LOG.info("{} sessions moved to the key names of this version", moved);
             }
-            return moved;
+            return 0;
         } catch (ExecutionException | TimeoutException failed) {
             LOG.warn("Could not move the sessions kept under the key names of an earlier version (Redis does not answer); the next start tries again");
             return 0;
