@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 
@@ -33,11 +34,12 @@ final class LoginsThroughAFailover {
     private static final int PER_USER = 16;
 
     /** What was measured; {@code lostAfterKill} must be 0. */
-    record Measured(int acknowledged, int lost, int acknowledgedAfterKill, int lostAfterKill, int refused) {
+    record Measured(int acknowledged, int lost, int acknowledgedAfterKill, int lostAfterKill, int refused, long backAfterMillis) {
         @Override
         public String toString() {
             return acknowledged + " logins acknowledged, " + lost + " of them lost (" + lostAfterKill + " of the " + acknowledgedAfterKill
-                    + " acknowledged after the kill); " + refused + " refused with 503 meanwhile";
+                    + " acknowledged after the kill); " + refused + " refused with 503 meanwhile; the first login after the kill succeeded "
+                    + backAfterMillis + " ms after it";
         }
     }
 
@@ -54,6 +56,8 @@ final class LoginsThroughAFailover {
         AtomicInteger next = new AtomicInteger();
         AtomicIntegerArray held = new AtomicIntegerArray(users.size());
         AtomicBoolean killed = new AtomicBoolean();
+        AtomicLong killedAt = new AtomicLong();
+        AtomicLong backAt = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch before = new CountDownLatch(BEFORE);
         CountDownLatch after = new CountDownLatch(AFTER);
@@ -81,6 +85,9 @@ final class LoginsThroughAFailover {
                             synchronized (acknowledged) {
                                 acknowledged.add(new Login(browser, user, afterKill));
                             }
+                            if (afterKill) {
+                                backAt.compareAndSet(0, System.nanoTime());
+                            }
                             (afterKill ? after : before).countDown();
                         } else if (status == 503) {
                             refused.incrementAndGet();
@@ -103,6 +110,7 @@ final class LoginsThroughAFailover {
         if (!before.await(2, TimeUnit.MINUTES)) {
             throw new AssertionError("the logins before the kill never happened");
         }
+        killedAt.set(System.nanoTime());
         killed.set(true);
         killMaster.run();
         boolean recovered = after.await(2, TimeUnit.MINUTES);
@@ -125,7 +133,8 @@ final class LoginsThroughAFailover {
             afterKill += login.afterKill() ? 1 : 0;
             lostAfterKill += login.afterKill() && !greeted ? 1 : 0;
         }
-        return new Measured(acknowledged.size(), lost, afterKill, lostAfterKill, refused.get());
+        return new Measured(acknowledged.size(), lost, afterKill, lostAfterKill, refused.get(),
+                TimeUnit.NANOSECONDS.toMillis(backAt.get() - killedAt.get()));
     }
 
     private LoginsThroughAFailover() {

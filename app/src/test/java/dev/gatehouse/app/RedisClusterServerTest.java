@@ -17,20 +17,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Gatehouse on a Redis Cluster of three masters, each with a replica, all real processes made
- * with {@code redis-cli --cluster create}: logins and greetings across the masters, and a master
- * killed with the cluster's own failover followed without a restart.
+ * with {@code redis-cli --cluster create} that ask for a password: logins and greetings across the
+ * masters, and a master killed with the cluster's own failover followed without a restart.
  */
 @ExtendWith(VertxExtension.class)
 @Needs(Needs.Service.REDIS_SERVER_BINARY)
 class RedisClusterServerTest {
+
+    private static final String PASSWORD = "cluster-test-password-5c1e";
 
     @TempDir
     Path dataDir;
@@ -38,7 +44,7 @@ class RedisClusterServerTest {
 
     @BeforeEach
     void makeTheCluster() throws Exception {
-        cluster = RedisClusterProcesses.start(3, 1);
+        cluster = RedisClusterProcesses.start(3, 1, Optional.of(PASSWORD));
     }
 
     @AfterEach
@@ -49,7 +55,10 @@ class RedisClusterServerTest {
     @Test
     void givenACluster_thenLoginsAreGreetedAndAKilledMasterIsReplacedWithoutARestartLosingWhatItHadNotReplicated(Vertx vertx)
             throws Exception {
-        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(cluster.url()));
+        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
+                SessionStoreLocation.parse(cluster.url()).withPassword(PASSWORD));
+        // The terminal below reads the sessions with the system's clock: the server's must not be months behind it.
+        server.clock.advance(Duration.between(server.clock.instant(), Instant.now()));
         Browser admin = new Browser(vertx, server.port());
         assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
         assertTrue(admin.get("/").bodyAsString().contains("Hello, admin!"));
@@ -70,6 +79,12 @@ class RedisClusterServerTest {
         for (HttpResponse<Buffer> greeting : Future.all(greetings).await().<HttpResponse<Buffer>>list()) {
             assertEquals(200, greeting.statusCode());
         }
+
+        // Listing every session goes over each master on a connection of its own, with the password too.
+        CommandRunner listed = CommandRunner.runIn(Map.of("GATEHOUSE_REDIS_PASSWORD", PASSWORD), "sessions", "list", "--session-store",
+                cluster.url(), "--data-dir", dataDir.toString());
+        assertEquals(0, listed.exitCode, listed.toString());
+        assertTrue(listed.out.contains("admin"), listed.out);
 
         List<String> users = FailoverUsers.addedTo(dataDir);
         RedisProcess victim = cluster.masters().get(0);

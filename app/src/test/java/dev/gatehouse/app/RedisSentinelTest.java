@@ -15,19 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A master, a replica and three Sentinels, all real processes: Gatehouse finds the master through
- * the Sentinels, and when the master is killed it follows the failover by itself, with no restart.
+ * A master, a replica and three Sentinels, all real processes that ask for a password: Gatehouse
+ * finds the master through the Sentinels, and when the master is killed it follows the failover
+ * by itself, with no restart.
  */
 @ExtendWith(VertxExtension.class)
 @Needs(Needs.Service.REDIS_SERVER_BINARY)
 class RedisSentinelTest {
 
     private static final String MASTER_NAME = "gatehouse-master";
+    private static final String PASSWORD = "sentinel-test-password-7f3a";
 
     @TempDir
     Path dataDir;
@@ -39,11 +42,12 @@ class RedisSentinelTest {
 
     @BeforeEach
     void startTheSet() throws Exception {
-        master = RedisProcess.start(RedisProcess.freePort());
-        replica = RedisProcess.start(RedisProcess.freePort(), "--replicaof", "127.0.0.1", Integer.toString(master.port));
+        master = RedisProcess.start(RedisProcess.freePort(), "--requirepass", PASSWORD, "--masterauth", PASSWORD);
+        replica = RedisProcess.start(RedisProcess.freePort(), "--replicaof", "127.0.0.1", Integer.toString(master.port),
+                "--requirepass", PASSWORD, "--masterauth", PASSWORD);
         replica.await("MASTER <-> REPLICA sync: Finished with success");
         for (int i = 0; i < 3; i++) {
-            RedisProcess sentinel = RedisProcess.sentinel(sentinelConfigs, RedisProcess.freePort(), MASTER_NAME, master.port);
+            RedisProcess sentinel = RedisProcess.sentinel(sentinelConfigs, RedisProcess.freePort(), MASTER_NAME, master.port, Optional.of(PASSWORD));
             sentinel.await("+slave slave 127.0.0.1:" + replica.port);
             sentinels.add(sentinel);
         }
@@ -63,7 +67,8 @@ class RedisSentinelTest {
     @Test
     void givenTheSentinels_thenTheMasterIsFoundAndAFailoverIsFollowedWithoutARestartLosingWhatTheMasterHadNotReplicated(Vertx vertx)
             throws Exception {
-        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0), SessionStoreLocation.parse(location()));
+        TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
+                SessionStoreLocation.parse(location()).withPassword(PASSWORD));
         Browser before = new Browser(vertx, server.port());
         assertEquals(303, before.logIn("admin", server.adminPassword).statusCode());
         assertTrue(before.get("/").bodyAsString().contains("Hello, admin!"));

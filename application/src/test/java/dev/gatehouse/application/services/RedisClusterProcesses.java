@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -14,21 +15,29 @@ import java.util.stream.Collectors;
 public final class RedisClusterProcesses implements AutoCloseable {
 
     private final List<RedisProcess> nodes;
+    private final Optional<String> password;
 
-    private RedisClusterProcesses(List<RedisProcess> nodes) {
+    private RedisClusterProcesses(List<RedisProcess> nodes, Optional<String> password) {
         this.nodes = nodes;
+        this.password = password;
     }
 
-    /** {@code masters} masters (at least 3), each with {@code replicasEach} replicas; a master is called down after 1 s. */
-    public static RedisClusterProcesses start(int masters, int replicasEach) throws IOException, InterruptedException {
+    /**
+     * {@code masters} masters (at least 3), each with {@code replicasEach} replicas; a master is
+     * called down after 1 s. With a password, every node asks for it (replicas included).
+     */
+    public static RedisClusterProcesses start(int masters, int replicasEach, Optional<String> password) throws IOException, InterruptedException {
         List<RedisProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masters * (1 + replicasEach); i++) {
                 // The bus port is a free port of its own: by default it is the port plus 10000, past 65535 for a high free port.
-                nodes.add(RedisProcess.start(RedisProcess.freePort(), "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                List<String> settings = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                         "--cluster-port", Integer.toString(RedisProcess.freePort()), "--cluster-node-timeout", "1000"));
+                password.ifPresent(secret -> settings.addAll(List.of("--requirepass", secret, "--masterauth", secret)));
+                nodes.add(RedisProcess.start(RedisProcess.freePort(), settings.toArray(String[]::new)));
             }
-            List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+            List<String> create = new ArrayList<>(List.of("redis-cli", "--no-auth-warning", "--cluster", "create"));
+            password.ifPresent(secret -> create.addAll(List.of("-a", secret)));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port));
             create.addAll(List.of("--cluster-replicas", Integer.toString(replicasEach), "--cluster-yes"));
             Process made = new ProcessBuilder(create).redirectErrorStream(true).start();
@@ -37,7 +46,7 @@ public final class RedisClusterProcesses implements AutoCloseable {
                 throw new IllegalStateException("redis-cli --cluster create failed:\n" + said);
             }
             nodes.forEach(node -> node.await("Cluster state changed: ok"));
-            return new RedisClusterProcesses(nodes);
+            return new RedisClusterProcesses(nodes, password);
         } catch (IOException | InterruptedException | RuntimeException failed) {
             nodes.forEach(RedisProcess::close);
             throw failed;
@@ -52,7 +61,10 @@ public final class RedisClusterProcesses implements AutoCloseable {
     public List<RedisProcess> masters() throws IOException, InterruptedException {
         List<RedisProcess> masters = new ArrayList<>();
         for (RedisProcess node : nodes) {
-            Process role = new ProcessBuilder("redis-cli", "-p", Integer.toString(node.port), "ROLE").redirectErrorStream(true).start();
+            List<String> ask = new ArrayList<>(List.of("redis-cli", "--no-auth-warning", "-p", Integer.toString(node.port)));
+            password.ifPresent(secret -> ask.addAll(List.of("-a", secret)));
+            ask.add("ROLE");
+            Process role = new ProcessBuilder(ask).redirectErrorStream(true).start();
             String said = new String(role.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             role.waitFor();
             if (said.startsWith("master")) {

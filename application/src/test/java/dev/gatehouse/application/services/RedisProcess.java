@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A redis-server (or a Sentinel) of a test's own, Debian's package, on 127.0.0.1, keeping nothing
@@ -41,11 +42,16 @@ public final class RedisProcess implements AutoCloseable {
         return new RedisProcess(port, WatchedProcess.start(command, "Ready to accept connections"), directory);
     }
 
-    /** A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down (1 s), with a config file of its own to write. */
-    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort) throws IOException {
+    /**
+     * A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down
+     * (1 s), with a config file of its own to write; with a password, it asks for it too and gives
+     * it to the master.
+     */
+    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort, Optional<String> password) throws IOException {
         Path config = directory.resolve("sentinel-" + port + ".conf");
         Files.writeString(config, "port " + port + "\nbind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
-                + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n");
+                + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n"
+                + password.map(secret -> "requirepass " + secret + "\nsentinel auth-pass " + name + " " + secret + "\n").orElse(""));
         return new RedisProcess(port, WatchedProcess.start(List.of("redis-server", config.toString(), "--sentinel"), "+monitor master " + name), null);
     }
 

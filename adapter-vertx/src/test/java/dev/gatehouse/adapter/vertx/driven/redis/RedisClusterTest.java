@@ -50,7 +50,7 @@ class RedisClusterTest {
 
     @BeforeAll
     void makeTheCluster() throws Exception {
-        processes = RedisClusterProcesses.start(3, 0);
+        processes = RedisClusterProcesses.start(3, 0, Optional.empty());
         vertx = Vertx.vertx();
         RedisOptions options = RedisStores.clusterOptions(processes.endpoints(), Optional.empty());
         redis = RedisStores.client(vertx, options);
