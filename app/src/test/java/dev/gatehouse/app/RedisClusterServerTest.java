@@ -44,7 +44,7 @@ class RedisClusterServerTest {
 
     @BeforeEach
     void makeTheCluster() throws Exception {
-        cluster = RedisClusterProcesses.start(3, 1, Optional.of(PASSWORD));
+        cluster = RedisClusterProcesses.start(3, 1, Optional.of(PASSWORD), Optional.empty());
     }
 
     @AfterEach

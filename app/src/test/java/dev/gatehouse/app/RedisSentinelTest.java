@@ -1,6 +1,7 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.application.services.RedisProcess;
+import dev.gatehouse.application.services.TestCertificates;
 import dev.gatehouse.adapter.vertx.web.HttpSettings;
 import dev.gatehouse.app.config.SessionStoreLocation;
 import dev.gatehouse.application.services.Needs;
@@ -21,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A master, a replica and three Sentinels, all real processes that ask for a password: Gatehouse
- * finds the master through the Sentinels, and when the master is killed it follows the failover
- * by itself, with no restart.
+ * A master, a replica and three Sentinels, all real processes that speak TLS only and ask for a
+ * password: Gatehouse finds the master through the Sentinels, checking every certificate, and when
+ * the master is killed it follows the failover by itself, with no restart.
  */
 @ExtendWith(VertxExtension.class)
 @Needs(Needs.Service.REDIS_SERVER_BINARY)
@@ -36,21 +37,32 @@ class RedisSentinelTest {
     Path dataDir;
     @TempDir
     Path sentinelConfigs;
+    @TempDir
+    Path certificates;
     private RedisProcess master;
     private RedisProcess replica;
     private final List<RedisProcess> sentinels = new ArrayList<>();
 
     @BeforeEach
     void startTheSet() throws Exception {
-        master = RedisProcess.start(RedisProcess.freePort(), "--requirepass", PASSWORD, "--masterauth", PASSWORD);
-        replica = RedisProcess.start(RedisProcess.freePort(), "--replicaof", "127.0.0.1", Integer.toString(master.port),
-                "--requirepass", PASSWORD, "--masterauth", PASSWORD);
+        TestCertificates.make(certificates, "redis");
+        master = node(List.of());
+        replica = node(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port)));
         replica.await("MASTER <-> REPLICA sync: Finished with success");
         for (int i = 0; i < 3; i++) {
-            RedisProcess sentinel = RedisProcess.sentinel(sentinelConfigs, RedisProcess.freePort(), MASTER_NAME, master.port, Optional.of(PASSWORD));
+            RedisProcess sentinel = RedisProcess.sentinel(sentinelConfigs, RedisProcess.freePort(), MASTER_NAME, master.port, Optional.of(PASSWORD),
+                    Optional.of(certificates));
             sentinel.await("+slave slave 127.0.0.1:" + replica.port);
             sentinels.add(sentinel);
         }
+    }
+
+    private RedisProcess node(List<String> settings) throws Exception {
+        int port = RedisProcess.freePort();
+        List<String> all = new ArrayList<>(RedisProcess.tlsOnly(port, certificates));
+        all.addAll(List.of("--requirepass", PASSWORD, "--masterauth", PASSWORD));
+        all.addAll(settings);
+        return RedisProcess.start(port, all.toArray(String[]::new));
     }
 
     @AfterEach
@@ -61,20 +73,25 @@ class RedisSentinelTest {
     }
 
     private String location() {
-        return "redis-sentinel://" + String.join(",", sentinels.stream().map(sentinel -> "127.0.0.1:" + sentinel.port).toList()) + "/" + MASTER_NAME;
+        return "rediss-sentinel://" + String.join(",", sentinels.stream().map(sentinel -> "127.0.0.1:" + sentinel.port).toList()) + "/" + MASTER_NAME;
     }
 
     @Test
     void givenTheSentinels_thenTheMasterIsFoundAndAFailoverIsFollowedWithoutARestartLosingWhatTheMasterHadNotReplicated(Vertx vertx)
             throws Exception {
         TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
-                SessionStoreLocation.parse(location()).withPassword(PASSWORD));
+                SessionStoreLocation.parse(location()).withPassword(PASSWORD).withCertificateAuthority(certificates.resolve("ca.crt")));
         Browser before = new Browser(vertx, server.port());
         assertEquals(303, before.logIn("admin", server.adminPassword).statusCode());
         assertTrue(before.get("/").bodyAsString().contains("Hello, admin!"));
         var ready = before.get("/health/ready");
         assertEquals(200, ready.statusCode());
         assertTrue(ready.bodyAsString().contains("\"mode\":\"redis-sentinel\""), "the readiness check names the store's kind: " + ready.bodyAsString());
+        TestServer otherCa = new TestServer(vertx, dataDir.resolve("other-ca"), HttpSettings.defaults("127.0.0.1", 0),
+                SessionStoreLocation.parse(location()).withPassword(PASSWORD).withCertificateAuthority(certificates.resolve("other-ca.crt")));
+        var untrusted = new Browser(vertx, otherCa.port()).get("/health/ready");
+        assertEquals(503, untrusted.statusCode());
+        assertTrue(untrusted.bodyAsString().contains("the TLS handshake failed"), untrusted.bodyAsString());
 
         List<String> users = FailoverUsers.addedTo(dataDir);
         LoginsThroughAFailover.Measured measured = LoginsThroughAFailover.measure(vertx, server, users, FailoverUsers.PASSWORD, () -> {
@@ -90,7 +107,7 @@ class RedisSentinelTest {
     void givenASentinelLocation_thenConfigSaysSentinelAndHowMany() {
         CommandRunner config = CommandRunner.run("", "config", "--session-store", location());
         assertEquals(0, config.exitCode, config.toString());
-        assertTrue(config.out.contains("# session store: redis, sentinel (master " + MASTER_NAME + ", 3 sentinels), TLS off, password none"), config.out);
+        assertTrue(config.out.contains("# session store: redis, sentinel (master " + MASTER_NAME + ", 3 sentinels), TLS on, password none"), config.out);
         assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-sentinel://127.0.0.1:1").exitCode, "no master name");
     }
 }

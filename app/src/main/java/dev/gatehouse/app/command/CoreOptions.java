@@ -54,7 +54,8 @@ public class CoreOptions {
     @Option(names = "--session-store", paramLabel = "STORE", scope = ScopeType.INHERIT, converter = SessionStoreConverter.class,
             defaultValue = "memory",
             description = "memory (inside each process), or a Redis that every server and terminal shares: redis://HOST:PORT "
-                    + "(rediss:// for TLS), redis-sentinel://HOST:PORT,.../MASTER-NAME or redis-cluster://HOST:PORT,... (default: ${DEFAULT-VALUE}).")
+                    + "(rediss:// for TLS), redis-sentinel://HOST:PORT,.../MASTER-NAME or redis-cluster://HOST:PORT,... (rediss-sentinel://, "
+                    + "rediss-cluster:// for TLS) (default: ${DEFAULT-VALUE}).")
     SessionStoreLocation sessionStore;
 
     @Option(names = "--user-directory", paramLabel = "USERS", scope = ScopeType.INHERIT, converter = UserDirectoryConverter.class,
@@ -100,8 +101,8 @@ public class CoreOptions {
     Path userDirectoryPasswordFile;
 
     @Option(names = "--session-store-ca", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "For a rediss:// session store, the certificate (PEM) of the CA that signed Redis's, as for a private CA "
-                    + "(default: the system's trusted CAs).")
+            description = "For a rediss://, rediss-sentinel:// or rediss-cluster:// session store, the certificate (PEM) of the CA that "
+                    + "signed Redis's, as for a private CA (default: the system's trusted CAs).")
     Path sessionStoreCa;
 
     public CoreSettings settings() {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Where sessions are kept: {@code memory}, inside each process (the embedded default), or a Redis
  * URL ({@code redis://host:6379}, {@code rediss://} for TLS, {@code redis://user@host} for an ACL
  * user; {@code redis-sentinel://} for a Redis that Sentinels watch, {@code redis-cluster://} for a
- * Redis Cluster) that every server and terminal shares; and the password for it, read once at start from
+ * Redis Cluster, {@code rediss-sentinel://} and {@code rediss-cluster://} over TLS) that every
+ * server and terminal shares; and the password for it, read once at start from
  * {@code GATEHOUSE_REDIS_PASSWORD} or {@code --session-store-password-file}, never shown.
  */
 public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> password, Optional<Path> certificateAuthority) {
@@ -33,36 +34,42 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
 
     /** A Redis watched by Sentinels, which say where its master is: {@code redis-sentinel://s1:26379,s2:26379/mymaster}. */
     public boolean sentinel() {
-        return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("redis-sentinel://")).orElse(false);
+        return scheme().endsWith("-sentinel");
     }
 
     /** The Sentinels' addresses, as {@code redis://host:port} URLs, and the name of the master they watch. */
     public List<String> sentinels() {
-        String hosts = redisUrl.orElseThrow().substring("redis-sentinel://".length(), redisUrl.orElseThrow().lastIndexOf('/'));
+        String hosts = redisUrl.orElseThrow().substring(scheme().length() + 3, redisUrl.orElseThrow().lastIndexOf('/'));
         return asUrls(hosts);
     }
 
     /** A Redis Cluster, whose masters share the sessions out: {@code redis-cluster://n1:7000,n2:7001,n3:7002}. */
     public boolean cluster() {
-        return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("redis-cluster://")).orElse(false);
+        return scheme().endsWith("-cluster");
     }
 
-    /** The cluster's nodes given, as {@code redis://host:port} URLs: the client learns the others from them. */
+    /** The cluster's nodes given, as {@code redis://host:port} URLs ({@code rediss://} over TLS): the client learns the others from them. */
     public List<String> clusterNodes() {
-        return asUrls(redisUrl.orElseThrow().substring("redis-cluster://".length()));
+        return asUrls(redisUrl.orElseThrow().substring(scheme().length() + 3));
     }
 
-    private static List<String> asUrls(String hosts) {
-        return Arrays.stream(hosts.split(",")).map(host -> "redis://" + host.strip()).toList();
+    private List<String> asUrls(String hosts) {
+        String each = tls() ? "rediss://" : "redis://";
+        return Arrays.stream(hosts.split(",")).map(host -> each + host.strip()).toList();
+    }
+
+    /** The URL's scheme, in lower case: {@code redis}, {@code rediss}, {@code redis-sentinel}, {@code rediss-cluster}...; empty for memory. */
+    private String scheme() {
+        return redisUrl.map(url -> url.substring(0, Math.max(0, url.indexOf("://"))).toLowerCase(Locale.ROOT)).orElse("");
     }
 
     public String masterName() {
         return redisUrl.orElseThrow().substring(redisUrl.orElseThrow().lastIndexOf('/') + 1);
     }
 
-    /** Whether the link to Redis is encrypted: a {@code rediss://} URL. */
+    /** Whether the links to Redis are encrypted: a {@code rediss://}, {@code rediss-sentinel://} or {@code rediss-cluster://} URL. */
     public boolean tls() {
-        return redisUrl.map(url -> url.toLowerCase(Locale.ROOT).startsWith("rediss://")).orElse(false);
+        return scheme().startsWith("rediss");
     }
 
     /** Whether the URL itself holds a password ({@code redis://user:password@host}), as a process list would show it. */
@@ -81,14 +88,14 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
             return MEMORY;
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("redis-sentinel://")) {
-            if (!trimmed.matches("(?i)redis-sentinel://[^/@]+(,[^/@]+)*/[A-Za-z0-9._-]+")) {
+        if (lower.startsWith("redis-sentinel://") || lower.startsWith("rediss-sentinel://")) {
+            if (!trimmed.matches("(?i)rediss?-sentinel://[^/@]+(,[^/@]+)*/[A-Za-z0-9._-]+")) {
                 throw new IllegalArgumentException("a Sentinel store is redis-sentinel://HOST:PORT,HOST:PORT,.../MASTER-NAME");
             }
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }
-        if (lower.startsWith("redis-cluster://")) {
-            if (!trimmed.matches("(?i)redis-cluster://[^/@,]+(,[^/@,]+)*")) {
+        if (lower.startsWith("redis-cluster://") || lower.startsWith("rediss-cluster://")) {
+            if (!trimmed.matches("(?i)rediss?-cluster://[^/@,]+(,[^/@,]+)*")) {
                 throw new IllegalArgumentException("a cluster store is redis-cluster://HOST:PORT,HOST:PORT,...");
             }
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());

@@ -311,7 +311,9 @@ public final class Wiring {
     static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (cause instanceof javax.net.ssl.SSLException || message.contains("PKIX") || message.contains("certificate")) {
+            // A cluster client folds each node's failure into one message of its own.
+            if (cause instanceof javax.net.ssl.SSLException || message.contains("PKIX") || message.contains("certificate")
+                    || message.contains("SSLHandshakeException")) {
                 return "the TLS handshake failed: its certificate is not one this server trusts (--session-store-ca, sslrootcert), or not for its name";
             }
             if (message.contains("WRONGPASS") || message.contains("NOAUTH") || message.contains("password authentication failed")) {
@@ -325,11 +327,12 @@ public final class Wiring {
     public static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
         if (location.cluster()) {
-            return RedisStores.cluster(vertx, location.clusterNodes(), location.password(), policy, throttlePolicy, clock);
+            return RedisStores.cluster(vertx, location.clusterNodes(), location.password(), location.certificateAuthority(), policy, throttlePolicy,
+                    clock);
         }
         if (location.sentinel()) {
-            return RedisStores.watchedBySentinels(vertx, location.sentinels(), location.masterName(), location.password(), policy, throttlePolicy,
-                    clock);
+            return RedisStores.watchedBySentinels(vertx, location.sentinels(), location.masterName(), location.password(),
+                    location.certificateAuthority(), policy, throttlePolicy, clock);
         }
         if (location.redisUrl().isPresent()) {
             return new RedisStores(vertx, location.redisUrl().get(), location.password(), location.certificateAuthority(), policy, throttlePolicy,

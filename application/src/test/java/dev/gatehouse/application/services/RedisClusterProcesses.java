@@ -2,6 +2,7 @@ package dev.gatehouse.application.services;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,17 +17,22 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
     private final List<RedisProcess> nodes;
     private final Optional<String> password;
+    private final Optional<Path> tls;
 
-    private RedisClusterProcesses(List<RedisProcess> nodes, Optional<String> password) {
+    private RedisClusterProcesses(List<RedisProcess> nodes, Optional<String> password, Optional<Path> tls) {
         this.nodes = nodes;
         this.password = password;
+        this.tls = tls;
     }
 
     /**
      * {@code masters} masters (at least 3), each with {@code replicasEach} replicas; a master is
-     * called down after 1 s. With a password, every node asks for it (replicas included).
+     * called down after 1 s. With a password, every node asks for it (replicas included). With
+     * {@code tls}, a directory of {@link TestCertificates} for {@code redis}, every node speaks TLS
+     * only, to clients and to each other.
      */
-    public static RedisClusterProcesses start(int masters, int replicasEach, Optional<String> password) throws IOException, InterruptedException {
+    public static RedisClusterProcesses start(int masters, int replicasEach, Optional<String> password, Optional<Path> tls)
+            throws IOException, InterruptedException {
         List<RedisProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masters * (1 + replicasEach); i++) {
@@ -34,10 +40,15 @@ public final class RedisClusterProcesses implements AutoCloseable {
                 List<String> settings = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                         "--cluster-port", Integer.toString(RedisProcess.freePort()), "--cluster-node-timeout", "1000"));
                 password.ifPresent(secret -> settings.addAll(List.of("--requirepass", secret, "--masterauth", secret)));
-                nodes.add(RedisProcess.start(RedisProcess.freePort(), settings.toArray(String[]::new)));
+                int port = RedisProcess.freePort();
+                tls.ifPresent(certificates -> {
+                    settings.addAll(RedisProcess.tlsOnly(port, certificates));
+                    settings.addAll(List.of("--tls-cluster", "yes"));
+                });
+                nodes.add(RedisProcess.start(port, settings.toArray(String[]::new)));
             }
-            List<String> create = new ArrayList<>(List.of("redis-cli", "--no-auth-warning", "--cluster", "create"));
-            password.ifPresent(secret -> create.addAll(List.of("-a", secret)));
+            List<String> create = new ArrayList<>(redisCli(password, tls));
+            create.addAll(List.of("--cluster", "create"));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port));
             create.addAll(List.of("--cluster-replicas", Integer.toString(replicasEach), "--cluster-yes"));
             Process made = new ProcessBuilder(create).redirectErrorStream(true).start();
@@ -46,7 +57,7 @@ public final class RedisClusterProcesses implements AutoCloseable {
                 throw new IllegalStateException("redis-cli --cluster create failed:\n" + said);
             }
             nodes.forEach(node -> node.await("Cluster state changed: ok"));
-            return new RedisClusterProcesses(nodes, password);
+            return new RedisClusterProcesses(nodes, password, tls);
         } catch (IOException | InterruptedException | RuntimeException failed) {
             nodes.forEach(RedisProcess::close);
             throw failed;
@@ -61,9 +72,8 @@ public final class RedisClusterProcesses implements AutoCloseable {
     public List<RedisProcess> masters() throws IOException, InterruptedException {
         List<RedisProcess> masters = new ArrayList<>();
         for (RedisProcess node : nodes) {
-            List<String> ask = new ArrayList<>(List.of("redis-cli", "--no-auth-warning", "-p", Integer.toString(node.port)));
-            password.ifPresent(secret -> ask.addAll(List.of("-a", secret)));
-            ask.add("ROLE");
+            List<String> ask = new ArrayList<>(redisCli(password, tls));
+            ask.addAll(List.of("-p", Integer.toString(node.port), "ROLE"));
             Process role = new ProcessBuilder(ask).redirectErrorStream(true).start();
             String said = new String(role.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             role.waitFor();
@@ -74,14 +84,23 @@ public final class RedisClusterProcesses implements AutoCloseable {
         return masters;
     }
 
+    /** redis-cli, with the password and the CA to check the nodes' certificates against. */
+    private static List<String> redisCli(Optional<String> password, Optional<Path> tls) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "--no-auth-warning"));
+        password.ifPresent(secret -> command.addAll(List.of("-a", secret)));
+        tls.ifPresent(certificates -> command.addAll(List.of("--tls", "--cacert", certificates.resolve("ca.crt").toString())));
+        return command;
+    }
+
     /** Every node, as {@code redis://127.0.0.1:PORT}: what a cluster client is given to learn the rest from. */
     public List<String> endpoints() {
         return nodes.stream().map(node -> "redis://127.0.0.1:" + node.port).toList();
     }
 
-    /** The store's location for Gatehouse: {@code redis-cluster://127.0.0.1:P1,127.0.0.1:P2,...}. */
+    /** The store's location for Gatehouse: {@code redis-cluster://127.0.0.1:P1,127.0.0.1:P2,...} ({@code rediss-cluster://} over TLS). */
     public String url() {
-        return nodes.stream().map(node -> "127.0.0.1:" + node.port).collect(Collectors.joining(",", "redis-cluster://", ""));
+        return nodes.stream().map(node -> "127.0.0.1:" + node.port)
+                .collect(Collectors.joining(",", tls.isPresent() ? "rediss-cluster://" : "redis-cluster://", ""));
     }
 
     @Override

@@ -45,14 +45,26 @@ public final class RedisProcess implements AutoCloseable {
     /**
      * A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down
      * (1 s), with a config file of its own to write; with a password, it asks for it too and gives
-     * it to the master.
+     * it to the master; with {@code tls}, a directory of {@link TestCertificates} for {@code redis},
+     * it speaks TLS only, to its clients, the master, the replicas and the other Sentinels.
      */
-    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort, Optional<String> password) throws IOException {
+    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort, Optional<String> password, Optional<Path> tls)
+            throws IOException {
         Path config = directory.resolve("sentinel-" + port + ".conf");
-        Files.writeString(config, "port " + port + "\nbind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
+        String listening = tls.map(certificates -> "port 0\ntls-port " + port + "\ntls-cert-file " + certificates.resolve("redis.crt")
+                + "\ntls-key-file " + certificates.resolve("redis.key") + "\ntls-ca-cert-file " + certificates.resolve("ca.crt")
+                + "\ntls-auth-clients no\ntls-replication yes\n").orElse("port " + port + "\n");
+        Files.writeString(config, listening + "bind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
                 + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n"
                 + password.map(secret -> "requirepass " + secret + "\nsentinel auth-pass " + name + " " + secret + "\n").orElse(""));
         return new RedisProcess(port, WatchedProcess.start(List.of("redis-server", config.toString(), "--sentinel"), "+monitor master " + name), null);
+    }
+
+    /** The settings that make a redis-server on {@code port} speak TLS only, with the certificates of {@link TestCertificates} for {@code redis}. */
+    public static List<String> tlsOnly(int port, Path certificates) {
+        return List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file", certificates.resolve("redis.crt").toString(),
+                "--tls-key-file", certificates.resolve("redis.key").toString(), "--tls-ca-cert-file", certificates.resolve("ca.crt").toString(),
+                "--tls-auth-clients", "no", "--tls-replication", "yes");
     }
 
     /** Waits until the server has said {@code text} (an event; the bound only stops a hung test). */

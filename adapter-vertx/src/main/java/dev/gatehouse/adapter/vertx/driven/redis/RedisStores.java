@@ -55,8 +55,16 @@ public final class RedisStores implements Stores {
     private static RedisOptions standalone(String url, Optional<String> password, Optional<Path> certificateAuthority) {
         RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
         password.ifPresent(options::setPassword);
-        if (url.toLowerCase(Locale.ROOT).startsWith("rediss://")) {
-            // The server's name is checked against its certificate, as a browser checks a site's.
+        return securedWhereAsked(options, certificateAuthority);
+    }
+
+    /**
+     * TLS for every connection when the endpoints are {@code rediss://} URLs (the nodes a cluster
+     * names, and the master the Sentinels name, keep the scheme of the URL they came through).
+     * Each server's name is checked against its certificate, as a browser checks a site's.
+     */
+    private static RedisOptions securedWhereAsked(RedisOptions options, Optional<Path> certificateAuthority) {
+        if (options.getEndpoints().stream().allMatch(endpoint -> endpoint.toLowerCase(Locale.ROOT).startsWith("rediss://"))) {
             options.getNetClientOptions().setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
             certificateAuthority.ifPresent(ca -> options.getNetClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
         }
@@ -67,14 +75,15 @@ public final class RedisStores implements Stores {
      * A Redis that Sentinels watch: the client asks them where the master is, and asks again
      * after a failover, by itself (vertx-redis-client's SENTINEL type, no topology code here).
      *
-     * @param sentinels the Sentinels, as {@code redis://host:port} URLs
+     * @param sentinels the Sentinels, as {@code redis://host:port} URLs ({@code rediss://} for TLS to them and to the master)
      */
     public static RedisStores watchedBySentinels(Vertx vertx, List<String> sentinels, String masterName, Optional<String> password,
-                                                 SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+                                                 Optional<Path> certificateAuthority, SessionPolicy policy, ThrottlePolicy throttlePolicy,
+                                                 Clock clock) {
         RedisOptions options = new RedisOptions().setType(RedisClientType.SENTINEL).setEndpoints(sentinels).setMasterName(masterName)
                 .setRole(RedisRole.MASTER).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
         password.ifPresent(options::setPassword);
-        return new RedisStores(vertx, options, policy, throttlePolicy, clock);
+        return new RedisStores(vertx, securedWhereAsked(options, certificateAuthority), policy, throttlePolicy, clock);
     }
 
     /**
@@ -82,11 +91,11 @@ public final class RedisStores implements Stores {
      * which master holds which slots from any of {@code nodes}, and learns again when a master
      * fails over or slots move (vertx-redis-client's CLUSTER type, no topology code here).
      *
-     * @param nodes some of the cluster's nodes, as {@code redis://host:port} URLs
+     * @param nodes some of the cluster's nodes, as {@code redis://host:port} URLs ({@code rediss://} for TLS)
      */
-    public static RedisStores cluster(Vertx vertx, List<String> nodes, Optional<String> password, SessionPolicy policy,
-                                      ThrottlePolicy throttlePolicy, Clock clock) {
-        return new RedisStores(vertx, clusterOptions(nodes, password), policy, throttlePolicy, clock);
+    public static RedisStores cluster(Vertx vertx, List<String> nodes, Optional<String> password, Optional<Path> certificateAuthority,
+                                      SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+        return new RedisStores(vertx, clusterOptions(nodes, password, certificateAuthority), policy, throttlePolicy, clock);
     }
 
     /** The client for these options; for a cluster, one whose requests share a connection (see {@link SharedClusterConnection}). */
@@ -95,11 +104,11 @@ public final class RedisStores implements Stores {
         return options.getType() == RedisClientType.CLUSTER ? new SharedClusterConnection(client) : client;
     }
 
-    static RedisOptions clusterOptions(List<String> nodes, Optional<String> password) {
+    static RedisOptions clusterOptions(List<String> nodes, Optional<String> password, Optional<Path> certificateAuthority) {
         RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setEndpoints(nodes)
                 .setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
         password.ifPresent(options::setPassword);
-        return options;
+        return securedWhereAsked(options, certificateAuthority);
     }
 
     private RedisStores(Vertx vertx, RedisOptions options, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {

@@ -50,9 +50,9 @@ class RedisClusterTest {
 
     @BeforeAll
     void makeTheCluster() throws Exception {
-        processes = RedisClusterProcesses.start(3, 0, Optional.empty());
+        processes = RedisClusterProcesses.start(3, 0, Optional.empty(), Optional.empty());
         vertx = Vertx.vertx();
-        RedisOptions options = RedisStores.clusterOptions(processes.endpoints(), Optional.empty());
+        RedisOptions options = RedisStores.clusterOptions(processes.endpoints(), Optional.empty(), Optional.empty());
         redis = RedisStores.client(vertx, options);
         keys = KeyScan.overMasters(vertx, redis, options);
     }
