@@ -89,7 +89,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     /** A password in a store URL (redis://:pw@host, postgresql://user:pw@host) never leaves the process. */
     static String masked(String value) {
-        return value.replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@");
+        return value.replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
     }
 
     private static String yaml(String value) {

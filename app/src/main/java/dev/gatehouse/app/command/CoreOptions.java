@@ -147,7 +147,7 @@ public class CoreOptions {
             try {
                 return SessionStoreLocation.parse(text);
             } catch (IllegalArgumentException notAStore) {
-                throw new TypeConversionException("'" + masked(text) + "' is not a session store: use memory, redis://HOST:PORT, "
+                throw new TypeConversionException("'" + ConfigCommand.masked(text) + "' is not a session store: use memory, redis://HOST:PORT, "
                         + "redis-sentinel://HOST:PORT,HOST:PORT/MASTER-NAME or redis-cluster://HOST:PORT,HOST:PORT");
             }
         }
@@ -195,11 +195,6 @@ public class CoreOptions {
         return fromEnvironment == null || fromEnvironment.isEmpty() ? Optional.empty() : Optional.of(fromEnvironment);
     }
 
-    /** A URL as an error may repeat it: without the password it may hold. */
-    private static String masked(String url) {
-        return url.replaceFirst("//[^@/]*@", "//***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-    }
-
     /** Reads {@code --user-directory}. */
     static final class UserDirectoryConverter implements ITypeConverter<UserDirectoryLocation> {
         @Override
@@ -207,7 +202,7 @@ public class CoreOptions {
             try {
                 return UserDirectoryLocation.parse(text);
             } catch (IllegalArgumentException notADirectory) {
-                throw new TypeConversionException("'" + masked(text) + "' is not a user directory (" + notADirectory.getMessage()
+                throw new TypeConversionException("'" + ConfigCommand.masked(text) + "' is not a user directory (" + notADirectory.getMessage()
                         + "): use file or postgresql://USER@HOST:PORT/DB");
             }
         }
