@@ -161,4 +161,20 @@ class ConfigurationTest {
         assertTrue(version.out.startsWith("Gatehouse "), version.out);
         assertTrue(version.out.contains("Java " + Runtime.version()), version.out);
     }
+
+    @Test
+    void givenASentinelOrAClusterLocation_thenConfigSaysItsModeTlsAndPasswordWithoutConnecting() {
+        CommandRunner sentinel = CommandRunner.runIn(Map.of("GATEHOUSE_REDIS_PASSWORD", "a-redis-password"), "config", "--session-store",
+                "rediss-sentinel://127.0.0.1:26379,127.0.0.1:26380,127.0.0.1:26381/mymaster");
+        assertEquals(0, sentinel.exitCode, sentinel.toString());
+        assertTrue(sentinel.out.contains("# session store: redis, sentinel (master mymaster, 3 sentinels), TLS on, password set (masked)"),
+                sentinel.out);
+        assertFalse(sentinel.out.contains("a-redis-password"));
+        CommandRunner cluster = CommandRunner.run("", "config", "--session-store", "redis-cluster://127.0.0.1:7000,127.0.0.1:7001");
+        assertEquals(0, cluster.exitCode, cluster.toString());
+        assertTrue(cluster.out.contains("# session store: redis, cluster (2 nodes given), TLS off, password none"), cluster.out);
+
+        assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-sentinel://127.0.0.1:1").exitCode, "no master name");
+        assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-cluster://").exitCode, "no node");
+    }
 }

@@ -24,9 +24,9 @@ final class LoginsThroughAFailover {
 
     private static final int CLIENTS = 4;
     /** Logins acknowledged before the master is killed, so that writes are in flight when it dies. */
-    private static final int BEFORE = 40;
+    private static final int BEFORE = 24;
     /** Logins acknowledged after the kill that show the store came back. */
-    private static final int AFTER = 20;
+    private static final int AFTER = 12;
     /**
      * Each user gets at most this many logins acknowledged (and a few more in flight), under the
      * cap of 20 sessions per user, so that none is ended for being one too many.

@@ -94,12 +94,4 @@ class RedisClusterServerTest {
         assertEquals(200, admin.get("/health/ready").statusCode(), "ready again, with no restart");
         assertEquals(3, cluster.masters().size(), "the killed master's replica took its place");
     }
-
-    @Test
-    void givenAClusterLocation_thenConfigSaysClusterAndHowManyNodesWereGiven() {
-        CommandRunner config = CommandRunner.run("", "config", "--session-store", cluster.url());
-        assertEquals(0, config.exitCode, config.toString());
-        assertTrue(config.out.contains("# session store: redis, cluster (6 nodes given), TLS off, password none"), config.out);
-        assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-cluster://").exitCode, "no node");
-    }
 }

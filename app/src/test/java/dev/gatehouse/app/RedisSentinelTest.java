@@ -102,12 +102,4 @@ class RedisSentinelTest {
         assertEquals(0, measured.lostAfterKill(), "a login acknowledged by the new master holds: " + measured);
         assertEquals(200, before.get("/health/ready").statusCode(), "ready again, with no restart");
     }
-
-    @Test
-    void givenASentinelLocation_thenConfigSaysSentinelAndHowMany() {
-        CommandRunner config = CommandRunner.run("", "config", "--session-store", location());
-        assertEquals(0, config.exitCode, config.toString());
-        assertTrue(config.out.contains("# session store: redis, sentinel (master " + MASTER_NAME + ", 3 sentinels), TLS on, password none"), config.out);
-        assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-sentinel://127.0.0.1:1").exitCode, "no master name");
-    }
 }
