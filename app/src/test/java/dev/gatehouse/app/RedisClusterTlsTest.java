@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,10 +57,17 @@ class RedisClusterTlsTest {
     @Test
     void givenAClusterOverTls_thenEveryNodesCertificateIsCheckedAndLoginsWork(Vertx vertx) {
         TestServer server = serverTrusting(vertx, "trusting", "ca.crt");
+        // The terminal below reads the sessions with the system's clock: the server's must not be months behind it.
+        server.clock.advance(Duration.between(server.clock.instant(), Instant.now()));
         Browser admin = new Browser(vertx, server.port());
         assertEquals(303, admin.logIn("admin", server.adminPassword).statusCode());
         assertTrue(admin.get("/").bodyAsString().contains("Hello, admin!"));
         assertEquals(200, admin.get("/health/ready").statusCode());
+        // Listing every session scans each master on a connection of its own, over TLS too.
+        CommandRunner listed = CommandRunner.run("", "sessions", "list", "--session-store", cluster.url(), "--session-store-ca",
+                certificates.resolve("ca.crt").toString(), "--data-dir", dataDir.resolve("trusting").toString());
+        assertEquals(0, listed.exitCode, listed.toString());
+        assertTrue(listed.out.contains("admin"), listed.out);
 
         TestServer other = serverTrusting(vertx, "other", "other-ca.crt");
         var refused = new Browser(vertx, other.port()).get("/health/ready");
