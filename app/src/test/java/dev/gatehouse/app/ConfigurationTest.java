@@ -170,11 +170,14 @@ class ConfigurationTest {
         assertTrue(sentinel.out.contains("# session store: redis, sentinel (master mymaster, 3 sentinels), TLS on, password set (masked)"),
                 sentinel.out);
         assertFalse(sentinel.out.contains("a-redis-password"));
-        CommandRunner cluster = CommandRunner.run("", "config", "--session-store", "redis-cluster://127.0.0.1:7000,127.0.0.1:7001");
+        CommandRunner cluster = CommandRunner.run("", "config", "--session-store", "redis-cluster://gatehouse@127.0.0.1:7000,127.0.0.1:7001");
         assertEquals(0, cluster.exitCode, cluster.toString());
         assertTrue(cluster.out.contains("# session store: redis, cluster (2 nodes given), TLS off, password none"), cluster.out);
 
         assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-sentinel://127.0.0.1:1").exitCode, "no master name");
         assertEquals(2, CommandRunner.run("", "config", "--session-store", "redis-cluster://").exitCode, "no node");
+        CommandRunner passwordInUrl = CommandRunner.run("", "config", "--session-store", "redis-cluster://gatehouse:hunter2@127.0.0.1:7000");
+        assertEquals(2, passwordInUrl.exitCode, "a cluster's password comes from the environment or a file");
+        assertFalse(passwordInUrl.err.contains("hunter2"), passwordInUrl.err);
     }
 }

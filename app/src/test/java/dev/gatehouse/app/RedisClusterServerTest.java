@@ -29,14 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Gatehouse on a Redis Cluster of three masters, each with a replica, all real processes made
- * with {@code redis-cli --cluster create} that ask for a password: logins and greetings across the
- * masters, and a master killed with the cluster's own failover followed without a restart.
+ * with {@code redis-cli --cluster create} that ask for a password, where Gatehouse logs in as an
+ * ACL user of its own limited to its keys: logins and greetings across the masters, and a master
+ * killed with the cluster's own failover followed without a restart.
  */
 @ExtendWith(VertxExtension.class)
 @Needs(Needs.Service.REDIS_SERVER_BINARY)
 class RedisClusterServerTest {
 
     private static final String PASSWORD = "cluster-test-password-5c1e";
+    /** Gatehouse's own ACL user's, not the default user's the cluster's nodes use among themselves. */
+    private static final String ACL_PASSWORD = "gatehouse-acl-password-9d2b";
 
     @TempDir
     Path dataDir;
@@ -44,7 +47,8 @@ class RedisClusterServerTest {
 
     @BeforeEach
     void makeTheCluster() throws Exception {
-        cluster = RedisClusterProcesses.start(3, 1, Optional.of(PASSWORD), Optional.empty());
+        cluster = RedisClusterProcesses.start(3, 1, Optional.of(PASSWORD), Optional.empty(),
+                "--user", "gatehouse", "on", ">" + ACL_PASSWORD, "~gatehouse:*", "&*", "+@all");
     }
 
     @AfterEach
@@ -56,7 +60,7 @@ class RedisClusterServerTest {
     void givenACluster_thenLoginsAreGreetedAndAKilledMasterIsReplacedWithoutARestartLosingWhatItHadNotReplicated(Vertx vertx)
             throws Exception {
         TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
-                SessionStoreLocation.parse(cluster.url()).withPassword(PASSWORD));
+                SessionStoreLocation.parse(cluster.urlAs("gatehouse")).withPassword(ACL_PASSWORD));
         // The terminal below reads the sessions with the system's clock: the server's must not be months behind it.
         server.clock.advance(Duration.between(server.clock.instant(), Instant.now()));
         Browser admin = new Browser(vertx, server.port());
@@ -81,8 +85,8 @@ class RedisClusterServerTest {
         }
 
         // Listing every session goes over each master on a connection of its own, with the password too.
-        CommandRunner listed = CommandRunner.runIn(Map.of("GATEHOUSE_REDIS_PASSWORD", PASSWORD), "sessions", "list", "--session-store",
-                cluster.url(), "--data-dir", dataDir.toString());
+        CommandRunner listed = CommandRunner.runIn(Map.of("GATEHOUSE_REDIS_PASSWORD", ACL_PASSWORD), "sessions", "list", "--session-store",
+                cluster.urlAs("gatehouse"), "--data-dir", dataDir.toString());
         assertEquals(0, listed.exitCode, listed.toString());
         assertTrue(listed.out.contains("admin"), listed.out);
 

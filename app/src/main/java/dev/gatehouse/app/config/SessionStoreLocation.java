@@ -53,9 +53,24 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         return asUrls(redisUrl.orElseThrow().substring(scheme().length() + 3));
     }
 
+    /** Each host as a URL, without the ACL user written before the first ({@link #aclUser}). */
     private List<String> asUrls(String hosts) {
         String each = tls() ? "rediss://" : "redis://";
-        return Arrays.stream(hosts.split(",")).map(host -> each + host.strip()).toList();
+        return Arrays.stream(hosts.substring(hosts.indexOf('@') + 1).split(",")).map(host -> each + host.strip()).toList();
+    }
+
+    /**
+     * For Sentinels or a cluster, the ACL user written before the first host
+     * ({@code redis-cluster://gatehouse@n1:7000,n2:7001}), the same on every node; empty for the
+     * default user. (A single Redis keeps its user in its own URL.)
+     */
+    public Optional<String> aclUser() {
+        if (!sentinel() && !cluster()) {
+            return Optional.empty();
+        }
+        String rest = redisUrl.orElseThrow().substring(scheme().length() + 3);
+        int at = rest.indexOf('@');
+        return at < 0 ? Optional.empty() : Optional.of(rest.substring(0, at));
     }
 
     /** The URL's scheme, in lower case: {@code redis}, {@code rediss}, {@code redis-sentinel}, {@code rediss-cluster}...; empty for memory. */
@@ -89,14 +104,14 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith("redis-sentinel://") || lower.startsWith("rediss-sentinel://")) {
-            if (!trimmed.matches("(?i)rediss?-sentinel://[^/@]+(,[^/@]+)*/[A-Za-z0-9._-]+")) {
-                throw new IllegalArgumentException("a Sentinel store is redis-sentinel://HOST:PORT,HOST:PORT,.../MASTER-NAME");
+            if (!trimmed.matches("(?i)rediss?-sentinel://([^/@,:]+@)?[^/@]+(,[^/@]+)*/[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("a Sentinel store is redis-sentinel://[USER@]HOST:PORT,HOST:PORT,.../MASTER-NAME");
             }
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }
         if (lower.startsWith("redis-cluster://") || lower.startsWith("rediss-cluster://")) {
-            if (!trimmed.matches("(?i)rediss?-cluster://[^/@,]+(,[^/@,]+)*")) {
-                throw new IllegalArgumentException("a cluster store is redis-cluster://HOST:PORT,HOST:PORT,...");
+            if (!trimmed.matches("(?i)rediss?-cluster://([^/@,:]+@)?[^/@,]+(,[^/@,]+)*")) {
+                throw new IllegalArgumentException("a cluster store is redis-cluster://[USER@]HOST:PORT,HOST:PORT,...");
             }
             return new SessionStoreLocation(Optional.of(trimmed), Optional.empty(), Optional.empty());
         }

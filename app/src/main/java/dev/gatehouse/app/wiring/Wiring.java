@@ -327,11 +327,11 @@ public final class Wiring {
     public static Stores openStores(Vertx vertx, SessionStoreLocation location, SessionPolicy policy, ThrottlePolicy throttlePolicy,
                              Clock clock, Optional<ServerConfig> server) {
         if (location.cluster()) {
-            return RedisStores.cluster(vertx, location.clusterNodes(), location.password(), location.certificateAuthority(), policy, throttlePolicy,
-                    clock);
+            return RedisStores.cluster(vertx, location.clusterNodes(), location.aclUser(), location.password(), location.certificateAuthority(),
+                    policy, throttlePolicy, clock);
         }
         if (location.sentinel()) {
-            return RedisStores.watchedBySentinels(vertx, location.sentinels(), location.masterName(), location.password(),
+            return RedisStores.watchedBySentinels(vertx, location.sentinels(), location.masterName(), location.aclUser(), location.password(),
                     location.certificateAuthority(), policy, throttlePolicy, clock);
         }
         if (location.redisUrl().isPresent()) {

@@ -29,23 +29,24 @@ public final class RedisClusterProcesses implements AutoCloseable {
      * {@code masters} masters (at least 3), each with {@code replicasEach} replicas; a master is
      * called down after 1 s. With a password, every node asks for it (replicas included). With
      * {@code tls}, a directory of {@link TestCertificates} for {@code redis}, every node speaks TLS
-     * only, to clients and to each other.
+     * only, to clients and to each other. {@code settings} go to every node too (an ACL user, say).
      */
-    public static RedisClusterProcesses start(int masters, int replicasEach, Optional<String> password, Optional<Path> tls)
+    public static RedisClusterProcesses start(int masters, int replicasEach, Optional<String> password, Optional<Path> tls, String... settings)
             throws IOException, InterruptedException {
         List<RedisProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masters * (1 + replicasEach); i++) {
                 // The bus port is a free port of its own: by default it is the port plus 10000, past 65535 for a high free port.
-                List<String> settings = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                List<String> node = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                         "--cluster-port", Integer.toString(RedisProcess.freePort()), "--cluster-node-timeout", "1000"));
-                password.ifPresent(secret -> settings.addAll(List.of("--requirepass", secret, "--masterauth", secret)));
+                password.ifPresent(secret -> node.addAll(List.of("--requirepass", secret, "--masterauth", secret)));
                 int port = RedisProcess.freePort();
                 tls.ifPresent(certificates -> {
-                    settings.addAll(RedisProcess.tlsOnly(port, certificates));
-                    settings.addAll(List.of("--tls-cluster", "yes"));
+                    node.addAll(RedisProcess.tlsOnly(port, certificates));
+                    node.addAll(List.of("--tls-cluster", "yes"));
                 });
-                nodes.add(RedisProcess.start(port, settings.toArray(String[]::new)));
+                node.addAll(List.of(settings));
+                nodes.add(RedisProcess.start(port, node.toArray(String[]::new)));
             }
             List<String> create = new ArrayList<>(redisCli(password, tls));
             create.addAll(List.of("--cluster", "create"));
@@ -99,8 +100,17 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
     /** The store's location for Gatehouse: {@code redis-cluster://127.0.0.1:P1,127.0.0.1:P2,...} ({@code rediss-cluster://} over TLS). */
     public String url() {
+        return url("");
+    }
+
+    /** The same, as an ACL user: {@code redis-cluster://USER@127.0.0.1:P1,...}. */
+    public String urlAs(String user) {
+        return url(user + "@");
+    }
+
+    private String url(String user) {
         return nodes.stream().map(node -> "127.0.0.1:" + node.port)
-                .collect(Collectors.joining(",", tls.isPresent() ? "rediss-cluster://" : "redis-cluster://", ""));
+                .collect(Collectors.joining(",", (tls.isPresent() ? "rediss-cluster://" : "redis-cluster://") + user, ""));
     }
 
     @Override

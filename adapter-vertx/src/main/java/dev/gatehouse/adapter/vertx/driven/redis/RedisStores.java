@@ -76,12 +76,14 @@ public final class RedisStores implements Stores {
      * after a failover, by itself (vertx-redis-client's SENTINEL type, no topology code here).
      *
      * @param sentinels the Sentinels, as {@code redis://host:port} URLs ({@code rediss://} for TLS to them and to the master)
+     * @param user      the ACL user on the Sentinels and the master; empty for the default user
      */
-    public static RedisStores watchedBySentinels(Vertx vertx, List<String> sentinels, String masterName, Optional<String> password,
-                                                 Optional<Path> certificateAuthority, SessionPolicy policy, ThrottlePolicy throttlePolicy,
-                                                 Clock clock) {
+    public static RedisStores watchedBySentinels(Vertx vertx, List<String> sentinels, String masterName, Optional<String> user,
+                                                 Optional<String> password, Optional<Path> certificateAuthority, SessionPolicy policy,
+                                                 ThrottlePolicy throttlePolicy, Clock clock) {
         RedisOptions options = new RedisOptions().setType(RedisClientType.SENTINEL).setEndpoints(sentinels).setMasterName(masterName)
                 .setRole(RedisRole.MASTER).setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(WAITING);
+        user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         return new RedisStores(vertx, securedWhereAsked(options, certificateAuthority), policy, throttlePolicy, clock);
     }
@@ -92,10 +94,14 @@ public final class RedisStores implements Stores {
      * fails over or slots move (vertx-redis-client's CLUSTER type, no topology code here).
      *
      * @param nodes some of the cluster's nodes, as {@code redis://host:port} URLs ({@code rediss://} for TLS)
+     * @param user  the ACL user on every node; empty for the default user. It goes in the options,
+     *              not the URLs: the nodes the client learns of would get the user with an empty password
      */
-    public static RedisStores cluster(Vertx vertx, List<String> nodes, Optional<String> password, Optional<Path> certificateAuthority,
-                                      SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
-        return new RedisStores(vertx, clusterOptions(nodes, password, certificateAuthority), policy, throttlePolicy, clock);
+    public static RedisStores cluster(Vertx vertx, List<String> nodes, Optional<String> user, Optional<String> password,
+                                      Optional<Path> certificateAuthority, SessionPolicy policy, ThrottlePolicy throttlePolicy, Clock clock) {
+        RedisOptions options = clusterOptions(nodes, password, certificateAuthority);
+        user.ifPresent(options::setUser);
+        return new RedisStores(vertx, options, policy, throttlePolicy, clock);
     }
 
     /** The client for these options; for a cluster, one whose requests share a connection (see {@link SharedClusterConnection}). */
