@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A master, a replica and three Sentinels, all real processes that speak TLS only and ask for a
- * password: Gatehouse finds the master through the Sentinels, checking every certificate, and when
- * the master is killed it follows the failover by itself, with no restart.
+ * password, Gatehouse logging in to them as an ACL user of its own: it finds the master through
+ * the Sentinels, checking every certificate, and when the master is killed it follows the failover
+ * by itself, with no restart.
  */
 @ExtendWith(VertxExtension.class)
 @Needs(Needs.Service.REDIS_SERVER_BINARY)
@@ -32,6 +33,8 @@ class RedisSentinelTest {
 
     private static final String MASTER_NAME = "gatehouse-master";
     private static final String PASSWORD = "sentinel-test-password-7f3a";
+    /** Gatehouse's own ACL user's, on the Sentinels and the Redis servers; the default user's is the Sentinels' own to the master. */
+    private static final String ACL_PASSWORD = "gatehouse-acl-password-4e8c";
 
     @TempDir
     Path dataDir;
@@ -51,7 +54,7 @@ class RedisSentinelTest {
         replica.await("MASTER <-> REPLICA sync: Finished with success");
         for (int i = 0; i < 3; i++) {
             RedisProcess sentinel = RedisProcess.sentinel(sentinelConfigs, RedisProcess.freePort(), MASTER_NAME, master.port, Optional.of(PASSWORD),
-                    Optional.of(certificates));
+                    Optional.of(certificates), "user gatehouse on >" + ACL_PASSWORD + " +@all");
             sentinel.await("+slave slave 127.0.0.1:" + replica.port);
             sentinels.add(sentinel);
         }
@@ -60,7 +63,8 @@ class RedisSentinelTest {
     private RedisProcess node(List<String> settings) throws Exception {
         int port = RedisProcess.freePort();
         List<String> all = new ArrayList<>(RedisProcess.tlsOnly(port, certificates));
-        all.addAll(List.of("--requirepass", PASSWORD, "--masterauth", PASSWORD));
+        all.addAll(List.of("--requirepass", PASSWORD, "--masterauth", PASSWORD,
+                "--user", "gatehouse", "on", ">" + ACL_PASSWORD, "~gatehouse:*", "&*", "+@all"));
         all.addAll(settings);
         return RedisProcess.start(port, all.toArray(String[]::new));
     }
@@ -73,14 +77,14 @@ class RedisSentinelTest {
     }
 
     private String location() {
-        return "rediss-sentinel://" + String.join(",", sentinels.stream().map(sentinel -> "127.0.0.1:" + sentinel.port).toList()) + "/" + MASTER_NAME;
+        return "rediss-sentinel://gatehouse@" + String.join(",", sentinels.stream().map(sentinel -> "127.0.0.1:" + sentinel.port).toList()) + "/" + MASTER_NAME;
     }
 
     @Test
     void givenTheSentinels_thenTheMasterIsFoundAndAFailoverIsFollowedWithoutARestartLosingWhatTheMasterHadNotReplicated(Vertx vertx)
             throws Exception {
         TestServer server = new TestServer(vertx, dataDir, HttpSettings.defaults("127.0.0.1", 0),
-                SessionStoreLocation.parse(location()).withPassword(PASSWORD).withCertificateAuthority(certificates.resolve("ca.crt")));
+                SessionStoreLocation.parse(location()).withPassword(ACL_PASSWORD).withCertificateAuthority(certificates.resolve("ca.crt")));
         Browser before = new Browser(vertx, server.port());
         assertEquals(303, before.logIn("admin", server.adminPassword).statusCode());
         assertTrue(before.get("/").bodyAsString().contains("Hello, admin!"));
@@ -88,7 +92,7 @@ class RedisSentinelTest {
         assertEquals(200, ready.statusCode());
         assertTrue(ready.bodyAsString().contains("\"mode\":\"redis-sentinel\""), "the readiness check names the store's kind: " + ready.bodyAsString());
         TestServer otherCa = new TestServer(vertx, dataDir.resolve("other-ca"), HttpSettings.defaults("127.0.0.1", 0),
-                SessionStoreLocation.parse(location()).withPassword(PASSWORD).withCertificateAuthority(certificates.resolve("other-ca.crt")));
+                SessionStoreLocation.parse(location()).withPassword(ACL_PASSWORD).withCertificateAuthority(certificates.resolve("other-ca.crt")));
         var untrusted = new Browser(vertx, otherCa.port()).get("/health/ready");
         assertEquals(503, untrusted.statusCode());
         assertTrue(untrusted.bodyAsString().contains("the TLS handshake failed"), untrusted.bodyAsString());

@@ -46,17 +46,19 @@ public final class RedisProcess implements AutoCloseable {
      * A Sentinel watching the master at {@code masterPort} under {@code name}, quick to call it down
      * (1 s), with a config file of its own to write; with a password, it asks for it too and gives
      * it to the master; with {@code tls}, a directory of {@link TestCertificates} for {@code redis},
-     * it speaks TLS only, to its clients, the master, the replicas and the other Sentinels.
+     * it speaks TLS only, to its clients, the master, the replicas and the other Sentinels;
+     * {@code lines} go in its config file too (an ACL user, say).
      */
-    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort, Optional<String> password, Optional<Path> tls)
-            throws IOException {
+    public static RedisProcess sentinel(Path directory, int port, String name, int masterPort, Optional<String> password, Optional<Path> tls,
+                                        String... lines) throws IOException {
         Path config = directory.resolve("sentinel-" + port + ".conf");
         String listening = tls.map(certificates -> "port 0\ntls-port " + port + "\ntls-cert-file " + certificates.resolve("redis.crt")
                 + "\ntls-key-file " + certificates.resolve("redis.key") + "\ntls-ca-cert-file " + certificates.resolve("ca.crt")
                 + "\ntls-auth-clients no\ntls-replication yes\n").orElse("port " + port + "\n");
         Files.writeString(config, listening + "bind 127.0.0.1\nsentinel monitor " + name + " 127.0.0.1 " + masterPort + " 2\n"
                 + "sentinel down-after-milliseconds " + name + " 1000\nsentinel failover-timeout " + name + " 5000\n"
-                + password.map(secret -> "requirepass " + secret + "\nsentinel auth-pass " + name + " " + secret + "\n").orElse(""));
+                + password.map(secret -> "requirepass " + secret + "\nsentinel auth-pass " + name + " " + secret + "\n").orElse("")
+                + String.join("", java.util.Arrays.stream(lines).map(line -> line + "\n").toList()));
         return new RedisProcess(port, WatchedProcess.start(List.of("redis-server", config.toString(), "--sentinel"), "+monitor master " + name), null);
     }
 
