@@ -168,8 +168,7 @@ final class LoginShell {
                     pending.token(), code.get(), CLIENT));
             Optional<Turn> done = result.fold(loggedIn -> {
                 devices.remember(name, loggedIn.login().deviceToken());
-                say("Two-factor authentication is on. Logging in now asks for a code after the password.");
-                sayRecoveryCodes(loggedIn.recoveryCodes());
+                sayTurnedOn(loggedIn.recoveryCodes());
                 return Optional.of(new Turn(Optional.of(loggedIn.login().session()), null, false));
             }, wrong -> {
                 say(EnrolAuthenticator.Result.Wrong.MESSAGE);
@@ -314,8 +313,7 @@ final class LoginShell {
             }
             EnrolAuthenticator.Result result = await(useCases.enrolAuthenticator().confirm(in, in.session().csrfToken().value(), pending.token(), code.get()));
             Optional<Session> done = result.fold(enrolled -> {
-                say("Two-factor authentication is on. Logging in now asks for a code after the password.");
-                sayRecoveryCodes(enrolled.recoveryCodes());
+                sayTurnedOn(enrolled.recoveryCodes());
                 return Optional.of(enrolled.session());
             }, wrong -> {
                 say(EnrolAuthenticator.Result.Wrong.MESSAGE);
@@ -359,6 +357,11 @@ final class LoginShell {
             say("Nothing changed.");
             return Optional.of(session);
         });
+    }
+
+    private void sayTurnedOn(List<String> recoveryCodes) {
+        say("Two-factor authentication is on. Logging in now asks for a code after the password.");
+        sayRecoveryCodes(recoveryCodes);
     }
 
     private void sayRecoveryCodes(List<String> codes) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.command;
 
+import dev.gatehouse.app.config.StoreUrls;
 import dev.gatehouse.app.config.ServerConfig;
 
 import dev.gatehouse.adapter.cli.ExitCodes;
@@ -60,7 +61,7 @@ final class ConfigCommand implements Callable<Integer> {
             // An unset option is shown commented out, so the output read back as a file sets nothing for it.
             out.println(value == null
                     ? "# " + ConfigDefaults.key(option) + ":  # not set"
-                    : ConfigDefaults.key(option) + ": " + yaml(masked(value)) + "  # " + source);
+                    : ConfigDefaults.key(option) + ": " + yaml(StoreUrls.masked(value)) + "  # " + source);
         }
         out.println("# secret: " + secretSource(defaults));
         out.println("# session store: " + built.sessionStore().describe());
@@ -87,10 +88,6 @@ final class ConfigCommand implements Callable<Integer> {
         return value == null ? null : String.valueOf(value);
     }
 
-    /** A password in a store URL (redis://:pw@host, postgresql://user:pw@host) never leaves the process. */
-    static String masked(String value) {
-        return value.replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-    }
 
     private static String yaml(String value) {
         return value.isEmpty() || value.matches(".*[:#{}\\[\\],&*!|>'\"%@`].*|^\\s.*|.*\\s$")

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.gatehouse.app.config.SessionStoreLocation;
+import dev.gatehouse.app.config.StoreUrls;
 import dev.gatehouse.app.config.UserDirectoryLocation;
 import dev.gatehouse.app.config.CoreSettings;
 import dev.gatehouse.app.config.SecondFactorSettings;
@@ -147,7 +148,7 @@ public class CoreOptions {
             try {
                 return SessionStoreLocation.parse(text);
             } catch (IllegalArgumentException notAStore) {
-                throw new TypeConversionException("'" + ConfigCommand.masked(text) + "' is not a session store: use memory, redis://HOST:PORT, "
+                throw new TypeConversionException("'" + StoreUrls.masked(text) + "' is not a session store: use memory, redis://HOST:PORT, "
                         + "redis-sentinel://HOST:PORT,HOST:PORT/MASTER-NAME or redis-cluster://HOST:PORT,HOST:PORT");
             }
         }
@@ -202,7 +203,7 @@ public class CoreOptions {
             try {
                 return UserDirectoryLocation.parse(text);
             } catch (IllegalArgumentException notADirectory) {
-                throw new TypeConversionException("'" + ConfigCommand.masked(text) + "' is not a user directory (" + notADirectory.getMessage()
+                throw new TypeConversionException("'" + StoreUrls.masked(text) + "' is not a user directory (" + notADirectory.getMessage()
                         + "): use file or postgresql://USER@HOST:PORT/DB");
             }
         }

@@ -145,6 +145,6 @@ public record SessionStoreLocation(Optional<String> redisUrl, Optional<String> p
     /** What may be shown of the location: never a password from the URL. */
     @Override
     public String toString() {
-        return redisUrl.map(url -> url.replaceFirst("//[^@/]*@", "//***@")).orElse("memory");
+        return redisUrl.map(StoreUrls::masked).orElse("memory");
     }
 }

@@ -94,6 +94,6 @@ public record UserDirectoryLocation(Optional<String> postgresUrl, Optional<Strin
     /** What may be shown of the location: never a password from the URL. */
     @Override
     public String toString() {
-        return postgresUrl.map(url -> url.replaceFirst("//[^@/]*@", "//***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***")).orElse("file");
+        return postgresUrl.map(StoreUrls::masked).orElse("file");
     }
 }

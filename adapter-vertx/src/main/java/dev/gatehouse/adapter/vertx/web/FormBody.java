@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.vertx.web;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -36,6 +37,16 @@ final class FormBody {
     static FormBody parse(Buffer body, int maxFields) throws Malformed {
         // Raw bytes one char each; escapes and UTF-8 are decoded strictly below. No body is an empty form.
         return parse(body == null ? "" : body.toString(StandardCharsets.ISO_8859_1), maxFields);
+    }
+
+    /** The request's query string as a form; empty once a malformed one has been answered with 400 and why. */
+    static Optional<FormBody> query(RoutingContext ctx, int maxFields, Views views) {
+        try {
+            return Optional.of(parse(ctx.request().query(), maxFields));
+        } catch (Malformed malformed) {
+            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Parses a query string or a body read byte for byte; a null text is an empty form. */

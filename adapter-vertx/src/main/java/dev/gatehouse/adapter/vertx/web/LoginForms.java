@@ -55,13 +55,11 @@ final class LoginForms {
     }
 
     void show(RoutingContext ctx) {
-        FormBody query;
-        try {
-            query = FormBody.parse(ctx.request().query(), maxFormFields);
-        } catch (FormBody.Malformed malformed) {
-            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+        Optional<FormBody> parsed = FormBody.query(ctx, maxFormFields, views);
+        if (parsed.isEmpty()) {
             return;
         }
+        FormBody query = parsed.get();
         String next = safeNext(query.field("next"), cookie.domains());
         Responses.whenDone(ctx, openLoginForm.open(cookie.read(ctx.request().headers()), preLogin(ctx)), form -> {
             if (form.halfway()) {

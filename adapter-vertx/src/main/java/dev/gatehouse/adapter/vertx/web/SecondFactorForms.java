@@ -72,13 +72,11 @@ final class SecondFactorForms {
     }
 
     void show(RoutingContext ctx) {
-        FormBody query;
-        try {
-            query = FormBody.parse(ctx.request().query(), maxFormFields);
-        } catch (FormBody.Malformed malformed) {
-            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+        Optional<FormBody> parsed = FormBody.query(ctx, maxFormFields, views);
+        if (parsed.isEmpty()) {
             return;
         }
+        FormBody query = parsed.get();
         String next = LoginForms.safeNext(query.field("next"), cookie.domains());
         boolean rememberMe = query.field("remember").isPresent();
         Responses.whenDone(ctx, completeLogin.secondStep(cookie.read(ctx.request().headers())), found -> {

@@ -76,13 +76,11 @@ final class TwoFactorForms {
     }
 
     void show(RoutingContext ctx) {
-        FormBody query;
-        try {
-            query = FormBody.parse(ctx.request().query(), maxFormFields);
-        } catch (FormBody.Malformed malformed) {
-            ErrorPages.badRequest(ctx, views, malformed.getMessage());
+        Optional<FormBody> parsed = FormBody.query(ctx, maxFormFields, views);
+        if (parsed.isEmpty()) {
             return;
         }
+        FormBody query = parsed.get();
         String next = LoginForms.safeNext(query.field("next"), cookie.domains());
         String notice = next == null ? null : "The page you opened asks for two-factor authentication. Set it up to go on.";
         loggedIn(ctx, in -> page(ctx, in, 200, flash.take(ctx).map(message -> message.text()).orElse(notice), null, next));
